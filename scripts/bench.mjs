@@ -1,0 +1,91 @@
+// Start-up benchmark: runs each mls command and a bare `node -e 0` alternately,
+// reports medians and their ratio against the command's target, and peak RSS.
+// Targets live here, never in timed tests: CI machines are shared and noisy.
+//
+//   npm run bench            (15 runs each; BENCH_RUNS=30 for more)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'mls.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const work = mkdtempSync(join(tmpdir(), 'mls-bench-'));
+const rssHook = join(work, 'rss.cjs');
+writeFileSync(
+  rssHook,
+  "process.on('exit',()=>require('fs').writeFileSync(process.env.MLS_BENCH_RSS,String(process.resourceUsage().maxRSS)));",
+);
+
+const env = { ...process.env, NO_COLOR: '1', MLS_DATA_HOME: join(work, 'data-home'), TZ: 'UTC' };
+
+/** name, argv after `mls`, the target ratio to `node -e 0`, max RSS in MB */
+const CASES = [
+  { name: 'find --online-only', args: ['find', '--online-only'], target: 1.5 },
+  { name: 'find --json', args: ['find', '--json'], target: 1.5 },
+];
+
+function timeOnce(args) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'], cwd: work });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 && result.status !== 4) {
+    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  return ms;
+}
+
+function peakRssMb(args) {
+  const file = join(work, 'rss.txt');
+  spawnSync(process.execPath, ['--require', rssHook, ...args], {
+    env: { ...env, MLS_BENCH_RSS: file },
+    stdio: 'ignore',
+    cwd: work,
+  });
+  return Number(readFileSync(file, 'utf8')) / 1024;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+let failed = 0;
+console.log(`mls start-up benchmark: ${runs} runs each, alternating with node -e 0 (${process.version})`);
+console.log(
+  'command'.padEnd(44),
+  'median'.padStart(8),
+  'node'.padStart(8),
+  'ratio'.padStart(6),
+  'target'.padStart(7),
+  'rss MB'.padStart(7),
+);
+for (const c of CASES) {
+  const args = [bin, ...c.args];
+  timeOnce(args); // warm the file cache
+  const base = [];
+  const ours = [];
+  for (let i = 0; i < runs; i += 1) {
+    base.push(timeOnce(['-e', '0']));
+    ours.push(timeOnce(args));
+  }
+  const ratio = median(ours) / median(base);
+  const rss = peakRssMb(args);
+  const overRss = c.maxRssMb !== undefined && rss > c.maxRssMb;
+  const ok = ratio <= c.target && !overRss;
+  if (!ok) failed += 1;
+  console.log(
+    `mls ${c.name}`.padEnd(44),
+    `${median(ours).toFixed(1)}ms`.padStart(8),
+    `${median(base).toFixed(1)}ms`.padStart(8),
+    ratio.toFixed(2).padStart(6),
+    `${c.target.toFixed(1)}x`.padStart(7),
+    rss.toFixed(0).padStart(7),
+    ok ? 'ok' : 'OVER',
+  );
+}
+rmSync(work, { recursive: true, force: true });
+console.log(failed === 0 ? 'all within target' : `${failed} over target`);
+process.exitCode = failed === 0 ? 0 : 1;

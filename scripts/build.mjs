@@ -1,0 +1,39 @@
+// Bundles src/ into dist/ with esbuild: one small entry plus lazily loaded chunks,
+// which starts faster than loading tsc's per-file output through node_modules.
+import { readFileSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** commander requires child_process at load time; mls never spawns subcommands. */
+const stubChildProcessInCommander = {
+  name: 'stub-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/')
+        ? { path: new URL('../src/stubs/child-process.ts', import.meta.url).pathname }
+        : undefined,
+    );
+  },
+};
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  minify: true,
+  legalComments: 'none',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { __MLS_VERSION__: JSON.stringify(pkg.version) },
+  // Some CommonJS dependencies call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __mlsRequire } from 'node:module'; const require = __mlsRequire(import.meta.url);",
+  },
+  plugins: [stubChildProcessInCommander],
+  logLevel: 'warning',
+});

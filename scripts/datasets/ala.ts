@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { slugify } from '../../src/catalog/normalize.js';
+import { parseReviewText } from '../../src/catalog/review-text.js';
+import {
+  type AlaDataset,
+  alaDataset,
+  NOT_ACCREDITED_STATUSES,
+  type Program,
+  type TriState,
+} from '../../src/data/schemas.js';
+import { readCsv } from './csv.js';
+import type { DatasetBuilder } from './types.js';
+
+export const ALA_FILE = 'ala-programs.json';
+
+function triState(value: string | undefined, column: string, row: number): TriState {
+  const v = (value ?? '').trim();
+  if (v === '') return 'unknown';
+  if (v === 'yes' || v === 'no') return v;
+  throw new Error(`programs.csv row ${row}: ${column} is "${v}", expected yes, no or blank`);
+}
+
+function orNull(value: string | undefined): string | null {
+  const v = (value ?? '').trim();
+  return v === '' ? null : v;
+}
+
+function toProgram(row: Record<string, string>, line: number): Program {
+  const status = (row.status ?? '').trim() || 'unknown';
+  const institution = (row.institution ?? '').trim();
+  const degree = (row.degree ?? '').trim();
+  return {
+    id: slugify(`${institution} ${degree}`),
+    institution,
+    school: orNull(row.school),
+    program: (row.program ?? '').trim(),
+    degree,
+    city: orNull(row.city),
+    region: (row.region ?? '').trim(),
+    country: (row.country ?? '').trim() as Program['country'],
+    status: status as Program['status'],
+    accredited: !NOT_ACCREDITED_STATUSES.includes(status as Program['status']),
+    review: parseReviewText(row.accredited_through ?? ''),
+    delivery: {
+      online100: triState(row.online_100, 'online_100', line),
+      mostlyOnline: triState(row.online_mostly, 'online_mostly', line),
+      campus: triState(row.campus, 'campus', line),
+    },
+    website: orNull(row.website),
+    sources: (row.sources ?? '')
+      .split(' | ')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    notes: orNull(row.notes),
+  };
+}
+
+export const alaBuilder: DatasetBuilder = {
+  name: 'ALA programs',
+  async build(referenceDir) {
+    const rows = await readCsv(join(referenceDir, 'ala', 'programs.csv'));
+    // Header is line 1, so data row i is on line i + 2 (no field in this file spans lines).
+    const programs = rows.map((row, i) => toProgram(row, i + 2));
+    const dataset: AlaDataset = alaDataset.parse({
+      meta: {
+        dataset: 'ala-programs',
+        title: 'ALA-accredited master’s programs in library and information studies',
+        asOf: '2026-02',
+        source:
+          'Fact table compiled from ALA Committee on Accreditation releases, Prism newsletters and school pages (reference/ala/programs.csv)',
+        recordCount: programs.length,
+      },
+      programs,
+    });
+    const ids = new Set<string>();
+    for (const p of programs) {
+      if (ids.has(p.id)) throw new Error(`duplicate program id ${p.id}`);
+      ids.add(p.id);
+    }
+    const accredited = programs.filter((p) => p.accredited).length;
+    return {
+      files: { [ALA_FILE]: `${JSON.stringify(dataset, null, 2)}\n` },
+      metas: [
+        {
+          file: ALA_FILE,
+          meta: dataset.meta,
+          details: [
+            `${programs.length} programs: ${accredited} accredited and ${programs.length - accredited} only seeking accreditation (candidate or precandidate), in the United States, Puerto Rico, Canada and the United Kingdom.`,
+            'As of: the newest source page behind the table is dated February 2026. ALA no longer publishes expiry dates; `review` holds the next comprehensive review (or the end of the term) as the sources state it, with the original wording in `review.text`.',
+            'Delivery (`online100`, `mostlyOnline`, `campus`) is `yes` or `no` only when a source says so; otherwise `unknown`. A blank status in the reference is `unknown`.',
+            'Every program lists its source URLs in `sources`. Notes are paraphrases from the reference table.',
+          ],
+        },
+      ],
+    };
+  },
+};

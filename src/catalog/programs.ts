@@ -1,0 +1,190 @@
+/** Filtering, sorting and lookup of ALA programs. Pure: data and "today" come in as arguments. */
+import type { Program, ProgramStatus, ReviewInfo, TriState } from '../data/schemas.js';
+import { foldText, matchesAllWords } from './normalize.js';
+import type { Region } from './regions.js';
+
+export const DELIVERY_MODES = ['online', 'mostly-online', 'campus'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+export const SORT_KEYS = ['name', 'region', 'review'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface ProgramFilters {
+  onlineOnly?: boolean;
+  delivery?: DeliveryMode[];
+  regions?: Region[];
+  countries?: Region['country'][];
+  degrees?: string[];
+  statuses?: ProgramStatus[];
+  query?: string;
+  includeCandidates?: boolean;
+}
+
+/** A filter's verdict on one program; `unknown` = it would pass or fail, but its delivery is unknown. */
+type Verdict = 'pass' | 'fail' | 'unknown';
+
+interface NamedFilter {
+  /** How the filter is shown to the user: `--online-only`, `--state CA`. */
+  label: string;
+  test(program: Program): Verdict;
+}
+
+export interface FilterResult {
+  programs: Program[];
+  /** Programs that failed only because a delivery filter met an unknown value. */
+  unknownDeliveryExcluded: number;
+  /** When nothing matched: the filter that alone removed the most programs. */
+  mostRemoving: { label: string; removed: number; of: number } | null;
+  /** Labels of the filters that were applied, in order. */
+  applied: string[];
+}
+
+function deliveryValue(program: Program, mode: DeliveryMode): TriState {
+  if (mode === 'online') return program.delivery.online100;
+  if (mode === 'mostly-online') return program.delivery.mostlyOnline;
+  return program.delivery.campus;
+}
+
+function anyDelivery(program: Program, modes: readonly DeliveryMode[]): Verdict {
+  const values = modes.map((m) => deliveryValue(program, m));
+  if (values.includes('yes')) return 'pass';
+  return values.includes('unknown') ? 'unknown' : 'fail';
+}
+
+const bool = (value: boolean): Verdict => (value ? 'pass' : 'fail');
+
+/** Degree abbreviations compare without dots, spaces or case: `M.L.I.S.` = `MLIS`. */
+export function normaliseDegree(degree: string): string {
+  return foldText(degree).replace(/ /g, '');
+}
+
+function buildFilters(filters: ProgramFilters): NamedFilter[] {
+  const list: NamedFilter[] = [];
+  const statuses = filters.statuses ?? [];
+  const wantsUnaccredited = statuses.includes('candidate') || statuses.includes('precandidate');
+  if (!filters.includeCandidates && !wantsUnaccredited) {
+    list.push({ label: 'accredited only (add --include-candidates)', test: (p) => bool(p.accredited) });
+  }
+  if (filters.onlineOnly) {
+    list.push({ label: '--online-only', test: (p) => anyDelivery(p, ['online']) });
+  }
+  const delivery = filters.delivery ?? [];
+  if (delivery.length > 0) {
+    list.push({ label: `--delivery ${delivery.join(',')}`, test: (p) => anyDelivery(p, delivery) });
+  }
+  const regions = filters.regions ?? [];
+  if (regions.length > 0) {
+    const codes = new Set(regions.map((r) => r.code));
+    list.push({
+      label: `--state ${regions.map((r) => r.code).join(',')}`,
+      test: (p) => bool(codes.has(p.region)),
+    });
+  }
+  const countries = filters.countries ?? [];
+  if (countries.length > 0) {
+    list.push({ label: `--country ${countries.join(',')}`, test: (p) => bool(countries.includes(p.country)) });
+  }
+  const degrees = (filters.degrees ?? []).map(normaliseDegree);
+  if (degrees.length > 0) {
+    list.push({
+      label: `--degree ${filters.degrees?.join(',')}`,
+      test: (p) => bool(degrees.includes(normaliseDegree(p.degree))),
+    });
+  }
+  if (statuses.length > 0) {
+    list.push({ label: `--status ${statuses.join(',')}`, test: (p) => bool(statuses.includes(p.status)) });
+  }
+  const query = filters.query?.trim();
+  if (query) {
+    list.push({ label: `--query "${query}"`, test: (p) => bool(matchesAllWords(query, searchText(p))) });
+  }
+  return list;
+}
+
+/** The text `--query` searches: names, degree, place. */
+export function searchText(program: Program): string {
+  return [
+    program.institution,
+    program.school ?? '',
+    program.program,
+    program.degree,
+    program.city ?? '',
+    program.region,
+    program.country,
+  ].join(' ');
+}
+
+export function filterPrograms(programs: readonly Program[], filters: ProgramFilters): FilterResult {
+  const named = buildFilters(filters);
+  const matched: Program[] = [];
+  let unknownDeliveryExcluded = 0;
+  for (const program of programs) {
+    const verdicts = named.map((f) => f.test(program));
+    if (verdicts.every((v) => v === 'pass')) matched.push(program);
+    else if (!verdicts.includes('fail')) unknownDeliveryExcluded += 1;
+  }
+  let mostRemoving: FilterResult['mostRemoving'] = null;
+  if (matched.length === 0 && named.length > 0) {
+    for (const filter of named) {
+      const removed = programs.filter((p) => filter.test(p) !== 'pass').length;
+      if (!mostRemoving || removed > mostRemoving.removed) {
+        mostRemoving = { label: filter.label, removed, of: programs.length };
+      }
+    }
+  }
+  return { programs: matched, unknownDeliveryExcluded, mostRemoving, applied: named.map((f) => f.label) };
+}
+
+const SEASON_ORDER = { winter: 0, spring: 1, summer: 2, fall: 3 } as const;
+// Last month of each season, for deciding whether a review date has passed.
+const SEASON_END_MONTH = { winter: 2, spring: 6, summer: 8, fall: 12 } as const;
+
+function reviewKey(review: ReviewInfo): number {
+  if (review.year === null) return Number.POSITIVE_INFINITY;
+  return review.year * 10 + (review.season ? SEASON_ORDER[review.season] : 5);
+}
+
+const byName = (a: Program, b: Program): number =>
+  a.institution.localeCompare(b.institution, 'en') || a.program.localeCompare(b.program, 'en');
+
+export function sortPrograms(programs: readonly Program[], key: SortKey): Program[] {
+  const sorted = [...programs];
+  if (key === 'name') return sorted.sort(byName);
+  if (key === 'region') {
+    return sorted.sort(
+      (a, b) => a.country.localeCompare(b.country) || a.region.localeCompare(b.region) || byName(a, b),
+    );
+  }
+  return sorted.sort((a, b) => reviewKey(a.review) - reviewKey(b.review) || byName(a, b));
+}
+
+/** The review date has passed (by the end of its season, or of its year when no season is given). */
+export function reviewIsPast(review: ReviewInfo, today: Date): boolean {
+  if (review.year === null) return false;
+  const year = today.getUTCFullYear();
+  if (review.year !== year) return review.year < year;
+  const endMonth = review.season ? SEASON_END_MONTH[review.season] : 12;
+  return today.getUTCMonth() + 1 > endMonth;
+}
+
+/** Short label for the next-review column: `fall 2027`, `through 2030`, `in progress`, `unknown`. */
+export function reviewLabel(review: ReviewInfo): string {
+  const when = review.year === null ? '' : [review.season, review.year].filter(Boolean).join(' ');
+  switch (review.basis) {
+    case 'next-review':
+      return when;
+    case 'through':
+      return `through ${when}`;
+    case 'review-in-progress':
+      return when ? `in progress (${when})` : 'in progress';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Lookup by exact id, else by every word of the name. */
+export function findProgramsByName(programs: readonly Program[], text: string): Program[] {
+  const exact = programs.find((p) => p.id === text.trim().toLowerCase());
+  if (exact) return [exact];
+  return programs.filter((p) => matchesAllWords(text, `${p.institution} ${p.program} ${p.degree} ${p.id}`));
+}

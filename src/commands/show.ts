@@ -1,0 +1,58 @@
+import { Command } from 'commander';
+import { findProgramsByName, sortPrograms } from '../catalog/programs.js';
+import { loadAlaPrograms } from '../data/bundled.js';
+import { ExitCode, UserError } from '../errors.js';
+import { makeStyle } from '../ui/color.js';
+import { programDetail, programJson } from '../ui/programs.js';
+import { type Context, examples } from './context.js';
+
+export function showCommand(ctx: Context): Command {
+  return new Command('show')
+    .description('Show one program in full, with its sources')
+    .argument('<id|name>', 'program id (from `mls find`) or words of its name')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'mls show san-jose-state-university-mlis',
+        'mls show "University of Toronto"',
+        'mls show drexel --json',
+      ]),
+    )
+    .action(async (query: string, opts: { json?: boolean }) => {
+      const { io, now } = ctx;
+      const dataset = loadAlaPrograms();
+      const matches = sortPrograms(findProgramsByName(dataset.programs, query), 'name');
+      if (matches.length === 0) {
+        throw new UserError(`no program matches "${query}"`, {
+          exitCode: ExitCode.notFound,
+          hint: 'try fewer words, or list programs with `mls find --query <words>`',
+        });
+      }
+      if (matches.length > 1) {
+        const list = matches.map((p) => `  ${p.id}  (${p.institution}, ${p.degree})`).join('\n');
+        throw new UserError(`"${query}" matches ${matches.length} programs:\n${list}`, {
+          exitCode: ExitCode.notFound,
+          hint: 'run `mls show <id>` with one of the ids above',
+        });
+      }
+      const program = matches[0] as (typeof matches)[number];
+      if (opts.json) {
+        io.out(
+          JSON.stringify(
+            {
+              schemaVersion: 1,
+              dataset: { name: dataset.meta.dataset, asOf: dataset.meta.asOf },
+              program: programJson(program, now),
+            },
+            null,
+            2,
+          ),
+        );
+        return;
+      }
+      io.out(
+        programDetail(program, { chalk: await makeStyle(io.stdoutIsTTY, io.env), today: now, asOf: dataset.meta.asOf }),
+      );
+    });
+}

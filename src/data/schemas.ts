@@ -1,0 +1,84 @@
+/**
+ * zod schemas for the bundled datasets. Build scripts validate with them and
+ * the data tests check every committed file against them; the CLI itself only
+ * imports the inferred types (validation is not repeated on every run).
+ */
+import { z } from 'zod';
+import { COUNTRIES, PROGRAM_STATUSES, REVIEW_BASES, SEASONS, TRI_STATES } from './vocabulary.js';
+
+export { COUNTRIES, NOT_ACCREDITED_STATUSES, PROGRAM_STATUSES, SEASONS, TRI_STATES } from './vocabulary.js';
+
+export const triState = z.enum(TRI_STATES);
+export type TriState = z.infer<typeof triState>;
+
+export const programStatus = z.enum(PROGRAM_STATUSES);
+export type ProgramStatus = z.infer<typeof programStatus>;
+
+
+export const season = z.enum(SEASONS);
+export type Season = z.infer<typeof season>;
+
+export const reviewInfo = z.object({
+  /** Year of the next comprehensive review (or end of the current term), when the source gives one. */
+  year: z.number().int().min(1990).max(2100).nullable(),
+  season: season.nullable(),
+  /** What the year means: next review, accredited through, a review under way, or nothing stated. */
+  basis: z.enum(REVIEW_BASES),
+  /** The source says the outcome of the review that fell due was not found. */
+  outcomeNotFound: z.boolean(),
+  /** The original wording from the reference table. */
+  text: z.string(),
+});
+export type ReviewInfo = z.infer<typeof reviewInfo>;
+
+export const delivery = z.object({
+  /** The whole degree can be completed online. */
+  online100: triState,
+  /** Mainly online, with some required campus time. */
+  mostlyOnline: triState,
+  /** An on-campus / in-person option exists. */
+  campus: triState,
+});
+export type Delivery = z.infer<typeof delivery>;
+
+export const program = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  institution: z.string().min(1),
+  school: z.string().nullable(),
+  program: z.string().min(1),
+  degree: z.string().min(1),
+  city: z.string().nullable(),
+  /** Two-letter state/province code, or a UK nation name. */
+  region: z.string().min(1),
+  country: z.enum(COUNTRIES),
+  status: programStatus,
+  /** False for candidate and precandidate programs. */
+  accredited: z.boolean(),
+  review: reviewInfo,
+  delivery,
+  website: z.url().nullable(),
+  sources: z.array(z.url()).min(1),
+  notes: z.string().nullable(),
+});
+export type Program = z.infer<typeof program>;
+
+export const datasetMeta = z.object({
+  dataset: z.string(),
+  title: z.string(),
+  /** Newest date the data describes: YYYY-MM or YYYY-MM-DD. */
+  asOf: z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/),
+  source: z.string(),
+  recordCount: z.number().int().nonnegative(),
+});
+export type DatasetMeta = z.infer<typeof datasetMeta>;
+
+export const alaDataset = z.object({
+  meta: datasetMeta,
+  programs: z.array(program),
+});
+export type AlaDataset = z.infer<typeof alaDataset>;
+
+export const manifestSchema = z.object({
+  datasets: z.array(datasetMeta.extend({ file: z.string() })),
+});
+export type Manifest = z.infer<typeof manifestSchema>;

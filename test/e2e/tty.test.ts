@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BIN, tempHome } from '../helpers/run-mls.js';
+
+// util-linux `script` gives the command a pseudo-terminal, as a user's shell would.
+const hasScript = existsSync('/usr/bin/script');
+
+function runInTerminal(command: string, env: Record<string, string>): string {
+  const home = tempHome();
+  const result = spawnSync('/usr/bin/script', ['-qec', `stty cols 160; ${command}`, '/dev/null'], {
+    env: { PATH: process.env.PATH, HOME: home, TZ: 'UTC', TERM: 'xterm-256color', MLS_DATA_HOME: home, ...env },
+    encoding: 'utf8',
+  });
+  return result.stdout;
+}
+
+describe.runIf(hasScript)('mls in a terminal', () => {
+  it('prints an aligned, coloured table', () => {
+    const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --state CA`, {});
+    expect(out).toMatch(/Institution\s+Program\s+Degree\s+Delivery\s+Location\s+Status\s+Next review/);
+    expect(out).toContain('San José State University');
+    expect(out).toContain('\u001b[');
+  });
+
+  it('prints no colour with NO_COLOR', () => {
+    const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --state CA`, { NO_COLOR: '1' });
+    expect(out).toContain('San José State University');
+    expect(out).not.toContain('\u001b[');
+  });
+});
