@@ -25,6 +25,8 @@ const env = { ...process.env, NO_COLOR: '1', MLS_DATA_HOME: join(work, 'data-hom
 const CASES = [
   { name: 'find --online-only', args: ['find', '--online-only'], target: 1.5 },
   { name: 'find --json', args: ['find', '--json'], target: 1.5 },
+  { name: 'check "San Jose State University"', args: ['check', 'San Jose State University'], target: 2, maxRssMb: 100 },
+  { name: 'check 00115500', args: ['check', '00115500'], target: 2, maxRssMb: 100 },
 ];
 
 function timeOnce(args) {

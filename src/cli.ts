@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { checkCommand } from './commands/check.js';
 import { type Context, examples } from './commands/context.js';
 import { dataCommand } from './commands/data.js';
 import { findCommand } from './commands/find.js';
@@ -43,10 +44,11 @@ export function createProgram(ctx: Context): Command {
     .version(VERSION, '-v, --version')
     .addCommand(findCommand(ctx))
     .addCommand(showCommand(ctx))
+    .addCommand(checkCommand(ctx))
     .addCommand(dataCommand(ctx))
     .addHelpText(
       'after',
-      `${examples(['mls find --online-only', 'mls show "San Jose State"', 'mls data info'])}${EXIT_CODES}`,
+      `${examples(['mls find --online-only', 'mls show "San Jose State"', 'mls check SJSU', 'mls data info'])}${EXIT_CODES}`,
     );
   configureTree(program, ctx);
   return program;

@@ -8,6 +8,7 @@ import {
   type Program,
   type TriState,
 } from '../../src/data/schemas.js';
+import { ALA_DAPIP_LINKS } from './ala-dapip-links.js';
 import { readCsv } from './csv.js';
 import type { DatasetBuilder } from './types.js';
 
@@ -23,6 +24,27 @@ function triState(value: string | undefined, column: string, row: number): TriSt
 function orNull(value: string | undefined): string | null {
   const v = (value ?? '').trim();
   return v === '' ? null : v;
+}
+
+function doeLink(institution: string, country: string): Program['doe'] {
+  if (country !== 'United States') return null;
+  const link = ALA_DAPIP_LINKS.find(([name]) => name === institution);
+  if (!link) throw new Error(`programs.csv: no DAPIP link for ${institution}: add it to ala-dapip-links.ts`);
+  const [, opeId, dapipId, unitId] = link;
+  return { dapipId, opeId, unitId };
+}
+
+/** Every link's ids must sit on one DAPIP Institution row. */
+async function checkLinks(referenceDir: string): Promise<void> {
+  const campus = await readCsv(join(referenceDir, 'doe', 'dapip_2020-11', 'InstitutionCampus.csv'));
+  const byId = new Map(campus.map((r) => [r.DapipId, r]));
+  for (const [name, opeId, dapipId, unitId] of ALA_DAPIP_LINKS) {
+    const row = byId.get(dapipId);
+    const unitIds = (row?.IpedsUnitIds ?? '').split(',').map((u) => u.trim());
+    if (row?.LocationType !== 'Institution' || row.OpeId !== opeId || !unitIds.includes(unitId)) {
+      throw new Error(`ala-dapip-links.ts: ${name} (${opeId}, ${dapipId}, ${unitId}) does not match DAPIP`);
+    }
+  }
 }
 
 function toProgram(row: Record<string, string>, line: number): Program {
@@ -47,6 +69,7 @@ function toProgram(row: Record<string, string>, line: number): Program {
       campus: triState(row.campus, 'campus', line),
     },
     website: orNull(row.website),
+    doe: doeLink(institution, (row.country ?? '').trim()),
     sources: (row.sources ?? '')
       .split(' | ')
       .map((s) => s.trim())
@@ -58,6 +81,7 @@ function toProgram(row: Record<string, string>, line: number): Program {
 export const alaBuilder: DatasetBuilder = {
   name: 'ALA programs',
   async build(referenceDir) {
+    await checkLinks(referenceDir);
     const rows = await readCsv(join(referenceDir, 'ala', 'programs.csv'));
     // Header is line 1, so data row i is on line i + 2 (no field in this file spans lines).
     const programs = rows.map((row, i) => toProgram(row, i + 2));

@@ -1,8 +1,9 @@
 import { manifestSchema } from '../../src/data/schemas.js';
 import { alaBuilder } from './ala.js';
+import { dapipBuilder } from './dapip.js';
 import type { DatasetBuilder, SourceEntry } from './types.js';
 
-export const BUILDERS: DatasetBuilder[] = [alaBuilder];
+export const BUILDERS: DatasetBuilder[] = [alaBuilder, dapipBuilder];
 
 export function renderSourcesMd(entries: SourceEntry[]): string {
   const lines = [

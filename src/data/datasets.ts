@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBundledJson } from './bundled.js';
-import { userDataDir } from './paths.js';
+import { DAPIP_STORE_FILES } from './dapip-store.js';
+import { bundledDataDir, userDataDir } from './paths.js';
 import type { DatasetMeta, Manifest } from './schemas.js';
 
 export interface DatasetCopy {
@@ -21,24 +22,32 @@ export interface DatasetStatus {
   active: DatasetCopy;
 }
 
-/** Metadata of an imported copy sits beside it: `<file>.meta.json`. */
-export function importedMetaPath(file: string, env: NodeJS.ProcessEnv): string {
-  return join(userDataDir(env), `${file}.meta.json`);
+/** An imported dataset lives in its own folder, `<user data>/<dataset>/`, with a `meta.json`. */
+export function importedDir(dataset: string, env: NodeJS.ProcessEnv): string {
+  return join(userDataDir(env), dataset);
 }
 
-function readImported(file: string, env: NodeJS.ProcessEnv): DatasetCopy | null {
-  const metaPath = importedMetaPath(file, env);
-  const path = join(userDataDir(env), file);
-  if (!existsSync(metaPath) || !existsSync(path)) return null;
+export const IMPORTED_META = 'meta.json';
+
+function readImported(dataset: string, file: string, env: NodeJS.ProcessEnv): DatasetCopy | null {
+  const dir = importedDir(dataset, env);
+  const metaPath = join(dir, IMPORTED_META);
+  if (!existsSync(metaPath) || !existsSync(join(dir, file))) return null;
   const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta;
-  return { meta, file, origin: 'imported', path };
+  return { meta, file, origin: 'imported', path: dir };
 }
 
 export function datasetStatuses(env: NodeJS.ProcessEnv): DatasetStatus[] {
   const manifest = readBundledJson<Manifest>('manifest.json');
   return manifest.datasets.map(({ file, ...meta }) => {
     const bundled: DatasetCopy = { meta, file, origin: 'bundled', path: join('data', file) };
-    const imported = readImported(file, env);
+    const imported = readImported(meta.dataset, file, env);
     return { bundled, imported, active: imported ?? bundled };
   });
+}
+
+/** The folder holding the active DAPIP store: the user's imported copy, else the bundled one. */
+export function activeDapipDir(env: NodeJS.ProcessEnv): { dir: string; origin: DatasetCopy['origin'] } {
+  const imported = readImported('dapip', DAPIP_STORE_FILES.index, env);
+  return imported ? { dir: imported.path, origin: 'imported' } : { dir: bundledDataDir(), origin: 'bundled' };
 }

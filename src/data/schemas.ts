@@ -57,6 +57,14 @@ export const program = z.object({
   review: reviewInfo,
   delivery,
   website: z.url().nullable(),
+  /** The host institution in the Department of Education's data; null outside the U.S. (not covered). */
+  doe: z
+    .object({
+      dapipId: z.string().regex(/^\d+$/),
+      opeId: z.string().regex(/^\d{8}$/),
+      unitId: z.string().regex(/^\d+$/),
+    })
+    .nullable(),
   sources: z.array(z.url()).min(1),
   notes: z.string().nullable(),
 });
@@ -82,3 +90,64 @@ export const manifestSchema = z.object({
   datasets: z.array(datasetMeta.extend({ file: z.string() })),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+
+// ---- DAPIP (U.S. Department of Education accreditation database) ----
+
+export const AGENCY_RECOGNITIONS = ['both', 'USDE', 'CHEA', 'former-USDE', 'unknown'] as const;
+
+export const agency = z.object({
+  id: z.string().regex(/^\d+$/),
+  short: z.string().min(1),
+  name: z.string().min(1),
+  scope: z.enum(['institutional', 'programmatic', 'unknown']),
+  /** Who recognizes it: USDE (and CHEA), CHEA only, formerly USDE, or not known. */
+  recognizedBy: z.enum(AGENCY_RECOGNITIONS),
+  /** Date recognition ended, when known (ACICS: 2022-08-19). */
+  recognitionEnded: z.iso.date().nullable(),
+});
+export type Agency = z.infer<typeof agency>;
+
+export const ACTION_KINDS = ['adverse', 'loss', 'cleared'] as const;
+
+export const accreditationRecord = z.object({
+  agency: z.string(),
+  status: z.string(),
+  since: z.iso.date().nullable(),
+  review: z.iso.date().nullable(),
+  /** Null while the record is in force. */
+  end: z.iso.date().nullable(),
+});
+export type AccreditationRecord = z.infer<typeof accreditationRecord>;
+
+export const accreditationAction = z.object({
+  agency: z.string(),
+  date: z.iso.date(),
+  action: z.string(),
+  kind: z.enum(ACTION_KINDS),
+  justification: z.string().nullable(),
+});
+export type AccreditationAction = z.infer<typeof accreditationAction>;
+
+export const institution = z.object({
+  /** DAPIP id: 6 digits for an institution, parent id + 3 digits for an additional location. */
+  id: z.string().regex(/^\d+$/),
+  opeId: z.string().regex(/^\d{8}$/).nullable(),
+  unitIds: z.array(z.string().regex(/^\d+$/)),
+  name: z.string().min(1),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  /** DAPIP id of the parent institution, for additional locations. */
+  parent: z.string().nullable(),
+  /** Institutional accreditation records (open and ended). */
+  accreditation: z.array(accreditationRecord),
+  /** Actions on institutional accreditation that matter to a student: warnings, probation, losses, and their removal. */
+  actions: z.array(accreditationAction),
+});
+export type Institution = z.infer<typeof institution>;
+
+export const dapipDataset = z.object({
+  meta: datasetMeta,
+  agencies: z.array(agency),
+  institutions: z.array(institution),
+});
+export type DapipDataset = z.infer<typeof dapipDataset>;

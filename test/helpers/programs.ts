@@ -15,6 +15,7 @@ export function makeProgram(overrides: Partial<Program> & { id: string }): Progr
     review: { year: 2029, season: 'spring', basis: 'next-review', outcomeNotFound: false, text: '' },
     delivery: { online100: 'yes', mostlyOnline: 'unknown', campus: 'yes' },
     website: null,
+    doe: null,
     sources: ['https://example.org/source'],
     notes: null,
     ...overrides,
