@@ -3,6 +3,7 @@ import { checkCommand } from './commands/check.js';
 import { type Context, examples } from './commands/context.js';
 import { dataCommand } from './commands/data.js';
 import { findCommand } from './commands/find.js';
+import { planCommand } from './commands/plan.js';
 import { showCommand } from './commands/show.js';
 import { VERSION } from './version.js';
 
@@ -45,6 +46,7 @@ export function createProgram(ctx: Context): Command {
     .addCommand(findCommand(ctx))
     .addCommand(showCommand(ctx))
     .addCommand(checkCommand(ctx))
+    .addCommand(planCommand(ctx))
     .addCommand(dataCommand(ctx))
     .addHelpText(
       'after',

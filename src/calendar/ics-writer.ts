@@ -1,0 +1,194 @@
+/**
+ * Plan schedule -> iCalendar text, with the `ics` package.
+ *
+ * Design: every timed event is written as a UTC instant (DTSTART:...Z) computed
+ * from the plan's wall-clock time in the plan's time zone. `ics` cannot write
+ * TZID/VTIMEZONE, and floating times are read in each viewer's own zone (Outlook
+ * mishandles them), whereas a UTC instant means the same moment in Google, Apple,
+ * Outlook, Thunderbird, calcurse and khal. Each occurrence is its own event (no RRULE),
+ * so a weekly session keeps its local time across DST changes: the conversion is done
+ * per occurrence. Nothing depends on the host's TZ. All-day events (deadlines without a
+ * time, prep-start markers) are DATE values, which have no zone.
+ */
+import { createHash } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
+import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { clock, type DayNumber, isoDate } from '../planner/dates.js';
+import type { Plan } from '../planner/plan.js';
+import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
+import { normaliseIcs } from './ical-text.js';
+
+export interface PreviousEvent {
+  sequence: number;
+  /** What a change of which raises SEQUENCE: start, end and summary. */
+  signature: string;
+}
+
+export interface WriteOptions {
+  /** DTSTAMP of every event; pinned in tests and with --timestamp for byte-identical output. */
+  timestamp: Date;
+  /** Events of the calendar written last time, by UID, to raise SEQUENCE on change. */
+  previous?: ReadonlyMap<string, PreviousEvent>;
+}
+
+export interface CalendarEvent {
+  uid: string;
+  kind: Block['kind'] | 'deadline' | 'prep-start';
+  title: string;
+  /** UTC instants for timed events; local dates for all-day ones. */
+  start: Date | string;
+  end: Date | string;
+  allDay: boolean;
+  description: string;
+  alarmsMinutesBefore: number[];
+}
+
+export function eventUid(plan: Plan, key: string): string {
+  return `${createHash('sha256').update(`${plan.name}\u0000${key}`).digest('hex').slice(0, 24)}@mls-planner`;
+}
+
+/** The UTC instant of a local wall-clock time in `zone` (a time skipped by DST moves forward). */
+export function localToUtc(zone: string, day: DayNumber, minute: number): Date {
+  const [y, m, d] = isoDate(day).split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, Math.floor(minute / 60), minute % 60, zone).getTime());
+}
+
+const utcArray = (date: Date): DateArray => [
+  date.getUTCFullYear(),
+  date.getUTCMonth() + 1,
+  date.getUTCDate(),
+  date.getUTCHours(),
+  date.getUTCMinutes(),
+];
+const dateArray = (iso: string): DateArray => iso.split('-').map(Number) as DateArray;
+
+function hoursMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h ? `${h}h` : '', m ? `${m}m` : ''].join(' ').trim() || '0m';
+}
+
+function dueLabel(d: ScheduledDeadline): string {
+  const dl = d.deadline;
+  return dl.allDay ? isoDate(dl.due.day) : `${isoDate(dl.due.day)} ${clock(dl.due.minute)}`;
+}
+
+export function calendarEvents(plan: Plan, schedule: Schedule): CalendarEvent[] {
+  const byKey = new Map(schedule.deadlines.map((d) => [d.deadline.key, d]));
+  const events: CalendarEvent[] = [];
+  for (const block of schedule.blocks) {
+    const d = block.deadlineKey ? byKey.get(block.deadlineKey) : undefined;
+    const lines: string[] = [];
+    if (d) {
+      lines.push(`${d.deadline.kind} due ${dueLabel(d)} (${plan.timezone})`);
+      if (block.kind === 'work') {
+        lines.push(
+          `Planned work: ${hoursMinutes(d.neededMinutes)} (your estimate × ${plan.settings.estimateMultiplier}).`,
+        );
+        if (d.shortMinutes > 0)
+          lines.push(
+            `OVERLOADED: ${hoursMinutes(d.shortMinutes)} of work found no free time before the revision buffer.`,
+          );
+      }
+      if (block.kind === 'revise')
+        lines.push('Revision buffer: read it through, edit, check the requirements, submit early.');
+      if (block.kind === 'review') lines.push('Spaced review before the exam.');
+    } else {
+      lines.push(`Weekly study for ${block.course}.`);
+    }
+    events.push({
+      uid: eventUid(plan, block.key),
+      kind: block.kind,
+      title: block.title,
+      start: localToUtc(plan.timezone, block.day, block.start),
+      end: localToUtc(plan.timezone, block.day, block.end),
+      allDay: false,
+      description: lines.join('\n'),
+      alarmsMinutesBefore: [],
+    });
+  }
+  for (const d of schedule.deadlines) {
+    const dl = d.deadline;
+    const description = [
+      `${dl.kind} for ${dl.course}, due ${dueLabel(d)} (${plan.timezone}).`,
+      `Work planned: ${hoursMinutes(d.placedMinutes)} of ${hoursMinutes(d.neededMinutes)}.`,
+      d.shortMinutes > 0 ? `OVERLOADED: short by ${hoursMinutes(d.shortMinutes)}.` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
+    events.push({
+      uid: eventUid(plan, `due|${dl.key}`),
+      kind: 'deadline',
+      title: `Due: ${dl.title} (${dl.course})`,
+      start: dl.allDay ? isoDate(dl.due.day) : localToUtc(plan.timezone, dl.due.day, dl.due.minute - 15),
+      end: dl.allDay ? isoDate(dl.due.day + 1) : localToUtc(plan.timezone, dl.due.day, dl.due.minute),
+      allDay: dl.allDay,
+      description,
+      alarmsMinutesBefore: plan.settings.reminders,
+    });
+    events.push({
+      uid: eventUid(plan, `prep|${dl.key}`),
+      kind: 'prep-start',
+      title: `Start: ${dl.title} (${dl.course})`,
+      start: isoDate(d.prepStart),
+      end: isoDate(d.prepStart + 1),
+      allDay: true,
+      description: `Preparation starts for ${dl.title}, due ${dueLabel(d)}.`,
+      alarmsMinutesBefore: [],
+    });
+  }
+  return events;
+}
+
+function signature(e: CalendarEvent): string {
+  const at = (v: Date | string) => (typeof v === 'string' ? v : v.toISOString());
+  return `${at(e.start)}|${at(e.end)}|${e.title}`;
+}
+
+function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
+  const previous = options.previous?.get(e.uid);
+  const sequence = previous ? previous.sequence + (previous.signature === signature(e) ? 0 : 1) : 0;
+  const common = {
+    uid: e.uid,
+    title: e.title,
+    description: e.description,
+    sequence,
+    timestamp: utcArray(options.timestamp),
+    productId: 'mls-planner',
+    categories: [e.kind],
+    alarms: e.alarmsMinutesBefore.map((minutes) => ({
+      action: 'display' as const,
+      description: e.title,
+      trigger: { hours: Math.floor(minutes / 60), minutes: minutes % 60, before: true },
+    })),
+  };
+  if (e.allDay) {
+    return { ...common, start: dateArray(e.start as string), end: dateArray(e.end as string) };
+  }
+  return {
+    ...common,
+    start: utcArray(e.start as Date),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: utcArray(e.end as Date),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+  };
+}
+
+export function writeCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): string {
+  const at = (v: Date | string) => (typeof v === 'string' ? v : v.toISOString());
+  const events = calendarEvents(plan, schedule).sort(
+    (a, b) => at(a.start).localeCompare(at(b.start)) || a.uid.localeCompare(b.uid),
+  );
+  const { error, value } = createEvents(
+    events.map((e) => toIcsEvent(e, options)),
+    { method: 'PUBLISH', calName: plan.name, productId: 'mls-planner' },
+  );
+  if (error || !value) throw error ?? new Error('ics produced no calendar');
+  return normaliseIcs(value);
+}
+
+export function eventSignature(e: CalendarEvent): string {
+  return signature(e);
+}

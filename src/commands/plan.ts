@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError } from 'commander';
+import { ExitCode, UserError } from '../errors.js';
+import { makeStyle } from '../ui/color.js';
+import { type Context, examples } from './context.js';
+
+/** The host's time zone, used when a plan names none. */
+export function hostTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function parseTimestamp(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new InvalidArgumentError(`"${value}" is not a date-time (use ISO 8601, e.g. 2027-01-01T00:00:00Z)`);
+  return date;
+}
+
+async function loadSchedule(path: string) {
+  const { readPlan } = await import('../data/plan-file.js');
+  const { buildSchedule } = await import('../planner/schedule.js');
+  const loaded = await readPlan(path, hostTimeZone());
+  return { ...loaded, schedule: buildSchedule(loaded.plan) };
+}
+
+function exampleCommand(ctx: Context): Command {
+  return new Command('example')
+    .description('Print a commented example plan (or write it to a file)')
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--force', 'overwrite the file if it exists')
+    .addHelpText('after', examples(['mls plan example', 'mls plan example -o plan.yaml']))
+    .action(async (opts: { output?: string; force?: boolean }) => {
+      const { EXAMPLE_PLAN } = await import('../planner/example-plan.js');
+      if (!opts.output || opts.output === '-') {
+        ctx.io.out(EXAMPLE_PLAN);
+        return;
+      }
+      if (existsSync(opts.output) && !opts.force) {
+        throw new UserError(`${opts.output} already exists; not overwriting it`, {
+          hint: 'choose another file name, or add --force to replace it',
+        });
+      }
+      const { writeFileAtomic } = await import('../data/atomic-write.js');
+      await writeFileAtomic(opts.output, EXAMPLE_PLAN);
+      ctx.io.err(`Wrote ${opts.output}. Next: mls plan check ${opts.output}`);
+    });
+}
+
+function checkCommand(ctx: Context): Command {
+  return new Command('check')
+    .description('Validate a plan and show the weekly workload: planned against available hours')
+    .argument('<plan>', 'plan file (YAML or JSON)')
+    .option('--json', 'print the workload report as JSON')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 the plan fits, 2 the plan file is invalid, 4 the plan is overloaded.
+${examples(['mls plan check plan.yaml', 'mls plan check plan.yaml --json'])}`,
+    )
+    .action(async (path: string, opts: { json?: boolean }) => {
+      const { io } = ctx;
+      const { plan, schedule } = await loadSchedule(path);
+      const { workloadChart, workloadJson, overloadLines } = await import('../ui/workload.js');
+      if (opts.json) io.out(JSON.stringify(workloadJson(plan, schedule), null, 2));
+      else io.out(workloadChart(plan, schedule, await makeStyle(io.stdoutIsTTY, io.env)));
+      if (schedule.overloaded) {
+        const style = await makeStyle(io.stderrIsTTY, io.env);
+        io.err(
+          style.red(
+            `The plan is overloaded:\n${overloadLines(schedule)
+              .map((l) => `  ${l}`)
+              .join('\n')}`,
+          ),
+        );
+        ctx.exitCode = ExitCode.overload;
+      }
+    });
+}
+
+function buildCommand(ctx: Context): Command {
+  return new Command('build')
+    .description('Schedule the plan and write it as an iCalendar (.ics) file')
+    .argument('<plan>', 'plan file (YAML or JSON)')
+    .requiredOption('-o, --output <file.ics>', 'calendar file to write (- for stdout)')
+    .option('--allow-overload', 'write the calendar even when work does not fit, with the shortfall in the events')
+    .option(
+      '--timestamp <iso>',
+      'DTSTAMP for every event (default: now); pin it for byte-identical output',
+      parseTimestamp,
+    )
+    .option('--force', 'overwrite an output file that is not a calendar')
+    .addHelpText(
+      'after',
+      `
+Rebuilding into the same file keeps every event's UID, so re-importing updates events
+instead of duplicating them; an event whose time or title changed gets a higher SEQUENCE.
+Exit codes: 0 written, 2 invalid plan, 4 overloaded (nothing written; see --allow-overload).
+${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -o - --timestamp 2027-01-01T00:00:00Z'])}`,
+    )
+    .action(
+      async (path: string, opts: { output: string; allowOverload?: boolean; timestamp?: Date; force?: boolean }) => {
+        const { io, now } = ctx;
+        const { plan, schedule } = await loadSchedule(path);
+        if (schedule.overloaded && !opts.allowOverload) {
+          const { overloadLines } = await import('../ui/workload.js');
+          throw new UserError(
+            `the plan is overloaded; nothing was written:\n${overloadLines(schedule)
+              .map((l) => `  ${l}`)
+              .join('\n')}`,
+            {
+              exitCode: ExitCode.overload,
+              hint: 'add availability, lower estimates or weekly hours, start earlier (settings.prepStartDays), or write it anyway with --allow-overload',
+            },
+          );
+        }
+        const { writeCalendar } = await import('../calendar/ics-writer.js');
+        let previous: Map<string, import('../calendar/ics-writer.js').PreviousEvent> | undefined;
+        const toStdout = opts.output === '-';
+        if (!toStdout && existsSync(opts.output)) {
+          const existing = await readFile(opts.output, 'utf8');
+          if (!existing.startsWith('BEGIN:VCALENDAR')) {
+            if (!opts.force) {
+              throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {
+                hint: 'choose a .ics file name, or add --force',
+              });
+            }
+          } else {
+            const { previousEvents } = await import('../calendar/ics-read.js');
+            try {
+              previous = previousEvents(existing);
+            } catch {
+              previous = undefined;
+            }
+          }
+        }
+        const text = writeCalendar(plan, schedule, { timestamp: opts.timestamp ?? now, previous });
+        if (toStdout) io.out(text.replace(/\r\n$/, ''));
+        else {
+          const { writeFileAtomic } = await import('../data/atomic-write.js');
+          await writeFileAtomic(opts.output, text);
+        }
+        const count = (kind: string) => schedule.blocks.filter((b) => b.kind === kind).length;
+        const dates = schedule.blocks.map((b) => b.day);
+        const { isoDate } = await import('../planner/dates.js');
+        const span = dates.length ? `${isoDate(Math.min(...dates))} to ${isoDate(Math.max(...dates))}` : 'no sessions';
+        io.err(
+          `${toStdout ? 'Wrote' : `Wrote ${opts.output}:`} ${count('session')} study sessions, ${count('work')} work blocks, ${count('revise') + count('review')} revision blocks, ${schedule.deadlines.length} deadlines with reminders; ${span} (${plan.timezone})${schedule.overloaded ? '; OVERLOADED (see event descriptions)' : ''}.`,
+        );
+        for (const w of schedule.warnings) io.err(`warning: ${w}`);
+      },
+    );
+}
+
+export function planCommand(ctx: Context): Command {
+  return new Command('plan')
+    .description('Plan study time: weekly sessions, work before each deadline, revision buffers, as a calendar')
+    .addHelpText(
+      'after',
+      examples(['mls plan example -o plan.yaml', 'mls plan check plan.yaml', 'mls plan build plan.yaml -o study.ics']),
+    )
+    .addCommand(exampleCommand(ctx))
+    .addCommand(checkCommand(ctx))
+    .addCommand(buildCommand(ctx));
+}

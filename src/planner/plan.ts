@@ -1,0 +1,165 @@
+/**
+ * The plan model the scheduler works on, normalised from the validated plan
+ * file, and the cross-record rules zod cannot express. Pure.
+ */
+import type { PlanFile } from '../data/plan-schema.js';
+import { type DayNumber, dayNumber, type LocalMoment, minutesOf } from './dates.js';
+import { type DeadlineKind, WEEKDAYS } from './vocabulary.js';
+
+export interface Term {
+  name: string;
+  start: DayNumber;
+  end: DayNumber;
+  breaks: { name: string; start: DayNumber; end: DayNumber }[];
+}
+
+export interface Slot {
+  weekday: number;
+  start: number;
+  end: number;
+}
+
+export interface Course {
+  code: string;
+  title: string;
+  weeklyMinutes: number;
+}
+
+export interface Deadline {
+  /** Stable identity: the file's `id`, else course + title. */
+  key: string;
+  course: string;
+  title: string;
+  kind: DeadlineKind;
+  /** Due moment; for an all-day deadline, the end of its day. */
+  due: LocalMoment;
+  allDay: boolean;
+  /** The student's estimate in minutes, before the multiplier. */
+  estimateMinutes: number;
+  bufferDays: number;
+  /** Index in the plan file, for messages. */
+  index: number;
+}
+
+export interface Settings {
+  revisionBufferDays: number;
+  estimateMultiplier: number;
+  prepStartDays: number;
+  sessionMinutes: number;
+  minBlockMinutes: number;
+  revisionMinutes: number;
+  /** Minutes before each due time. */
+  reminders: number[];
+}
+
+export interface Plan {
+  name: string;
+  timezone: string;
+  terms: Term[];
+  availability: Slot[];
+  courses: Course[];
+  deadlines: Deadline[];
+  settings: Settings;
+}
+
+export interface PlanIssue {
+  /** Path in the plan file: `terms[0].end`. */
+  path: (string | number)[];
+  message: string;
+}
+
+const UNIT_MINUTES = { d: 1440, h: 60, m: 1 } as const;
+
+export function reminderMinutes(text: string): number {
+  const unit = text.slice(-1) as keyof typeof UNIT_MINUTES;
+  return Number(text.slice(0, -1)) * UNIT_MINUTES[unit];
+}
+
+export function normalisePlan(file: PlanFile, timezone: string): Plan {
+  return {
+    name: file.name,
+    timezone,
+    terms: file.terms.map((t) => ({
+      name: t.name,
+      start: dayNumber(t.start),
+      end: dayNumber(t.end),
+      breaks: t.breaks.map((b, i) => ({
+        name: b.name ?? `break ${i + 1}`,
+        start: dayNumber(b.start),
+        end: dayNumber(b.end),
+      })),
+    })),
+    availability: file.availability.map((a) => ({
+      weekday: WEEKDAYS.indexOf(a.day),
+      start: minutesOf(a.start),
+      end: minutesOf(a.end),
+    })),
+    courses: file.courses.map((c) => ({
+      code: c.code,
+      title: c.title ?? c.code,
+      weeklyMinutes: Math.round(c.weeklyHours * 60),
+    })),
+    deadlines: file.deadlines.map((d, index) => {
+      const allDay = d.due.length === 10;
+      return {
+        key: d.id ?? `${d.course}|${d.title}`,
+        course: d.course,
+        title: d.title,
+        kind: d.kind,
+        due: { day: dayNumber(d.due), minute: allDay ? 1440 : minutesOf(d.due.slice(11, 16)) },
+        allDay,
+        estimateMinutes: Math.round(d.hours * 60),
+        bufferDays: d.bufferDays ?? file.settings.revisionBufferDays,
+        index,
+      };
+    }),
+    settings: {
+      ...file.settings,
+      reminders: file.settings.reminders.map(reminderMinutes),
+    },
+  };
+}
+
+/** Rules across records: returned, not thrown, so every problem is reported at once. */
+export function planIssues(plan: Plan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  plan.terms.forEach((t, i) => {
+    if (t.end < t.start) issues.push({ path: ['terms', i, 'end'], message: 'the term ends before it starts' });
+    t.breaks.forEach((b, j) => {
+      if (b.end < b.start)
+        issues.push({ path: ['terms', i, 'breaks', j, 'end'], message: 'the break ends before it starts' });
+      else if (b.start < t.start || b.end > t.end) {
+        issues.push({ path: ['terms', i, 'breaks', j], message: 'the break is outside its term' });
+      }
+    });
+  });
+  plan.availability.forEach((a, i) => {
+    if (a.end <= a.start) {
+      issues.push({ path: ['availability', i, 'end'], message: 'the slot is empty: its end is not after its start' });
+    }
+    plan.availability.forEach((b, j) => {
+      if (j > i && a.weekday === b.weekday && a.start < b.end && b.start < a.end) {
+        issues.push({ path: ['availability', j], message: `overlaps availability[${i}] on the same day` });
+      }
+    });
+  });
+  const codes = new Set(plan.courses.map((c) => c.code));
+  const seenCodes = new Set<string>();
+  plan.courses.forEach((c, i) => {
+    if (seenCodes.has(c.code))
+      issues.push({ path: ['courses', i, 'code'], message: `course ${c.code} is listed twice` });
+    seenCodes.add(c.code);
+  });
+  const keys = new Set<string>();
+  for (const d of plan.deadlines) {
+    if (codes.size > 0 && !codes.has(d.course)) {
+      issues.push({ path: ['deadlines', d.index, 'course'], message: `course ${d.course} is not in courses` });
+    }
+    if (!plan.terms.some((t) => d.due.day >= t.start && d.due.day <= t.end)) {
+      issues.push({ path: ['deadlines', d.index, 'due'], message: 'the due date is outside every term' });
+    }
+    if (keys.has(d.key)) issues.push({ path: ['deadlines', d.index], message: 'the same deadline is listed twice' });
+    keys.add(d.key);
+  }
+  return issues;
+}

@@ -1,0 +1,324 @@
+/**
+ * The scheduler: steady weekly study sessions per course, then, deadline by
+ * deadline (earliest due first), work blocks between the prep start and the
+ * revision buffer, and a revise-and-edit block (or spaced exam reviews) inside
+ * the buffer. Never double-books; reports every shortfall. Pure and deterministic.
+ */
+import { type DayNumber, isoDate, type LocalMoment, momentKey, weekdayIndex, weekStart } from './dates.js';
+import type { Deadline, Plan, Term } from './plan.js';
+
+export type BlockKind = 'session' | 'work' | 'revise' | 'review';
+
+export interface Block {
+  kind: BlockKind;
+  /** Stable identity, from which the calendar UID is made. */
+  key: string;
+  course: string;
+  /** The deadline a work, revise or review block serves. */
+  deadlineKey: string | null;
+  title: string;
+  day: DayNumber;
+  start: number;
+  end: number;
+}
+
+export interface ScheduledDeadline {
+  deadline: Deadline;
+  neededMinutes: number;
+  placedMinutes: number;
+  shortMinutes: number;
+  prepStart: DayNumber;
+  /** Work must end before this moment: the due moment less the buffer. */
+  workEnd: LocalMoment;
+  revisionPlaced: boolean;
+}
+
+export interface WeekLoad {
+  weekStart: DayNumber;
+  availableMinutes: number;
+  plannedMinutes: number;
+  deadlines: number;
+  shortMinutes: number;
+  overloaded: boolean;
+}
+
+export interface SessionShortfall {
+  course: string;
+  weekStart: DayNumber;
+  shortMinutes: number;
+}
+
+export interface Schedule {
+  blocks: Block[];
+  deadlines: ScheduledDeadline[];
+  weeks: WeekLoad[];
+  sessionShortfalls: SessionShortfall[];
+  overloaded: boolean;
+  warnings: string[];
+}
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+interface DaySlot {
+  day: DayNumber;
+  start: number;
+  end: number;
+  free: Interval[];
+}
+
+const QUARTER = 15;
+const roundUpToQuarter = (minutes: number) => Math.ceil(minutes / QUARTER) * QUARTER;
+
+function isStudyDay(day: DayNumber, terms: readonly Term[]): boolean {
+  return terms.some((t) => day >= t.start && day <= t.end && !t.breaks.some((b) => day >= b.start && day <= b.end));
+}
+
+/** Every concrete time slot: each study day of each term, each weekly availability slot on its weekday. */
+function expandSlots(plan: Plan): DaySlot[] {
+  const slots: DaySlot[] = [];
+  const first = Math.min(...plan.terms.map((t) => t.start));
+  const last = Math.max(...plan.terms.map((t) => t.end));
+  for (let day = first; day <= last; day += 1) {
+    if (!isStudyDay(day, plan.terms)) continue;
+    const weekday = weekdayIndex(day);
+    for (const a of plan.availability) {
+      if (a.weekday === weekday && a.end > a.start) {
+        slots.push({ day, start: a.start, end: a.end, free: [{ start: a.start, end: a.end }] });
+      }
+    }
+  }
+  return slots.sort((a, b) => a.day - b.day || a.start - b.start);
+}
+
+/**
+ * Takes up to `max` minutes (at least `min`) from the earliest free time of the slot
+ * between `earliestStart` and `latestEnd` (minutes of the slot's day). Returns what it took.
+ */
+function allocate(slot: DaySlot, max: number, min: number, latestEnd = 1440, earliestStart = 0): Interval | null {
+  for (let i = 0; i < slot.free.length; i += 1) {
+    const interval = slot.free[i] as Interval;
+    const start = Math.max(interval.start, earliestStart);
+    const length = Math.min(interval.end, latestEnd) - start;
+    if (length <= 0 || length < min) continue;
+    const taken = { start, end: start + Math.min(max, length) };
+    const rest = [
+      { start: interval.start, end: taken.start },
+      { start: taken.end, end: interval.end },
+    ].filter((r) => r.end > r.start);
+    slot.free.splice(i, 1, ...rest);
+    return taken;
+  }
+  return null;
+}
+
+function scheduleWeeklySessions(plan: Plan, slots: DaySlot[], blocks: Block[], shortfalls: SessionShortfall[]): void {
+  const weeks = [...new Set(slots.map((s) => weekStart(s.day)))].sort((a, b) => a - b);
+  for (const week of weeks) {
+    const weekSlots = slots.filter((s) => weekStart(s.day) === week);
+    let studyDays = 0;
+    for (let day = week; day < week + 7; day += 1) if (isStudyDay(day, plan.terms)) studyDays += 1;
+    const remaining = new Map(
+      plan.courses.map((c) => [c.code, roundUpToQuarter((c.weeklyMinutes * studyDays) / 7)] as const),
+    );
+    const daysUsed = new Map<string, Set<DayNumber>>(plan.courses.map((c) => [c.code, new Set()]));
+    const counts = new Map<string, number>();
+    let progress = true;
+    while (progress) {
+      progress = false;
+      for (const course of plan.courses) {
+        const left = remaining.get(course.code) ?? 0;
+        if (left <= 0) continue;
+        const max = Math.min(left, plan.settings.sessionMinutes);
+        const min = Math.min(left, plan.settings.minBlockMinutes);
+        const used = daysUsed.get(course.code) as Set<DayNumber>;
+        // Spread the week: days this course has not used yet first, the emptiest of them first.
+        const freeOn = (slot: DaySlot) => slot.free.reduce((sum, f) => sum + f.end - f.start, 0);
+        const emptiestFirst = (a: DaySlot, b: DaySlot) => freeOn(b) - freeOn(a) || a.day - b.day || a.start - b.start;
+        const ordered = [
+          ...weekSlots.filter((s) => !used.has(s.day)).sort(emptiestFirst),
+          ...weekSlots.filter((s) => used.has(s.day)),
+        ];
+        for (const slot of ordered) {
+          const taken = allocate(slot, max, min);
+          if (!taken) continue;
+          const n = (counts.get(course.code) ?? 0) + 1;
+          counts.set(course.code, n);
+          blocks.push({
+            kind: 'session',
+            key: `session|${course.code}|${isoDate(week)}|${n}`,
+            course: course.code,
+            deadlineKey: null,
+            title: `Study: ${course.code}${course.title !== course.code ? ` ${course.title}` : ''}`,
+            day: slot.day,
+            ...taken,
+          });
+          remaining.set(course.code, left - (taken.end - taken.start));
+          used.add(slot.day);
+          progress = true;
+          break;
+        }
+      }
+    }
+    for (const course of plan.courses) {
+      const left = remaining.get(course.code) ?? 0;
+      if (left > 0) shortfalls.push({ course: course.code, weekStart: week, shortMinutes: left });
+    }
+  }
+}
+
+/** Latest usable minute of `slot` for work that must end before `end`. */
+function limitOnDay(slot: DaySlot, end: LocalMoment): number {
+  if (slot.day < end.day) return 1440;
+  if (slot.day === end.day) return end.minute;
+  return -1;
+}
+
+function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], blocks: Block[]): ScheduledDeadline {
+  const { settings } = plan;
+  const neededMinutes = roundUpToQuarter(deadline.estimateMinutes * settings.estimateMultiplier);
+  const workEnd: LocalMoment = { day: deadline.due.day - deadline.bufferDays, minute: deadline.due.minute };
+  const prepStart = deadline.due.day - settings.prepStartDays;
+  const window = slots.filter((s) => s.day >= prepStart && limitOnDay(s, workEnd) > s.start);
+  const days = [...new Set(window.map((s) => s.day))];
+  const placed: Block[] = [];
+  let left = neededMinutes;
+  // Spread the work: one block a day across the window, then a second pass, and so on.
+  for (let perDay = 1; left > 0; perDay += 1) {
+    let progress = false;
+    for (const day of days) {
+      if (left <= 0) break;
+      if (placed.filter((b) => b.day === day).length >= perDay) continue;
+      for (const slot of window.filter((s) => s.day === day)) {
+        const taken = allocate(
+          slot,
+          Math.min(left, settings.sessionMinutes),
+          Math.min(left, settings.minBlockMinutes),
+          limitOnDay(slot, workEnd),
+        );
+        if (!taken) continue;
+        placed.push({
+          kind: 'work',
+          key: '',
+          course: deadline.course,
+          deadlineKey: deadline.key,
+          title: `Work: ${deadline.title} (${deadline.course})`,
+          day,
+          ...taken,
+        });
+        left -= taken.end - taken.start;
+        progress = true;
+        break;
+      }
+    }
+    if (!progress) break;
+  }
+  placed.sort((a, b) => a.day - b.day || a.start - b.start);
+  placed.forEach((b, i) => {
+    b.key = `work|${deadline.key}|${i + 1}`;
+  });
+  blocks.push(...placed);
+
+  // Revision inside the buffer: one revise-and-edit block, or spaced reviews before an exam.
+  const bufferSlots = slots.filter(
+    (s) =>
+      s.day >= workEnd.day &&
+      momentKey({ day: s.day, minute: s.end }) > momentKey(workEnd) &&
+      s.day <= deadline.due.day,
+  );
+  const isExam = deadline.kind === 'exam';
+  const wanted = isExam ? Math.max(1, Math.min(3, deadline.bufferDays)) : 1;
+  const revisionDays = new Set<DayNumber>();
+  let count = 0;
+  for (const slot of bufferSlots) {
+    if (count >= wanted) break;
+    if (revisionDays.has(slot.day)) continue;
+    const taken = allocate(
+      slot,
+      settings.revisionMinutes,
+      Math.min(settings.revisionMinutes, settings.minBlockMinutes),
+      slot.day === deadline.due.day ? deadline.due.minute : 1440,
+      slot.day === workEnd.day ? workEnd.minute : 0,
+    );
+    if (!taken) continue;
+    count += 1;
+    revisionDays.add(slot.day);
+    blocks.push({
+      kind: isExam ? 'review' : 'revise',
+      key: `${isExam ? 'review' : 'revise'}|${deadline.key}|${count}`,
+      course: deadline.course,
+      deadlineKey: deadline.key,
+      title: `${isExam ? 'Review for' : 'Revise and edit'}: ${deadline.title} (${deadline.course})`,
+      day: slot.day,
+      ...taken,
+    });
+  }
+
+  const placedMinutes = placed.reduce((sum, b) => sum + b.end - b.start, 0);
+  const firstWork = placed[0]?.day;
+  return {
+    deadline,
+    neededMinutes,
+    placedMinutes,
+    shortMinutes: Math.max(0, neededMinutes - placedMinutes),
+    prepStart: firstWork ?? Math.max(prepStart, Math.min(...plan.terms.map((t) => t.start))),
+    workEnd,
+    revisionPlaced: count > 0,
+  };
+}
+
+function weekLoads(
+  plan: Plan,
+  allSlots: DaySlot[],
+  blocks: Block[],
+  deadlines: ScheduledDeadline[],
+  shortfalls: SessionShortfall[],
+): WeekLoad[] {
+  const weeks = new Map<DayNumber, WeekLoad>();
+  const week = (day: DayNumber): WeekLoad => {
+    const start = weekStart(day);
+    let load = weeks.get(start);
+    if (!load) {
+      load = {
+        weekStart: start,
+        availableMinutes: 0,
+        plannedMinutes: 0,
+        deadlines: 0,
+        shortMinutes: 0,
+        overloaded: false,
+      };
+      weeks.set(start, load);
+    }
+    return load;
+  };
+  for (const slot of allSlots) week(slot.day).availableMinutes += slot.end - slot.start;
+  for (const b of blocks) week(b.day).plannedMinutes += b.end - b.start;
+  for (const d of deadlines) {
+    week(d.deadline.due.day).deadlines += 1;
+    week(d.workEnd.day).shortMinutes += d.shortMinutes;
+  }
+  for (const s of shortfalls) week(s.weekStart).shortMinutes += s.shortMinutes;
+  for (const t of plan.terms) for (let day = t.start; day <= t.end; day += 7) week(day);
+  return [...weeks.values()]
+    .map((w) => ({ ...w, overloaded: w.shortMinutes > 0 }))
+    .sort((a, b) => a.weekStart - b.weekStart);
+}
+
+export function buildSchedule(plan: Plan): Schedule {
+  const slots = expandSlots(plan);
+  const pristine = slots.map((s) => ({ ...s, free: [...s.free] }));
+  const blocks: Block[] = [];
+  const sessionShortfalls: SessionShortfall[] = [];
+  scheduleWeeklySessions(plan, slots, blocks, sessionShortfalls);
+  const ordered = [...plan.deadlines].sort((a, b) => momentKey(a.due) - momentKey(b.due) || a.index - b.index);
+  const deadlines = ordered.map((d) => scheduleDeadline(plan, d, slots, blocks));
+  const warnings = deadlines
+    .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
+    .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
+  blocks.sort((a, b) => a.day - b.day || a.start - b.start || a.key.localeCompare(b.key));
+  const weeks = weekLoads(plan, pristine, blocks, deadlines, sessionShortfalls);
+  const overloaded = deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0;
+  return { blocks, deadlines, weeks, sessionShortfalls, overloaded, warnings };
+}
