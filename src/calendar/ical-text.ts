@@ -6,14 +6,18 @@
  */
 
 /** RFC 5545 §3.3.6 duration, with an optional sign. */
-export const DURATION = /^[+-]?P(?:\d+W|(?:\d+D)?(?:T(?:\d+H(?:\d+M)?(?:\d+S)?|\d+M(?:\d+S)?|\d+S))?)$/;
+const DUR_TIME = String.raw`T(?:\d+H(?:\d+M)?(?:\d+S)?|\d+M(?:\d+S)?|\d+S)`;
+export const DURATION = new RegExp(String.raw`^[+-]?P(?:\d+W|\d+D(?:${DUR_TIME})?|${DUR_TIME})$`);
 
 export function unfold(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, '').split(/\r\n/);
+  return text.replace(/\r\n[ \t]/g, '').split('\r\n');
 }
+
+const SHORT_ASCII = /^[\x20-\x7e]{0,75}$/;
 
 /** Folds one content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
+  if (SHORT_ASCII.test(line)) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
@@ -34,6 +38,7 @@ export function foldLine(line: string): string {
 }
 
 function fixTrigger(line: string): string {
+  if (!line.startsWith('TRIGGER')) return line;
   const match = /^(TRIGGER(?:;[^:]*)?:)(.*)$/.exec(line);
   if (!match) return line;
   // "-P1DT" (a dangling T) -> "-P1D"
@@ -42,10 +47,7 @@ function fixTrigger(line: string): string {
 }
 
 export function normaliseIcs(text: string): string {
-  const lines = unfold(text).filter((l, i, all) => l !== '' || i < all.length - 1);
-  return `${lines
-    .filter((l) => l !== '')
-    .map(fixTrigger)
-    .map(foldLine)
-    .join('\r\n')}\r\n`;
+  const out: string[] = [];
+  for (const line of unfold(text)) if (line !== '') out.push(foldLine(fixTrigger(line)));
+  return `${out.join('\r\n')}\r\n`;
 }

@@ -12,7 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import type { DateArray, EventAttributes } from 'ics';
+import { buildEvent, buildHeader } from 'ics-internal/build';
+import { formatEvent, formatFooter, formatHeader } from 'ics-internal/format';
 import { clock, type DayNumber, isoDate } from '../planner/dates.js';
 import type { Plan } from '../planner/plan.js';
 import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
@@ -47,10 +49,38 @@ export function eventUid(plan: Plan, key: string): string {
   return `${createHash('sha256').update(`${plan.name}\u0000${key}`).digest('hex').slice(0, 24)}@mls-planner`;
 }
 
+function tzInstant(zone: string, day: DayNumber, minute: number): number {
+  const [y, m, d] = isoDate(day).split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, Math.floor(minute / 60), minute % 60, zone).getTime();
+}
+
+/**
+ * Converts local wall-clock times in one zone to UTC instants. The zone's offset is
+ * looked up twice per day (at 00:00 and 23:59) and reused for every time on a day
+ * where the two agree; only on a day with a DST change is each time converted alone.
+ */
+export function utcConverter(zone: string): (day: DayNumber, minute: number) => Date {
+  const offsets = new Map<DayNumber, number | null>();
+  const offsetOf = (day: DayNumber): number | null => {
+    let offset = offsets.get(day);
+    if (offset === undefined) {
+      const base = day * 86_400_000;
+      const early = tzInstant(zone, day, 0) - base;
+      const late = tzInstant(zone, day, 1439) - base - 1439 * 60_000;
+      offset = early === late ? early : null;
+      offsets.set(day, offset);
+    }
+    return offset;
+  };
+  return (day, minute) => {
+    const offset = offsetOf(day);
+    return new Date(offset === null ? tzInstant(zone, day, minute) : day * 86_400_000 + minute * 60_000 + offset);
+  };
+}
+
 /** The UTC instant of a local wall-clock time in `zone` (a time skipped by DST moves forward). */
 export function localToUtc(zone: string, day: DayNumber, minute: number): Date {
-  const [y, m, d] = isoDate(day).split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, Math.floor(minute / 60), minute % 60, zone).getTime());
+  return new Date(tzInstant(zone, day, minute));
 }
 
 const utcArray = (date: Date): DateArray => [
@@ -74,6 +104,7 @@ function dueLabel(d: ScheduledDeadline): string {
 }
 
 export function calendarEvents(plan: Plan, schedule: Schedule): CalendarEvent[] {
+  const toUtc = utcConverter(plan.timezone);
   const byKey = new Map(schedule.deadlines.map((d) => [d.deadline.key, d]));
   const events: CalendarEvent[] = [];
   for (const block of schedule.blocks) {
@@ -100,8 +131,8 @@ export function calendarEvents(plan: Plan, schedule: Schedule): CalendarEvent[] 
       uid: eventUid(plan, block.key),
       kind: block.kind,
       title: block.title,
-      start: localToUtc(plan.timezone, block.day, block.start),
-      end: localToUtc(plan.timezone, block.day, block.end),
+      start: toUtc(block.day, block.start),
+      end: toUtc(block.day, block.end),
       allDay: false,
       description: lines.join('\n'),
       alarmsMinutesBefore: [],
@@ -120,8 +151,8 @@ export function calendarEvents(plan: Plan, schedule: Schedule): CalendarEvent[] 
       uid: eventUid(plan, `due|${dl.key}`),
       kind: 'deadline',
       title: `Due: ${dl.title} (${dl.course})`,
-      start: dl.allDay ? isoDate(dl.due.day) : localToUtc(plan.timezone, dl.due.day, dl.due.minute - 15),
-      end: dl.allDay ? isoDate(dl.due.day + 1) : localToUtc(plan.timezone, dl.due.day, dl.due.minute),
+      start: dl.allDay ? isoDate(dl.due.day) : toUtc(dl.due.day, dl.due.minute - 15),
+      end: dl.allDay ? isoDate(dl.due.day + 1) : toUtc(dl.due.day, dl.due.minute),
       allDay: dl.allDay,
       description,
       alarmsMinutesBefore: plan.settings.reminders,
@@ -153,7 +184,8 @@ function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
     title: e.title,
     description: e.description,
     sequence,
-    timestamp: utcArray(options.timestamp),
+    // A number: ics reads a DateArray timestamp in the host's zone, which made DTSTAMP depend on TZ.
+    timestamp: options.timestamp.getTime(),
     productId: 'mls-planner',
     categories: [e.kind],
     alarms: e.alarmsMinutesBefore.map((minutes) => ({
@@ -176,17 +208,24 @@ function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
   };
 }
 
+export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
+
+/** The `ics` event attributes of the plan's calendar, in file order. */
+export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions): EventAttributes[] {
+  const keyed = calendarEvents(plan, schedule).map((e) => ({
+    e,
+    key: `${typeof e.start === 'string' ? e.start : e.start.toISOString()} ${e.uid}`,
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ e }) => toIcsEvent(e, options));
+}
+
 export function writeCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): string {
-  const at = (v: Date | string) => (typeof v === 'string' ? v : v.toISOString());
-  const events = calendarEvents(plan, schedule).sort(
-    (a, b) => at(a.start).localeCompare(at(b.start)) || a.uid.localeCompare(b.uid),
-  );
-  const { error, value } = createEvents(
-    events.map((e) => toIcsEvent(e, options)),
-    { method: 'PUBLISH', calName: plan.name, productId: 'mls-planner' },
-  );
-  if (error || !value) throw error ?? new Error('ics produced no calendar');
-  return normaliseIcs(value);
+  // createEvents() without its yup validation (see src/types/ics-internal.d.ts).
+  let text = formatHeader(buildHeader({ ...CALENDAR_HEADER, calName: plan.name }));
+  for (const event of icsEvents(plan, schedule, options)) text += formatEvent(buildEvent(event));
+  text += formatFooter();
+  return normaliseIcs(text);
 }
 
 export function eventSignature(e: CalendarEvent): string {

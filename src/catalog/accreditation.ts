@@ -5,6 +5,7 @@
  */
 import type { InstitutionDetails } from '../data/dapip-store.js';
 import type { AccreditationAction, Agency, Program } from '../data/schemas.js';
+import { compareText } from './normalize.js';
 import { reviewIsPast, reviewLabel } from './programs.js';
 import { isStale } from './staleness.js';
 
@@ -115,7 +116,7 @@ function toRecords(details: InstitutionDetails | null, agencies: Map<string, Age
     };
   });
   // In force first, then the most recently ended.
-  return records.sort((a, b) => Number(b.inForce) - Number(a.inForce) || (b.end ?? '').localeCompare(a.end ?? ''));
+  return records.sort((a, b) => Number(b.inForce) - Number(a.inForce) || compareText(b.end ?? '', a.end ?? ''));
 }
 
 function recentActions(

@@ -1,6 +1,6 @@
 /** Filtering, sorting and lookup of ALA programs. Pure: data and "today" come in as arguments. */
 import type { Program, ProgramStatus, ReviewInfo, TriState } from '../data/schemas.js';
-import { foldText, matchesAllWords } from './normalize.js';
+import { compareText, foldText, matchesAllWords } from './normalize.js';
 import type { Region } from './regions.js';
 
 export const DELIVERY_MODES = ['online', 'mostly-online', 'campus'] as const;
@@ -144,18 +144,19 @@ function reviewKey(review: ReviewInfo): number {
   return review.year * 10 + (review.season ? SEASON_ORDER[review.season] : 5);
 }
 
-const byName = (a: Program, b: Program): number =>
-  a.institution.localeCompare(b.institution, 'en') || a.program.localeCompare(b.program, 'en');
+/** Institution, then program, ignoring accents and case. */
+function nameKey(p: Program): string {
+  return `${foldText(p.institution)}\u0000${foldText(p.program)}`;
+}
 
 export function sortPrograms(programs: readonly Program[], key: SortKey): Program[] {
-  const sorted = [...programs];
-  if (key === 'name') return sorted.sort(byName);
-  if (key === 'region') {
-    return sorted.sort(
-      (a, b) => a.country.localeCompare(b.country) || a.region.localeCompare(b.region) || byName(a, b),
-    );
-  }
-  return sorted.sort((a, b) => reviewKey(a.review) - reviewKey(b.review) || byName(a, b));
+  const keyed = programs.map((p) => ({ p, name: nameKey(p) }));
+  const byName = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => compareText(a.name, b.name);
+  if (key === 'name') keyed.sort(byName);
+  else if (key === 'region') {
+    keyed.sort((a, b) => compareText(a.p.country, b.p.country) || compareText(a.p.region, b.p.region) || byName(a, b));
+  } else keyed.sort((a, b) => reviewKey(a.p.review) - reviewKey(b.p.review) || byName(a, b));
+  return keyed.map((k) => k.p);
 }
 
 /** The review date has passed (by the end of its season, or of its year when no season is given). */

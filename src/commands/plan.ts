@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ExitCode, UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
@@ -20,7 +19,7 @@ function parseTimestamp(value: string): Date {
 async function loadSchedule(path: string) {
   const { readPlan } = await import('../data/plan-file.js');
   const { buildSchedule } = await import('../planner/schedule.js');
-  const loaded = await readPlan(path, hostTimeZone());
+  const loaded = await readPlan(path, hostTimeZone);
   return { ...loaded, schedule: buildSchedule(loaded.plan) };
 }
 
@@ -118,7 +117,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
         let previous: Map<string, import('../calendar/ics-writer.js').PreviousEvent> | undefined;
         const toStdout = opts.output === '-';
         if (!toStdout && existsSync(opts.output)) {
-          const existing = await readFile(opts.output, 'utf8');
+          const existing = readFileSync(opts.output, 'utf8');
           if (!existing.startsWith('BEGIN:VCALENDAR')) {
             if (!opts.force) {
               throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {

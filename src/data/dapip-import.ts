@@ -6,6 +6,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { ExitCode, UserError } from '../errors.js';
 import type { AccreditationAction, Agency, DapipDataset, Institution } from './schemas.js';
+import { compareText } from '../catalog/normalize.js';
 
 export const DAPIP_FILES = {
   campus: 'InstitutionCampus.csv',
@@ -207,10 +208,10 @@ export function buildDapipDataset(
         },
     );
 
-  const institutions = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const institutions = [...byId.values()].sort((a, b) => compareText(a.id, b.id));
   for (const inst of institutions) {
-    inst.accreditation.sort((a, b) => Number(a.agency) - Number(b.agency) || (a.since ?? '').localeCompare(b.since ?? ''));
-    inst.actions.sort((a, b) => a.date.localeCompare(b.date) || Number(a.agency) - Number(b.agency));
+    inst.accreditation.sort((a, b) => Number(a.agency) - Number(b.agency) || compareText(a.since ?? '', b.since ?? ''));
+    inst.actions.sort((a, b) => compareText(a.date, b.date) || Number(a.agency) - Number(b.agency));
   }
   return {
     meta: {

@@ -45,7 +45,7 @@ export function validTimeZone(zone: string): boolean {
 }
 
 /** Parses plan text; `name` is the file name used in messages. */
-export function parsePlan(text: string, name: string, defaultZone: string): LoadedPlan {
+export function parsePlan(text: string, name: string, defaultZone: string | (() => string)): LoadedPlan {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -71,7 +71,7 @@ export function parsePlan(text: string, name: string, defaultZone: string): Load
     throw planError(problems);
   }
   const file = parsed.data;
-  const timezone = file.timezone ?? defaultZone;
+  const timezone = file.timezone ?? (typeof defaultZone === 'function' ? defaultZone() : defaultZone);
   if (!validTimeZone(timezone)) {
     problems.push(`${name}:${locate(document, lines, ['timezone'])}: timezone: unknown time zone "${timezone}" (use an IANA name such as America/Chicago)`);
     throw planError(problems);
@@ -93,7 +93,7 @@ function planError(problems: string[]): UserError {
   });
 }
 
-export async function readPlan(path: string, defaultZone: string): Promise<LoadedPlan> {
+export async function readPlan(path: string, defaultZone: string | (() => string)): Promise<LoadedPlan> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -58,6 +58,10 @@ export const planSchema = z
           code: z.string().min(1),
           title: z.string().min(1).optional(),
           weeklyHours: z.number().min(0).max(60).default(0).describe('Steady weekly study: reading, lectures'),
+          terms: z
+            .array(z.string().min(1))
+            .optional()
+            .describe('Names of the terms the course runs in (default: every term)'),
         }),
       )
       .default([]),

@@ -23,6 +23,8 @@ export interface Course {
   code: string;
   title: string;
   weeklyMinutes: number;
+  /** Indexes of the terms the course runs in; null = every term. */
+  terms: number[] | null;
 }
 
 export interface Deadline {
@@ -98,6 +100,7 @@ export function normalisePlan(file: PlanFile, timezone: string): Plan {
       code: c.code,
       title: c.title ?? c.code,
       weeklyMinutes: Math.round(c.weeklyHours * 60),
+      terms: c.terms ? c.terms.map((name) => file.terms.findIndex((t) => t.name === name)) : null,
     })),
     deadlines: file.deadlines.map((d, index) => {
       const allDay = d.due.length === 10;
@@ -146,6 +149,9 @@ export function planIssues(plan: Plan): PlanIssue[] {
   const codes = new Set(plan.courses.map((c) => c.code));
   const seenCodes = new Set<string>();
   plan.courses.forEach((c, i) => {
+    c.terms?.forEach((t, j) => {
+      if (t < 0) issues.push({ path: ['courses', i, 'terms', j], message: 'no term has this name' });
+    });
     if (seenCodes.has(c.code))
       issues.push({ path: ['courses', i, 'code'], message: `course ${c.code} is listed twice` });
     seenCodes.add(c.code);

@@ -4,6 +4,8 @@
  * revision buffer, and a revise-and-edit block (or spaced exam reviews) inside
  * the buffer. Never double-books; reports every shortfall. Pure and deterministic.
  */
+
+import { compareText } from '../catalog/normalize.js';
 import { type DayNumber, isoDate, type LocalMoment, momentKey, weekdayIndex, weekStart } from './dates.js';
 import type { Deadline, Plan, Term } from './plan.js';
 
@@ -118,10 +120,17 @@ function scheduleWeeklySessions(plan: Plan, slots: DaySlot[], blocks: Block[], s
   const weeks = [...new Set(slots.map((s) => weekStart(s.day)))].sort((a, b) => a - b);
   for (const week of weeks) {
     const weekSlots = slots.filter((s) => weekStart(s.day) === week);
-    let studyDays = 0;
-    for (let day = week; day < week + 7; day += 1) if (isStudyDay(day, plan.terms)) studyDays += 1;
+    // A course counts only the study days of its own terms in this week.
+    const courseDays = (terms: number[] | null) => {
+      let days = 0;
+      for (let day = week; day < week + 7; day += 1) {
+        const own = terms === null ? plan.terms : plan.terms.filter((_, i) => terms.includes(i));
+        if (isStudyDay(day, own)) days += 1;
+      }
+      return days;
+    };
     const remaining = new Map(
-      plan.courses.map((c) => [c.code, roundUpToQuarter((c.weeklyMinutes * studyDays) / 7)] as const),
+      plan.courses.map((c) => [c.code, roundUpToQuarter((c.weeklyMinutes * courseDays(c.terms)) / 7)] as const),
     );
     const daysUsed = new Map<string, Set<DayNumber>>(plan.courses.map((c) => [c.code, new Set()]));
     const counts = new Map<string, number>();
@@ -317,7 +326,7 @@ export function buildSchedule(plan: Plan): Schedule {
   const warnings = deadlines
     .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
     .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
-  blocks.sort((a, b) => a.day - b.day || a.start - b.start || a.key.localeCompare(b.key));
+  blocks.sort((a, b) => a.day - b.day || a.start - b.start || compareText(a.key, b.key));
   const weeks = weekLoads(plan, pristine, blocks, deadlines, sessionShortfalls);
   const overloaded = deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0;
   return { blocks, deadlines, weeks, sessionShortfalls, overloaded, warnings };

@@ -42,8 +42,10 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
   };
 }
 
+const MAX_LINES = 12;
+
 /** Shortfall lines: which deadlines are short and by how much, which weeks are over capacity. */
-export function overloadLines(schedule: Schedule): string[] {
+export function overloadLines(schedule: Schedule, max = MAX_LINES): string[] {
   const lines: string[] = [];
   for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0)) {
     lines.push(
@@ -53,9 +55,13 @@ export function overloadLines(schedule: Schedule): string[] {
   for (const s of schedule.sessionShortfalls) {
     lines.push(`weekly study for ${s.course}, week of ${isoDate(s.weekStart)}: short by ${hours(s.shortMinutes)} h`);
   }
+  const shown =
+    lines.length > max
+      ? [...lines.slice(0, max), `… and ${lines.length - max} more (see mls plan check --json)`]
+      : lines;
   const weeks = schedule.weeks.filter((w) => w.overloaded).map((w) => isoDate(w.weekStart));
-  if (weeks.length > 0) lines.push(`weeks over capacity: ${weeks.join(', ')}`);
-  return lines;
+  if (weeks.length > 0) shown.push(`weeks over capacity: ${weeks.join(', ')}`);
+  return shown;
 }
 
 export function workloadChart(plan: Plan, schedule: Schedule, style: Style, width = 30): string {

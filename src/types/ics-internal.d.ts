@@ -1,0 +1,15 @@
+// The `ics` package's own event builder and formatter (its dist/pipeline modules), which its
+// public createEvents() runs after validating every event with yup. mls validates its input
+// with zod and tests, and yup cost ~0.4 ms per event: 700 ms for a two-year plan. The build
+// (scripts/build.mjs) and vitest alias these names to the files; a test checks that the output
+// equals createEvents()'s.
+declare module 'ics-internal/build' {
+  import type { EventAttributes, HeaderAttributes } from 'ics';
+  export function buildEvent(attributes: EventAttributes): Record<string, unknown>;
+  export function buildHeader(attributes: HeaderAttributes): Record<string, unknown>;
+}
+declare module 'ics-internal/format' {
+  export function formatEvent(event: Record<string, unknown>): string;
+  export function formatHeader(header: Record<string, unknown>): string;
+  export function formatFooter(): string;
+}

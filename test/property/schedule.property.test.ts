@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { momentKey, weekdayIndex } from '../../src/planner/dates.js';
+import type { Plan } from '../../src/planner/plan.js';
+import { buildSchedule } from '../../src/planner/schedule.js';
+import { planArb } from '../helpers/plans.js';
+
+const isStudyDay = (plan: Plan, day: number) =>
+  plan.terms.some((t) => day >= t.start && day <= t.end && !t.breaks.some((b) => day >= b.start && day <= b.end));
+
+describe('scheduler properties (1,000 random plans)', () => {
+  it('never double-books, stays inside availability and study days, respects every window, accounts for every hour', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const schedule = buildSchedule(plan);
+        const blocks = schedule.blocks;
+        for (const b of blocks) {
+          // inside availability on a study day
+          expect(b.end).toBeGreaterThan(b.start);
+          expect(isStudyDay(plan, b.day)).toBe(true);
+          const inSlot = plan.availability.some(
+            (a) => a.weekday === weekdayIndex(b.day) && a.start <= b.start && b.end <= a.end,
+          );
+          expect(inSlot).toBe(true);
+        }
+        // no overlaps
+        const sorted = [...blocks].sort((a, b) => a.day - b.day || a.start - b.start);
+        for (let i = 1; i < sorted.length; i += 1) {
+          const prev = sorted[i - 1];
+          const cur = sorted[i];
+          if (prev && cur && prev.day === cur.day) expect(cur.start).toBeGreaterThanOrEqual(prev.end);
+        }
+        for (const d of schedule.deadlines) {
+          const work = blocks.filter((b) => b.kind === 'work' && b.deadlineKey === d.deadline.key);
+          // no work after (due - buffer), none before the prep start
+          for (const b of work) {
+            expect(momentKey({ day: b.day, minute: b.end })).toBeLessThanOrEqual(momentKey(d.workEnd));
+            expect(b.day).toBeGreaterThanOrEqual(d.deadline.due.day - plan.settings.prepStartDays);
+            expect(b.end - b.start).toBeLessThanOrEqual(plan.settings.sessionMinutes);
+          }
+          // revision inside the buffer, before the due moment
+          for (const b of blocks.filter(
+            (x) => (x.kind === 'revise' || x.kind === 'review') && x.deadlineKey === d.deadline.key,
+          )) {
+            expect(momentKey({ day: b.day, minute: b.start })).toBeGreaterThanOrEqual(momentKey(d.workEnd));
+            expect(momentKey({ day: b.day, minute: b.end })).toBeLessThanOrEqual(momentKey(d.deadline.due));
+          }
+          // hours placed equal hours needed, or the shortfall says how many are missing
+          const placed = work.reduce((s, b) => s + b.end - b.start, 0);
+          expect(placed).toBe(d.placedMinutes);
+          expect(d.placedMinutes + d.shortMinutes).toBe(d.neededMinutes);
+          expect(d.neededMinutes).toBeGreaterThanOrEqual(d.deadline.estimateMinutes * plan.settings.estimateMultiplier);
+        }
+        const anyShort = schedule.deadlines.some((d) => d.shortMinutes > 0) || schedule.sessionShortfalls.length > 0;
+        expect(schedule.overloaded).toBe(anyShort);
+        expect(schedule.weeks.some((w) => w.overloaded)).toBe(anyShort);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        expect(buildSchedule(plan)).toEqual(buildSchedule(structuredClone(plan)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

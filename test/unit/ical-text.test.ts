@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DURATION, foldLine, normaliseIcs, unfold } from '../../src/calendar/ical-text.js';
+
+describe('DURATION grammar (RFC 5545 §3.3.6)', () => {
+  it.each(['-P1D', '-PT2H', '-PT24H', 'PT15M', '-P1DT2H', 'P2W', '-PT1H30M', 'PT0S'])('accepts %s', (value) => {
+    expect(DURATION.test(value)).toBe(true);
+  });
+  it.each(['-P1DT', 'P', 'PT', '-P1H', 'P1.5D', '1D'])('rejects %s', (value) => {
+    expect(DURATION.test(value)).toBe(false);
+  });
+});
+
+describe('foldLine', () => {
+  it('folds at 75 octets, continuation lines starting with a space', () => {
+    const line = `SUMMARY:${'a'.repeat(200)}`;
+    const parts = foldLine(line).split('\r\n');
+    expect(parts.every((p) => Buffer.byteLength(p) <= 75)).toBe(true);
+    expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
+    expect(unfold(foldLine(line)).join('')).toBe(line);
+  });
+
+  it('never splits a multi-byte character', () => {
+    const line = `SUMMARY:${'é—ʻ'.repeat(60)}`;
+    const folded = foldLine(line);
+    for (const part of folded.split('\r\n')) {
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+      expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
+    }
+    expect(unfold(folded).join('')).toBe(line);
+  });
+});
+
+describe('normaliseIcs', () => {
+  it('fixes the dangling T in alarm durations and refolds', () => {
+    const out = normaliseIcs('BEGIN:VALARM\r\nTRIGGER:-P1DT\r\nEND:VALARM\r\n');
+    expect(out).toBe('BEGIN:VALARM\r\nTRIGGER:-P1D\r\nEND:VALARM\r\n');
+  });
+});
