@@ -134,7 +134,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
           }
         }
         const text = writeCalendar(plan, schedule, { timestamp: opts.timestamp ?? now, previous });
-        if (toStdout) io.out(text.replace(/\r\n$/, ''));
+        if (toStdout) io.out(text);
         else {
           const { writeFileAtomic } = await import('../data/atomic-write.js');
           await writeFileAtomic(opts.output, text);
