@@ -176,9 +176,13 @@ function signature(e: CalendarEvent): string {
   return `${at(e.start)}|${at(e.end)}|${e.title}`;
 }
 
-function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
+function sequenceOf(e: CalendarEvent, options: WriteOptions): number {
   const previous = options.previous?.get(e.uid);
-  const sequence = previous ? previous.sequence + (previous.signature === signature(e) ? 0 : 1) : 0;
+  return previous ? previous.sequence + (previous.signature === signature(e) ? 0 : 1) : 0;
+}
+
+function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
+  const sequence = sequenceOf(e, options);
   const common = {
     uid: e.uid,
     title: e.title,
@@ -210,22 +214,40 @@ function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
 
 export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
 
-/** The `ics` event attributes of the plan's calendar, in file order. */
-export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions): EventAttributes[] {
+function sortedEvents(plan: Plan, schedule: Schedule): CalendarEvent[] {
   const keyed = calendarEvents(plan, schedule).map((e) => ({
     e,
     key: `${typeof e.start === 'string' ? e.start : e.start.toISOString()} ${e.uid}`,
   }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ e }) => toIcsEvent(e, options));
+  return keyed.map(({ e }) => e);
+}
+
+/** The `ics` event attributes of the plan's calendar, in file order. */
+export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions): EventAttributes[] {
+  return sortedEvents(plan, schedule).map((e) => toIcsEvent(e, options));
+}
+
+export interface WrittenCalendar {
+  text: string;
+  /** UID -> SEQUENCE and signature of what was written, for the next rebuild. */
+  events: Map<string, PreviousEvent>;
+}
+
+export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): WrittenCalendar {
+  // createEvents() without its yup validation (see src/types/ics-internal.d.ts).
+  let text = formatHeader(buildHeader({ ...CALENDAR_HEADER, calName: plan.name }));
+  const events = new Map<string, PreviousEvent>();
+  for (const event of sortedEvents(plan, schedule)) {
+    text += formatEvent(buildEvent(toIcsEvent(event, options)));
+    events.set(event.uid, { sequence: sequenceOf(event, options), signature: signature(event) });
+  }
+  text += formatFooter();
+  return { text: normaliseIcs(text), events };
 }
 
 export function writeCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): string {
-  // createEvents() without its yup validation (see src/types/ics-internal.d.ts).
-  let text = formatHeader(buildHeader({ ...CALENDAR_HEADER, calName: plan.name }));
-  for (const event of icsEvents(plan, schedule, options)) text += formatEvent(buildEvent(event));
-  text += formatFooter();
-  return normaliseIcs(text);
+  return renderCalendar(plan, schedule, options).text;
 }
 
 export function eventSignature(e: CalendarEvent): string {

@@ -113,31 +113,27 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
             },
           );
         }
-        const { writeCalendar } = await import('../calendar/ics-writer.js');
-        let previous: Map<string, import('../calendar/ics-writer.js').PreviousEvent> | undefined;
         const toStdout = opts.output === '-';
-        if (!toStdout && existsSync(opts.output)) {
-          const existing = readFileSync(opts.output, 'utf8');
-          if (!existing.startsWith('BEGIN:VCALENDAR')) {
-            if (!opts.force) {
-              throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {
-                hint: 'choose a .ics file name, or add --force',
-              });
-            }
-          } else {
-            const { previousEvents } = await import('../calendar/ics-read.js');
-            try {
-              previous = previousEvents(existing);
-            } catch {
-              previous = undefined;
-            }
+        if (!toStdout && existsSync(opts.output) && !opts.force) {
+          const head = readFileSync(opts.output, 'utf8').slice(0, 15);
+          if (head !== 'BEGIN:VCALENDAR') {
+            throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {
+              hint: 'choose a .ics file name, or add --force',
+            });
           }
         }
-        const text = writeCalendar(plan, schedule, { timestamp: opts.timestamp ?? now, previous });
-        if (toStdout) io.out(text);
+        const { renderCalendar } = await import('../calendar/ics-writer.js');
+        const state = toStdout ? null : await import('../data/calendar-state.js');
+        const previous = state ? await state.readPreviousEvents(opts.output, io.env) : null;
+        const written = renderCalendar(plan, schedule, {
+          timestamp: opts.timestamp ?? now,
+          previous: previous ?? undefined,
+        });
+        if (toStdout) io.out(written.text);
         else {
           const { writeFileAtomic } = await import('../data/atomic-write.js');
-          await writeFileAtomic(opts.output, text);
+          await writeFileAtomic(opts.output, written.text);
+          await state?.saveCalendarState(opts.output, written.events, io.env);
         }
         const count = (kind: string) => schedule.blocks.filter((b) => b.kind === kind).length;
         const dates = schedule.blocks.map((b) => b.day);

@@ -65,7 +65,9 @@ describe('mls plan build', () => {
     const ics = join(home, 'study.ics');
     const r = runMls(['plan', 'build', plan, '-o', ics], { env: { HOME: home } });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Wrote .*study\.ics: \d+ study sessions, \d+ work blocks, \d+ revision blocks, 5 deadlines with reminders/);
+    expect(r.stderr).toMatch(
+      /^Wrote .*study\.ics: \d+ study sessions, \d+ work blocks, \d+ revision blocks, 5 deadlines with reminders/,
+    );
     const events = parseEvents(readFileSync(ics, 'utf8'));
     const paper = events.find((e) => e.summary === 'Due: Community analysis paper (INFO 200)');
     expect(wallClock(new Date(paper?.end ?? ''), 'America/Chicago')).toEqual({ date: '2027-10-08', time: '23:59' });
@@ -101,6 +103,19 @@ describe('mls plan build', () => {
     expect(after?.sequence).toBe((before?.sequence ?? 0) + 1);
   });
 
+  it('reads the old calendar itself when it changed since mls wrote it', () => {
+    const { home, plan } = examplePlan();
+    const ics = join(home, 'study.ics');
+    expect(runMls(['plan', 'build', plan, '-o', ics, '--timestamp', STAMP], { env: { HOME: home } }).code).toBe(0);
+    // Edited elsewhere (here: rewritten with a later SEQUENCE): the saved state no longer applies.
+    writeFileSync(ics, readFileSync(ics, 'utf8').replaceAll('SEQUENCE:0', 'SEQUENCE:5'));
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('due: 2027-12-08', 'due: 2027-12-09'));
+    expect(runMls(['plan', 'build', plan, '-o', ics, '--timestamp', STAMP], { env: { HOME: home } }).code).toBe(0);
+    const events = parseEvents(readFileSync(ics, 'utf8'));
+    expect(events.find((e) => e.summary === 'Due: Final reflection (INFO 200)')?.sequence).toBe(6);
+    expect(events.find((e) => e.summary === 'Due: Midterm exam (INFO 202)')?.sequence).toBe(5);
+  });
+
   it('exits 4 for an overloaded plan and writes nothing; --allow-overload writes it with the shortfall', () => {
     const home = tempHome();
     const ics = join(home, 'study.ics');
@@ -120,7 +135,9 @@ describe('mls plan build', () => {
     const ics = join(home, 'study.ics');
     const r = runMls(['plan', 'build', plan, '-o', ics], { env: { HOME: home } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error: plan\.yaml:\d+:\d+: deadlines\[3\]\.due: 2027-02-30 is not a date \(use YYYY-MM-DD\)/);
+    expect(r.stderr).toMatch(
+      /error: plan\.yaml:\d+:\d+: deadlines\[3\]\.due: 2027-02-30 is not a date \(use YYYY-MM-DD\)/,
+    );
     expect(existsSync(ics)).toBe(false);
   });
 

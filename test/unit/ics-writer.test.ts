@@ -16,7 +16,7 @@ import { planArb } from '../helpers/plans.js';
 import { ROOT } from '../helpers/run-mls.js';
 
 const STAMP = new Date('2027-01-01T00:00:00Z');
-const example = parsePlan(EXAMPLE_PLAN, 'plan.yaml', 'UTC').plan;
+const example = (await parsePlan(EXAMPLE_PLAN, 'plan.yaml', 'UTC')).plan;
 
 function build(plan: Plan, previous?: Map<string, { sequence: number; signature: string }>) {
   const schedule = buildSchedule(plan);
