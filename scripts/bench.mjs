@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'mls.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
+const only = process.env.BENCH_ONLY;
 const work = mkdtempSync(join(tmpdir(), 'mls-bench-'));
 const rssHook = join(work, 'rss.cjs');
 writeFileSync(
@@ -25,6 +26,11 @@ const env = { ...process.env, NO_COLOR: '1', MLS_DATA_HOME: join(work, 'data-hom
 const CASES = [
   { name: 'find --online-only', args: ['find', '--online-only'], target: 1.5 },
   { name: 'find --json', args: ['find', '--json'], target: 1.5 },
+  {
+    name: 'find --online-only --career "Metadata Librarian"',
+    args: ['find', '--online-only', '--career', 'Metadata Librarian'],
+    target: 1.5,
+  },
   { name: 'check "San Jose State University"', args: ['check', 'San Jose State University'], target: 2, maxRssMb: 100 },
   { name: 'check 00115500', args: ['check', '00115500'], target: 2, maxRssMb: 100 },
   {
@@ -69,7 +75,7 @@ console.log(
   'target'.padStart(7),
   'rss MB'.padStart(7),
 );
-for (const c of CASES) {
+for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
   const args = [bin, ...c.args];
   timeOnce(args); // warm the file cache
   const base = [];

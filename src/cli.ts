@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { careersCommand } from './commands/careers.js';
 import { checkCommand } from './commands/check.js';
 import { type Context, examples } from './commands/context.js';
 import { dataCommand } from './commands/data.js';
@@ -46,6 +47,7 @@ export function createProgram(ctx: Context): Command {
     .addCommand(findCommand(ctx))
     .addCommand(showCommand(ctx))
     .addCommand(checkCommand(ctx))
+    .addCommand(careersCommand(ctx))
     .addCommand(planCommand(ctx))
     .addCommand(dataCommand(ctx))
     .addHelpText(

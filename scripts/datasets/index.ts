@@ -1,9 +1,10 @@
 import { manifestSchema } from '../../src/data/schemas.js';
 import { alaBuilder } from './ala.js';
+import { careersBuilder } from './careers.js';
 import { dapipBuilder } from './dapip.js';
 import type { DatasetBuilder, SourceEntry } from './types.js';
 
-export const BUILDERS: DatasetBuilder[] = [alaBuilder, dapipBuilder];
+export const BUILDERS: DatasetBuilder[] = [alaBuilder, dapipBuilder, careersBuilder];
 
 export function renderSourcesMd(entries: SourceEntry[]): string {
   const lines = [

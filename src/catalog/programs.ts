@@ -1,5 +1,7 @@
 /** Filtering, sorting and lookup of ALA programs. Pure: data and "today" come in as arguments. */
 import type { Program, ProgramStatus, ReviewInfo, TriState } from '../data/schemas.js';
+import type { Alias } from './institution-match.js';
+import { canonicalName } from './institution-names.js';
 import { compareText, foldText, matchesAllWords } from './normalize.js';
 import type { Region } from './regions.js';
 
@@ -183,9 +185,17 @@ export function reviewLabel(review: ReviewInfo): string {
   }
 }
 
-/** Lookup by exact id, else by every word of the name. */
-export function findProgramsByName(programs: readonly Program[], text: string): Program[] {
+/** Lookup by exact id, else by every word of the name, else by a known abbreviation (SJSU). */
+export function findProgramsByName(
+  programs: readonly Program[],
+  text: string,
+  aliases: readonly Alias[] = [],
+): Program[] {
   const exact = programs.find((p) => p.id === text.trim().toLowerCase());
   if (exact) return [exact];
-  return programs.filter((p) => matchesAllWords(text, `${p.institution} ${p.program} ${p.degree} ${p.id}`));
+  const byWords = programs.filter((p) => matchesAllWords(text, `${p.institution} ${p.program} ${p.degree} ${p.id}`));
+  if (byWords.length > 0) return byWords;
+  const canonical = canonicalName(text);
+  const opeIds = new Set(aliases.filter((a) => canonicalName(a.alias) === canonical).flatMap((a) => a.opeIds));
+  return programs.filter((p) => p.doe && opeIds.has(p.doe.opeId));
 }

@@ -6,6 +6,9 @@ import { makeStyle } from '../ui/color.js';
 import type { Column } from '../ui/table.js';
 import { type Context, examples } from './context.js';
 
+/** Classifications dated by their edition (CIP 2020 is current until CIP 2030): never "stale". */
+const EDITIONS = new Set(['cip']);
+
 function infoCommand(ctx: Context): Command {
   return new Command('info')
     .description('List each dataset with its as-of date, record count, source and active copy')
@@ -20,7 +23,7 @@ function infoCommand(ctx: Context): Command {
         path: s.active.origin === 'imported' ? s.active.path : null,
         bundledAsOf: s.bundled.meta.asOf,
         monthsOld: monthsOld(s.active.meta.asOf, now),
-        stale: isStale(s.active.meta.asOf, now),
+        stale: isStale(s.active.meta.asOf, now) && !EDITIONS.has(s.active.meta.dataset),
       }));
       if (opts.json) {
         io.out(JSON.stringify({ schemaVersion: 1, datasets: rows }, null, 2));
@@ -36,7 +39,7 @@ function infoCommand(ctx: Context): Command {
         { header: 'Source', value: (r) => r.source, shrink: { order: 1 } },
       ];
       io.out(renderTable(rows, columns, { maxWidth: io.columns, header: (t) => chalk.dim(t) }));
-      const stale = rows.filter((r) => r.stale);
+      const stale = rows.filter((r) => r.stale && !EDITIONS.has(r.dataset));
       const warn = await makeStyle(io.stderrIsTTY, io.env);
       for (const r of stale) {
         io.err(
@@ -48,25 +51,33 @@ function infoCommand(ctx: Context): Command {
     });
 }
 
-const IMPORTABLE = ['dapip'] as const;
+const IMPORTABLE = ['dapip', 'ipeds-completions'] as const;
 
 function importCommand(ctx: Context): Command {
   return new Command('import')
     .description('Refresh a dataset from an official download; the imported copy then takes precedence over the bundle')
     .argument('<dataset>', `which dataset (${IMPORTABLE.join(', ')})`)
-    .argument('<path>', 'the downloaded zip, or a folder with its CSV files')
+    .argument('<path>', 'the downloaded zip or folder (dapip), or the CSV file (ipeds-completions)')
+    .option('--year <YYYY-YY>', 'ipeds-completions: the award year, when the file name (CYYYY_A.csv) does not say')
     .addHelpText(
       'after',
       `
 dapip: the CSV zip from https://ope.ed.gov/dapip/#/download-data-files (or a folder with
 InstitutionCampus.csv, AccreditationRecords.csv and AccreditationActions.csv).
+ipeds-completions: the Completions file CYYYY_A.csv from the NCES IPEDS Data Center
+(https://nces.ed.gov/ipeds/datacenter/DataFiles.aspx). Its host-university rows replace the
+latest year of the department evidence used by --career/--dept and show.
 The files are checked before anything is replaced; a bad file changes nothing.
 ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data import dapip ./dapip-csv/', 'mls data reset dapip'])}`,
     )
-    .action(async (dataset: string, path: string) => {
+    .action(async (dataset: string, path: string, opts: { year?: string }) => {
       const { io } = ctx;
       if (!(IMPORTABLE as readonly string[]).includes(dataset)) {
         throw new UserError(`cannot import "${dataset}"`, { hint: `importable datasets: ${IMPORTABLE.join(', ')}` });
+      }
+      if (dataset === 'ipeds-completions') {
+        await importIpeds(ctx, path, opts.year);
+        return;
       }
       const progress = (text: string) => {
         if (io.stderrIsTTY) io.err(text);
@@ -107,6 +118,52 @@ ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data
     });
 }
 
+async function importIpeds(ctx: Context, path: string, yearOption: string | undefined): Promise<void> {
+  const { readFileSync, existsSync } = await import('node:fs');
+  const { awardYearFromName, readCompletions, mergeLatestYear } = await import('../data/ipeds-import.js');
+  const { readBundledJson } = await import('../data/bundled.js');
+  const { loadAlaPrograms } = await import('../data/bundled.js');
+  const { installDataset } = await import('../data/install-dataset.js');
+  const { evidenceDataset } = await import('../data/schemas.js');
+  const { basename } = await import('node:path');
+  if (!existsSync(path))
+    throw new UserError(`${path} does not exist`, { hint: 'give the path of the CYYYY_A.csv file' });
+  const year = yearOption ?? awardYearFromName(path);
+  if (!year || !/^\d{4}-\d{2}$/.test(year)) {
+    throw new UserError(`cannot tell the award year of ${basename(path)}`, {
+      hint: 'add --year 2024-25 (or name the file CYYYY_A.csv)',
+    });
+  }
+  const { EvidenceStore, EVIDENCE_FILE, serializeEvidence } = await import('../data/evidence.js');
+  const { bundledDataDir } = await import('../data/paths.js');
+  const { join } = await import('node:path');
+  const bundled = new EvidenceStore(readFileSync(join(bundledDataDir(), EVIDENCE_FILE), 'utf8')).toDataset();
+  const careers = readBundledJson<import('../data/schemas.js').CareersDataset>('careers.json');
+  const named = new Set(careers.careers.flatMap((c) => c.departments.map((d) => d.code)).filter((c) => c.length === 7));
+  const units = new Set(bundled.hosts.map((h) => h.unitId));
+  for (const p of loadAlaPrograms().programs) if (p.doe) units.add(bundled.unitAliases[p.doe.unitId] ?? p.doe.unitId);
+  const rows = readCompletions(readFileSync(path, 'utf8'), basename(path), units);
+  if (rows.length === 0) {
+    throw new UserError(`${basename(path)} has no first-major rows for the host universities`, {
+      hint: 'expected the full national Completions file; nothing was replaced',
+    });
+  }
+  const merged = evidenceDataset.parse(
+    mergeLatestYear(
+      bundled,
+      rows,
+      year,
+      named,
+      `NCES IPEDS Completions imported from ${basename(path)} (${year}), earlier years and Scorecard shares from the bundle`,
+    ),
+  );
+  const dir = await installDataset(merged.meta, { [EVIDENCE_FILE]: serializeEvidence(merged) }, ctx.io.env);
+  const hosts = new Set(rows.map((r) => r.unitId)).size;
+  ctx.io.err(
+    `Imported ${year} completions for ${hosts} host universities into ${dir}; \`mls data reset ipeds-completions\` returns to the bundled copy.`,
+  );
+}
+
 function resetCommand(ctx: Context): Command {
   return new Command('reset')
     .description('Remove imported copies so the bundled data is used again')
@@ -116,7 +173,10 @@ function resetCommand(ctx: Context): Command {
       const { removeImportedDataset } = await import('../data/install-dataset.js');
       const names = dataset ? [dataset] : [...IMPORTABLE];
       for (const name of names) {
-        const removed = await removeImportedDataset(name, ctx.io.env);
+        if (!(IMPORTABLE as readonly string[]).includes(name)) {
+          throw new UserError(`unknown dataset "${name}"`, { hint: `choose from: ${IMPORTABLE.join(', ')}` });
+        }
+        const removed = await removeImportedDataset(name === 'ipeds-completions' ? 'host-evidence' : name, ctx.io.env);
         ctx.io.err(
           removed
             ? `${name}: imported copy removed; using the bundled data`

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { HostScore } from '../catalog/careers.js';
 import {
   DELIVERY_MODES,
   type DeliveryMode,
@@ -10,7 +11,7 @@ import {
 } from '../catalog/programs.js';
 import { findCountry, findRegion, type Region } from '../catalog/regions.js';
 import { loadAlaPrograms } from '../data/bundled.js';
-import type { ProgramStatus } from '../data/schemas.js';
+import type { Program, ProgramStatus } from '../data/schemas.js';
 import { PROGRAM_STATUSES } from '../data/vocabulary.js';
 import { UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
@@ -27,10 +28,27 @@ interface FindOptions {
   status?: ProgramStatus[];
   query?: string;
   includeCandidates?: boolean;
-  sort: SortKey;
+  career?: string;
+  dept?: string[];
+  requireDept?: boolean;
+  sort?: SortKey;
   json?: boolean;
   csv?: boolean;
   quiet?: boolean;
+}
+
+async function rankByDepartments(programs: Program[], opts: FindOptions, env: NodeJS.ProcessEnv) {
+  const { departmentQuery, loadCipTitles, scorePrograms, rankByScore } = await import('./find-departments.js');
+  const titles = loadCipTitles();
+  const query = departmentQuery(opts.career, opts.dept ?? [], titles);
+  const scores = scorePrograms(programs, query, titles, env);
+  let ranked = opts.sort ? programs : rankByScore(programs, scores);
+  if (opts.requireDept) ranked = ranked.filter((p) => (scores.get(p.id)?.score ?? 0) > 0);
+  return { programs: ranked, scores, query, label: query.label };
+}
+
+function evidenceLines(score: HostScore | undefined): string[] {
+  return score?.departments.flatMap((d) => d.lines) ?? [];
 }
 
 function parseRegion(value: string): Region {
@@ -82,7 +100,17 @@ export function findCommand(ctx: Context): Command {
       'words to find in the institution, school, program or city (accents and case ignored)',
     )
     .option('--include-candidates', 'also list programs that are only candidates for accreditation')
-    .addOption(new Option('--sort <key>', 'sort order').choices(SORT_KEYS).default('name' satisfies SortKey))
+    .option('--career <name>', 'rank by the departments this career needs (see `mls careers`)')
+    .addOption(
+      new Option(
+        '--dept <code|name>',
+        'rank by a department: CIP code (45.07) or words (geography); repeatable',
+      ).argParser(listOf(String)),
+    )
+    .option('--require-dept', 'with --career/--dept: hide programs with no evidence of those departments')
+    .addOption(
+      new Option('--sort <key>', 'sort order (default: name; by score with --career/--dept)').choices(SORT_KEYS),
+    )
     .option('--json', 'print JSON (see README for the shape)')
     .option('--csv', 'print CSV (RFC 4180, with a header row)')
     .option('--quiet', 'no summary line on stderr')
@@ -97,6 +125,8 @@ ${examples([
   'mls find --online-only --state CA --state Ontario',
   'mls find --query "san jose" --json',
   'mls find --delivery campus --country canada --csv > programs.csv',
+  'mls find --online-only --career "Metadata Librarian"',
+  'mls find --dept geography --dept 04.02',
 ])}`,
     )
     .action(async (opts: FindOptions & { region?: Region[] }) => {
@@ -115,8 +145,14 @@ ${examples([
         includeCandidates: opts.includeCandidates,
       };
       const result = filterPrograms(dataset.programs, filters);
-      const programs = sortPrograms(result.programs, opts.sort);
       const { io, now } = ctx;
+      let programs = sortPrograms(result.programs, opts.sort ?? 'name');
+      let ranking: Awaited<ReturnType<typeof rankByDepartments>> | null = null;
+      if (opts.career || opts.dept?.length) {
+        ranking = await rankByDepartments(programs, opts, io.env);
+        programs = ranking.programs;
+        result.applied.push(ranking.label);
+      }
 
       if (opts.json) {
         io.out(
@@ -127,7 +163,13 @@ ${examples([
               filters: result.applied,
               count: programs.length,
               unknownDeliveryExcluded: result.unknownDeliveryExcluded,
-              programs: programs.map((p) => programJson(p, now)),
+              ...(ranking
+                ? { departments: ranking.query.departments.map(({ code, weight }) => ({ code, weight })) }
+                : {}),
+              programs: programs.map((p) => {
+                const score = ranking?.scores.get(p.id);
+                return score ? { ...programJson(p, now), departments: score } : programJson(p, now);
+              }),
             },
             null,
             2,
@@ -135,7 +177,25 @@ ${examples([
         );
       } else if (opts.csv) {
         const { toCsv } = await import('../ui/csv.js');
-        io.out(toCsv(CSV_COLUMNS, programs.map(programCsvRow)));
+        const header = ranking ? [...CSV_COLUMNS, 'department_score', 'department_evidence'] : CSV_COLUMNS;
+        const rows = programs.map((p) => {
+          const row = programCsvRow(p);
+          if (!ranking) return row;
+          const score = ranking.scores.get(p.id);
+          return [
+            ...row,
+            score?.score === null || !score ? 'no evidence' : String(score.score),
+            evidenceLines(score).join(' | '),
+          ];
+        });
+        io.out(toCsv(header, rows));
+      } else if (ranking && programs.length > 0) {
+        const { rankedList, rankedTsv } = await import('./find-departments.js');
+        io.out(
+          io.stdoutIsTTY
+            ? rankedList(programs, ranking.scores, await makeStyle(true, io.env))
+            : rankedTsv(programs, ranking.scores),
+        );
       } else if (programs.length > 0 && io.stdoutIsTTY) {
         const { programsTable } = await import('../ui/program-table.js');
         io.out(programsTable(programs, { chalk: await makeStyle(true, io.env), today: now, maxWidth: io.columns }));

@@ -10,6 +10,7 @@ export function showCommand(ctx: Context): Command {
   return new Command('show')
     .description('Show one program in full, with its sources')
     .argument('<id|name>', 'program id (from `mls find`) or words of its name')
+    .option('--career <name>', 'also show the departments this career needs, with their evidence')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -19,10 +20,11 @@ export function showCommand(ctx: Context): Command {
         'mls show drexel --json',
       ]),
     )
-    .action(async (query: string, opts: { json?: boolean }) => {
+    .action(async (query: string, opts: { json?: boolean; career?: string }) => {
       const { io, now } = ctx;
       const dataset = loadAlaPrograms();
-      const matches = sortPrograms(findProgramsByName(dataset.programs, query), 'name');
+      const { INSTITUTION_ALIASES } = await import('../catalog/institution-aliases.js');
+      const matches = sortPrograms(findProgramsByName(dataset.programs, query, INSTITUTION_ALIASES), 'name');
       if (matches.length === 0) {
         throw new UserError(`no program matches "${query}"`, {
           exitCode: ExitCode.notFound,
@@ -37,6 +39,8 @@ export function showCommand(ctx: Context): Command {
         });
       }
       const program = matches[0] as (typeof matches)[number];
+      const { departmentSummary } = await import('./show-departments.js');
+      const departments = departmentSummary(program, opts.career, io.env);
       if (opts.json) {
         io.out(
           JSON.stringify(
@@ -44,6 +48,7 @@ export function showCommand(ctx: Context): Command {
               schemaVersion: 1,
               dataset: { name: dataset.meta.dataset, asOf: dataset.meta.asOf },
               program: programJson(program, now),
+              departments,
             },
             null,
             2,
@@ -51,8 +56,10 @@ export function showCommand(ctx: Context): Command {
         );
         return;
       }
+      const style = await makeStyle(io.stdoutIsTTY, io.env);
+      const { renderDepartmentSummary } = await import('../ui/departments.js');
       io.out(
-        programDetail(program, { chalk: await makeStyle(io.stdoutIsTTY, io.env), today: now, asOf: dataset.meta.asOf }),
+        `${programDetail(program, { chalk: style, today: now, asOf: dataset.meta.asOf })}\n\n${renderDepartmentSummary(departments, style)}`,
       );
     });
 }

@@ -151,3 +151,56 @@ export const dapipDataset = z.object({
   institutions: z.array(institution),
 });
 export type DapipDataset = z.infer<typeof dapipDataset>;
+
+// ---- Careers, CIP taxonomy and department evidence ----
+
+export const cipCode = z.string().regex(/^\d{2}(?:\.\d{2}(?:\d{2})?)?$/);
+
+export const cipTaxonomy = z.object({
+  meta: datasetMeta,
+  /** CIP 2020 families (2-digit), series (4-digit) and the 6-digit codes careers name: code -> title. */
+  titles: z.record(cipCode, z.string()),
+});
+export type CipTaxonomy = z.infer<typeof cipTaxonomy>;
+
+export const career = z.object({
+  name: z.string(),
+  departments: z.array(
+    z.object({ code: cipCode, weight: z.enum(['primary', 'secondary']), reason: z.string() }),
+  ),
+});
+export type Career = z.infer<typeof career>;
+
+export const careersDataset = z.object({
+  meta: datasetMeta,
+  careers: z.array(career),
+  /** The communication-skills complement added to teaching and tutoring roles. */
+  complement: career,
+});
+export type CareersDataset = z.infer<typeof careersDataset>;
+
+/**
+ * Completions for one CIP code at one host: [bachelor's, master's, doctoral (research),
+ * other awards] in the latest year, then the all-level totals of each year in `years`
+ * (null where that year is not covered).
+ */
+export const completionCounts = z.tuple([z.number(), z.number(), z.number(), z.number()]).rest(z.number().nullable());
+
+export const hostEvidence = z.object({
+  unitId: z.string(),
+  coverage: z.enum(['all-cips', 'career-cips']),
+  completions: z.record(cipCode, completionCounts),
+  /** College Scorecard: share of undergraduate awards per CIP family. */
+  pcip: z.record(z.string().regex(/^\d{2}$/), z.number()),
+});
+export type HostEvidence = z.infer<typeof hostEvidence>;
+
+export const evidenceDataset = z.object({
+  meta: datasetMeta,
+  /** Award years of the totals, e.g. 2019-20 … 2023-24; the last is the latest year. */
+  years: z.array(z.string()),
+  /** UNITIDs whose evidence is reported under another (merged) UNITID: PennWest. */
+  unitAliases: z.record(z.string(), z.string()),
+  hosts: z.array(hostEvidence),
+});
+export type EvidenceDataset = z.infer<typeof evidenceDataset>;

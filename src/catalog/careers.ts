@@ -1,0 +1,164 @@
+/**
+ * Careers and complementary departments: which CIP codes a career wants, and how
+ * strong a host university is in them, from IPEDS completions and College Scorecard
+ * shares. Pure: the datasets come in as arguments.
+ */
+import type { Career, CipTaxonomy, HostEvidence } from '../data/schemas.js';
+import { compareText, foldText, matchesAllWords } from './normalize.js';
+
+export interface Department {
+  code: string;
+  weight: 'primary' | 'secondary';
+  reason: string;
+}
+
+export type CareerLookup = { career: Career } | { candidates: Career[] };
+
+export function findCareer(query: string, careers: readonly Career[]): CareerLookup {
+  const folded = foldText(query);
+  const exact = careers.find((c) => foldText(c.name) === folded);
+  if (exact) return { career: exact };
+  let matches = careers.filter((c) => matchesAllWords(query, c.name));
+  // "GIS" -> Geographic Information System Map Specialist: the query starts the name's initials.
+  if (matches.length === 0 && /^[a-z]{2,6}$/.test(folded)) {
+    matches = careers.filter((c) =>
+      foldText(c.name)
+        .split(' ')
+        .map((w) => w[0])
+        .join('')
+        .startsWith(folded),
+    );
+  }
+  if (matches.length === 1 && matches[0]) return { career: matches[0] };
+  return { candidates: matches };
+}
+
+const SMALL = new Set(['and', 'or', 'of', 'the', 'in', 'for', 'to', 'a']);
+
+/** CIP family titles are in capitals; show them in title case. */
+export function cipTitle(code: string, titles: CipTaxonomy['titles']): string {
+  const title = titles[code] ?? titles[code.slice(0, 5)] ?? `CIP ${code}`;
+  if (title !== title.toUpperCase()) return title;
+  return title
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) => (i > 0 && SMALL.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/** `--dept`: a CIP code, or words of a family or series title. */
+export function resolveDepartments(input: string, titles: CipTaxonomy['titles']): string[] {
+  const trimmed = input.trim();
+  if (/^\d{2}(\.\d{2}(\d{2})?)?$/.test(trimmed)) return titles[trimmed] || titles[trimmed.slice(0, 5)] ? [trimmed] : [];
+  const codes = Object.keys(titles).filter((code) => code.length <= 5 && matchesAllWords(trimmed, titles[code] ?? ''));
+  // A title that is the query itself wins ("computer science" is 11.07, not all of family 11).
+  const folded = foldText(trimmed);
+  const exact = codes.filter((code) => foldText(titles[code] ?? '') === folded);
+  if (exact.length > 0) return exact.sort(compareText);
+  // Otherwise a family match covers its series: keep the broadest codes.
+  return codes
+    .filter((code) => !codes.some((other) => other !== code && code.startsWith(`${other}.`)))
+    .sort(compareText);
+}
+
+export interface DepartmentEvidence {
+  code: string;
+  title: string;
+  weight: Department['weight'];
+  reason: string;
+  /** Latest-year completions: bachelor's, master's, research doctorates, other awards; null when not covered. */
+  latest: { bachelor: number; master: number; doctoral: number; other: number } | null;
+  /** All-level totals per award year (null where not covered). */
+  trend: (number | null)[];
+  /** College Scorecard share of undergraduate awards in the code's family (0..1), when known. */
+  undergradShare: number | null;
+  lines: string[];
+}
+
+export interface HostScore {
+  /** null = no evidence for this host at all (outside the U.S., or not in the data). */
+  score: number | null;
+  departments: DepartmentEvidence[];
+}
+
+const WEIGHT = { primary: 1, secondary: 0.5 } as const;
+const LIS_ITSELF = '11.04';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function ipedsLine(
+  title: string,
+  code: string,
+  latest: NonNullable<DepartmentEvidence['latest']>,
+  trend: (number | null)[],
+  years: readonly string[],
+): string {
+  const parts = [
+    latest.bachelor ? plural(latest.bachelor, "bachelor's degree") : '',
+    latest.master ? plural(latest.master, "master's degree") : '',
+    latest.doctoral ? plural(latest.doctoral, 'research doctorate') : '',
+    latest.other ? plural(latest.other, 'other award') : '',
+  ].filter(Boolean);
+  const what = parts.length ? parts.join(', ') : 'reported, no completers';
+  const first = trend.findIndex((t) => t !== null);
+  const last = trend.at(-1);
+  const change =
+    first >= 0 && first < trend.length - 1 && last !== null && last !== undefined
+      ? `; ${years[first]} ${trend[first]} → ${last}`
+      : '';
+  const note = code.startsWith(LIS_ITSELF) ? ' (may include the LIS program itself)' : '';
+  return `${title} (${code}): ${what}, IPEDS ${years.at(-1)}, first majors${change}${note}`;
+}
+
+export function scoreHost(
+  evidence: HostEvidence | undefined,
+  departments: readonly Department[],
+  titles: CipTaxonomy['titles'],
+  years: readonly string[],
+): HostScore {
+  if (!evidence) return { score: null, departments: [] };
+  let score = 0;
+  const familiesShown = new Set<string>();
+  const out: DepartmentEvidence[] = departments.map((d) => {
+    const counts =
+      evidence.completions[d.code] ?? (d.code.length === 7 ? evidence.completions[d.code.slice(0, 5)] : undefined);
+    const covered = counts !== undefined || evidence.coverage === 'all-cips';
+    const latest = counts
+      ? { bachelor: counts[0], master: counts[1], doctoral: counts[2], other: counts[3] }
+      : covered
+        ? { bachelor: 0, master: 0, doctoral: 0, other: 0 }
+        : null;
+    const trend = counts ? (counts.slice(4) as (number | null)[]) : years.map(() => null);
+    const family = d.code.slice(0, 2);
+    const share = evidence.pcip[family] ?? null;
+    const total = latest ? latest.bachelor + latest.master + latest.doctoral + latest.other : 0;
+    score += WEIGHT[d.weight] * Math.log2(1 + total);
+    const title = cipTitle(d.code, titles);
+    const lines: string[] = [];
+    if (counts && latest) lines.push(ipedsLine(title, d.code, latest, trend, years));
+    else if (covered) lines.push(`${title} (${d.code}): no completions reported, IPEDS ${years.at(-1)}`);
+    if (share !== null && share > 0 && !familiesShown.has(family)) {
+      familiesShown.add(family);
+      lines.push(
+        `${cipTitle(family, titles)} (${family}): ${Math.round(share * 1000) / 10}% of undergraduate awards, College Scorecard`,
+      );
+    }
+    return { code: d.code, title, weight: d.weight, reason: d.reason, latest, trend, undergradShare: share, lines };
+  });
+  return { score: Math.round(score * 10) / 10, departments: out };
+}
+
+/** The host's strongest families by latest-year completions (library science excluded). */
+export function strongestFamilies(
+  evidence: HostEvidence | undefined,
+  count: number,
+): { code: string; total: number }[] {
+  if (!evidence) return [];
+  return Object.entries(evidence.completions)
+    .filter(([code]) => code.length === 2)
+    .map(([code, c]) => ({ code, total: c[0] + c[1] + c[2] + c[3] }))
+    .sort((a, b) => b.total - a.total || compareText(a.code, b.code))
+    .slice(0, count);
+}

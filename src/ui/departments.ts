@@ -1,0 +1,69 @@
+/** Rendering of department evidence: ranked program lists for `find --career/--dept`, and `show`. */
+import type { DepartmentEvidence, HostScore } from '../catalog/careers.js';
+import type { Program } from '../data/schemas.js';
+import type { Style } from './color.js';
+import { deliveryLabel, locationLabel } from './programs.js';
+
+const NO_EVIDENCE = 'no evidence';
+
+/** Highest score first; programs with no evidence last; ties by name. */
+export function rankByScore(programs: readonly Program[], scores: ReadonlyMap<string, HostScore>): Program[] {
+  const value = (p: Program) => scores.get(p.id)?.score ?? -1;
+  return [...programs].sort((a, b) => value(b) - value(a));
+}
+
+/** The evidence lines worth showing: departments with completions first, strongest first. */
+export function topLines(score: HostScore | undefined, count: number): string[] {
+  if (!score) return [];
+  const strength = (d: DepartmentEvidence) =>
+    d.latest ? d.latest.bachelor + d.latest.master + d.latest.doctoral + d.latest.other : -1;
+  return [...score.departments]
+    .sort((a, b) => (a.weight === b.weight ? 0 : a.weight === 'primary' ? -1 : 1) || strength(b) - strength(a))
+    .flatMap((d) => d.lines)
+    .slice(0, count);
+}
+
+export function scoreLabel(score: HostScore | undefined): string {
+  return score?.score === null || score === undefined ? NO_EVIDENCE : `score ${score.score.toFixed(1)}`;
+}
+
+export function rankedList(programs: readonly Program[], scores: ReadonlyMap<string, HostScore>, style: Style): string {
+  const width = String(programs.length).length;
+  return programs
+    .map((p, i) => {
+      const score = scores.get(p.id);
+      const head = `${String(i + 1).padStart(width)}. ${style.bold(p.institution)}: ${p.degree}, ${deliveryLabel(p)}, ${locationLabel(p)}  ${score?.score === null ? style.dim(NO_EVIDENCE) : style.green(scoreLabel(score))}`;
+      const lines = topLines(score, 3).map((l) => `${' '.repeat(width + 2)}${style.dim(l)}`);
+      return [head, ...lines].join('\n');
+    })
+    .join('\n');
+}
+
+/** Piped: id, institution, degree, score (or "no evidence"), evidence lines joined by " | ". */
+export function rankedTsv(programs: readonly Program[], scores: ReadonlyMap<string, HostScore>): string {
+  return programs
+    .map((p) => {
+      const score = scores.get(p.id);
+      const value = score?.score === null || score === undefined ? NO_EVIDENCE : score.score.toFixed(1);
+      return [p.id, p.institution, p.degree, value, topLines(score, 5).join(' | ')].join('\t');
+    })
+    .join('\n');
+}
+
+export function renderDepartmentSummary(
+  summary: {
+    strongest: { code: string; title: string; completions: number }[];
+    career: { name: string; score: HostScore } | null;
+    note: string | null;
+  },
+  style: Style,
+): string {
+  const lines = [style.bold('Strongest departments (IPEDS completions, latest year, all award levels)')];
+  if (summary.note) lines.push(`  ${summary.note}`);
+  for (const d of summary.strongest) lines.push(`  ${d.code}  ${d.title}: ${d.completions}`);
+  if (summary.career) {
+    lines.push('', style.bold(`For ${summary.career.name}: ${scoreLabel(summary.career.score)}`));
+    for (const d of summary.career.score.departments) for (const l of d.lines) lines.push(`  ${l}`);
+  }
+  return lines.join('\n');
+}
