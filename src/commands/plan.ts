@@ -147,6 +147,34 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
     );
 }
 
+function importCommand(ctx: Context): Command {
+  return new Command('import')
+    .description('Add the deadlines of an LMS calendar export (Canvas, Moodle, Blackboard, D2L) to a plan')
+    .argument('<feed.ics>', 'the calendar feed exported from your learning management system')
+    .requiredOption('--plan <plan.yaml>', 'the plan to update (comments and layout are kept)')
+    .option('--dry-run', 'show what would change, write nothing')
+    .option(
+      '--estimate <kind=hours>',
+      'hours for new deadlines of a kind (repeatable), e.g. paper=10',
+      (v: string, p: string[] = []) => [...p, v],
+    )
+    .option('--json', 'print the changes as JSON')
+    .addHelpText(
+      'after',
+      `
+Deadlines (assignments, quizzes, exams, discussion posts) are added with a default estimate
+by kind: assignment 4 h, paper 8, project 12, discussion 1, quiz 2, exam 6. Lectures, office
+hours and "opens" events are skipped; breaks and holidays become breaks in their term.
+Importing again updates changed due dates (your estimates stay) and reports deadlines
+that left the feed; an unchanged feed changes nothing.
+${examples(['mls plan import canvas.ics --plan plan.yaml', 'mls plan import moodle.ics --plan plan.yaml --dry-run', 'mls plan import feed.ics --plan plan.yaml --estimate paper=10'])}`,
+    )
+    .action(async (feed: string, opts: import('./plan-import.js').ImportOptions) => {
+      const { runImport } = await import('./plan-import.js');
+      await runImport(ctx, feed, opts);
+    });
+}
+
 export function planCommand(ctx: Context): Command {
   return new Command('plan')
     .description('Plan study time: weekly sessions, work before each deadline, revision buffers, as a calendar')
@@ -156,5 +184,6 @@ export function planCommand(ctx: Context): Command {
     )
     .addCommand(exampleCommand(ctx))
     .addCommand(checkCommand(ctx))
-    .addCommand(buildCommand(ctx));
+    .addCommand(buildCommand(ctx))
+    .addCommand(importCommand(ctx));
 }

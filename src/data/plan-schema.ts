@@ -69,6 +69,7 @@ export const planSchema = z
       .array(
         z.object({
           id: z.string().min(1).optional().describe('Stable key, e.g. the LMS event UID; defaults to course + title'),
+          source: z.string().min(1).optional().describe('The calendar feed it was imported from'),
           course: z.string().min(1),
           title: z.string().min(1),
           kind: z.enum(DEADLINE_KINDS).default('assignment'),

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ESTIMATES, type Feed } from '../../src/calendar/lms-feed.js';
+import { parsePlan } from '../../src/data/plan-file.js';
+import { mergeFeed } from '../../src/data/plan-merge.js';
+import { DEADLINE_KINDS } from '../../src/planner/vocabulary.js';
+
+const PLAN = `# my plan
+name: Property plan
+timezone: America/Chicago
+terms:
+  - name: Fall
+    start: 2027-08-23
+    end: 2027-12-10 # last day of finals
+availability:
+  - { day: mon, start: "19:00", end: "21:00" }
+courses:
+  - code: LIS 1
+deadlines:
+  - course: LIS 1
+    title: My own deadline # keep me
+    due: 2027-10-01
+    hours: 3
+`;
+
+const dayArb = fc.integer({ min: 0, max: 140 }).map((n) => {
+  const d = new Date(Date.UTC(2027, 7, 10 + n));
+  return d.toISOString().slice(0, 10);
+});
+
+const feedArb: fc.Arbitrary<Feed> = fc
+  .uniqueArray(
+    fc.record({
+      uid: fc.stringMatching(/^[a-z0-9-]{3,12}$/),
+      course: fc.constantFrom('LIS 1', 'LIS 2'),
+      title: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 :&,'-]{0,30}$/),
+      kind: fc.constantFrom(...DEADLINE_KINDS),
+      day: dayArb,
+      time: fc.option(fc.constantFrom('09:00', '17:00', '23:59'), { nil: undefined }),
+    }),
+    { selector: (d) => d.uid, maxLength: 12 },
+  )
+  .map((items) => ({
+    source: 'Property feed',
+    breaks: [],
+    skipped: [],
+    deadlines: items.map(({ day, time, ...d }) => ({ ...d, due: time ? `${day} ${time}` : day })),
+  }));
+
+describe('LMS import properties', () => {
+  it('importing a feed a second time changes nothing, and the plan stays valid with its comments', async () => {
+    await fc.assert(
+      fc.asyncProperty(feedArb, async (feed) => {
+        const first = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES);
+        const second = mergeFeed(first.text, feed, DEFAULT_ESTIMATES);
+        expect(second.changed).toBe(false);
+        expect(second.text).toBe(first.text);
+        expect(second.report.added).toEqual([]);
+        expect(second.report.changed).toEqual([]);
+        expect(second.report.unchanged).toBe(first.report.added.length);
+        expect(first.text).toContain('# keep me');
+        expect(first.text).toContain('# last day of finals');
+        const { plan } = await parsePlan(first.text, 'plan.yaml', 'UTC');
+        expect(plan.deadlines.filter((d) => d.key !== 'LIS 1|My own deadline')).toHaveLength(first.report.added.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a changed due date is updated in place, keeping the estimate the user set', async () => {
+    const feed: Feed = {
+      source: 'Property feed',
+      breaks: [],
+      skipped: [],
+      deadlines: [{ uid: 'a1', course: 'LIS 1', title: 'Essay', kind: 'paper', due: '2027-10-05 23:59' }],
+    };
+    const first = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES).text.replace('hours: 8', 'hours: 11');
+    const moved = { ...feed, deadlines: [{ ...feed.deadlines[0], due: '2027-10-07 23:59' }] } as Feed;
+    const second = mergeFeed(first, moved, DEFAULT_ESTIMATES);
+    expect(second.report.changed).toEqual([
+      { uid: 'a1', title: 'Essay', from: '2027-10-05 23:59', to: '2027-10-07 23:59' },
+    ]);
+    expect(second.text).toContain('hours: 11');
+    expect(second.text).toContain('due: 2027-10-07 23:59');
+    const gone = mergeFeed(second.text, { ...feed, deadlines: [] }, DEFAULT_ESTIMATES);
+    expect(gone.report.removed.map((r) => r.uid)).toEqual(['a1']);
+    expect(gone.changed).toBe(false);
+  });
+});
