@@ -45,6 +45,12 @@ function isInterrupt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
+/** The one place the clock is read. MLS_NOW (ISO 8601) pins it, for tests and demonstrations. */
+function clockNow(env: NodeJS.ProcessEnv): Date {
+  const pinned = env.MLS_NOW ? new Date(env.MLS_NOW) : null;
+  return pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date();
+}
+
 /** Entry point used by bin/mls.js. */
 export async function start(): Promise<void> {
   // `mls find | head` closes the pipe early: that is not an error.
@@ -52,5 +58,5 @@ export async function start(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await main(process.argv, processIo(), new Date());
+  process.exitCode = await main(process.argv, processIo(), clockNow(process.env));
 }

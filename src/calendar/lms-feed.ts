@@ -5,6 +5,7 @@
  */
 import ICAL from 'ical.js';
 import type { DeadlineKind } from '../planner/vocabulary.js';
+import { wallClock } from './zone.js';
 
 export interface FeedDeadline {
   /** The feed's UID: the key a re-import matches on. */
@@ -104,23 +105,6 @@ export function readSummary(summary: string, categories: string[], location: str
   }
   course ??= categories[0] ?? (location ? (location.split(' - ')[0] ?? location) : null);
   return { title, course, skip: null };
-}
-
-function wallClock(date: Date, zone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
 function dueOf(time: ICAL.Time, zone: string): string {

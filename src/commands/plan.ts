@@ -16,11 +16,21 @@ function parseTimestamp(value: string): Date {
   return date;
 }
 
-async function loadSchedule(path: string) {
+/**
+ * Reads the plan and schedules it; blocks recorded as skipped (mls plan skip) have their
+ * work re-placed in free time after now.
+ */
+export async function loadSchedule(path: string, now: Date) {
   const { readPlan } = await import('../data/plan-file.js');
-  const { buildSchedule } = await import('../planner/schedule.js');
+  const { buildSchedule, replaceSkipped } = await import('../planner/schedule.js');
+  const { readProgress } = await import('../data/progress-log.js');
+  const { skippedKeys } = await import('../planner/adherence.js');
+  const { localMoment } = await import('../calendar/zone.js');
   const loaded = await readPlan(path, hostTimeZone);
-  return { ...loaded, schedule: buildSchedule(loaded.plan) };
+  const progress = readProgress(path);
+  const today = localMoment(now, loaded.plan.timezone);
+  const schedule = replaceSkipped(loaded.plan, buildSchedule(loaded.plan), skippedKeys(progress.byKey), today);
+  return { ...loaded, schedule, progress: progress.byKey, today };
 }
 
 function exampleCommand(ctx: Context): Command {
@@ -59,7 +69,7 @@ ${examples(['mls plan check plan.yaml', 'mls plan check plan.yaml --json'])}`,
     )
     .action(async (path: string, opts: { json?: boolean }) => {
       const { io } = ctx;
-      const { plan, schedule } = await loadSchedule(path);
+      const { plan, schedule } = await loadSchedule(path, ctx.now);
       const { workloadChart, workloadJson, overloadLines } = await import('../ui/workload.js');
       if (opts.json) io.out(JSON.stringify(workloadJson(plan, schedule), null, 2));
       else io.out(workloadChart(plan, schedule, await makeStyle(io.stdoutIsTTY, io.env)));
@@ -100,7 +110,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
     .action(
       async (path: string, opts: { output: string; allowOverload?: boolean; timestamp?: Date; force?: boolean }) => {
         const { io, now } = ctx;
-        const { plan, schedule } = await loadSchedule(path);
+        const { plan, schedule } = await loadSchedule(path, ctx.now);
         if (schedule.overloaded && !opts.allowOverload) {
           const { overloadLines } = await import('../ui/workload.js');
           throw new UserError(
@@ -147,6 +157,82 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
     );
 }
 
+function progressCommand(ctx: Context, name: 'today' | 'week' | 'status' | 'done' | 'skip'): Command {
+  const descriptions = {
+    today: 'Show today’s study blocks (numbered) and the next deadlines with days left',
+    week: 'Show this week’s study blocks, day by day, and the deadlines ahead',
+    status: 'Adherence over the last four weeks, this week’s sessions, and the deadlines at risk',
+    done: 'Record study blocks as done (numbers from `mls plan today`; default: the current or last one)',
+    skip: 'Record study blocks as skipped; `mls plan build` re-places their work later',
+  } as const;
+  const command = new Command(name).description(descriptions[name]).argument('<plan>', 'plan file (YAML or JSON)');
+  if (name === 'done' || name === 'skip') command.argument('[numbers...]', 'block numbers from `mls plan today`');
+  if (name !== 'status') command.option('--date <YYYY-MM-DD>', 'another day than today (week: any day of that week)');
+  if (name === 'status')
+    command.option('--threshold <share>', 'warn when more than this share of blocks was skipped', '0.25');
+  if (name !== 'done' && name !== 'skip') command.option('--json', 'print JSON');
+  command.addHelpText(
+    'after',
+    examples(
+      name === 'done' || name === 'skip'
+        ? [
+            `mls plan ${name} plan.yaml`,
+            `mls plan ${name} plan.yaml 2 3`,
+            `mls plan ${name} plan.yaml 1 --date 2027-10-04`,
+          ]
+        : [`mls plan ${name} plan.yaml`, `mls plan ${name} plan.yaml --json`],
+    ),
+  );
+  return command.action(async (path: string, ...rest: unknown[]) => {
+    const { runProgress } = await import('./plan-progress.js');
+    const numbers = name === 'done' || name === 'skip' ? (rest[0] as string[]) : [];
+    const opts = (name === 'done' || name === 'skip' ? rest[1] : rest[0]) as Record<
+      string,
+      string | boolean | undefined
+    >;
+    await runProgress(ctx, name, path, numbers, opts);
+  });
+}
+
+function initCommand(ctx: Context): Command {
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  return new Command('init')
+    .description('Create a plan by answering questions (or from flags), then preview the weekly workload')
+    .option('-o, --output <file>', 'plan file to write', 'plan.yaml')
+    .option('--name <name>', 'plan and calendar name')
+    .option('--timezone <zone>', 'IANA time zone (default: this computer’s)')
+    .option('--term <name:start:end>', 'a term, e.g. "Fall 2027:2027-08-23:2027-12-10" (repeatable)', collect)
+    .option('--slot <day start-end>', 'a weekly study slot, e.g. "mon 19:00-21:30" (repeatable)', collect)
+    .option(
+      '--course <code:title:hours>',
+      'a course and its weekly study hours, e.g. "INFO 200:Information Communities:3" (repeatable)',
+      collect,
+    )
+    .option(
+      '--deadline <course|title|kind|due|hours>',
+      'a deadline, e.g. "INFO 200|Paper|paper|2027-10-08 23:59|10" (repeatable)',
+      collect,
+    )
+    .option('--ics <file.ics>', 'also write the calendar')
+    .option('--force', 'replace an existing plan file')
+    .option('--no-input', 'never ask; fail naming the flags that are missing')
+    .addHelpText(
+      'after',
+      `
+On a terminal, every value not given as a flag is asked for. Without a terminal (or with
+--no-input) --term and --slot are required. Ctrl+C stops without writing anything (exit 130).
+${examples([
+  'mls plan init',
+  'mls plan init --no-input --term "Fall 2027:2027-08-23:2027-12-10" --slot "mon 19:00-21:30" --slot "sat 09:00-12:00"',
+  'mls plan init -o fall.yaml --course "INFO 200:Information Communities:3" --ics fall.ics',
+])}`,
+    )
+    .action(async (opts: import('./plan-init.js').InitOptions) => {
+      const { runInit } = await import('./plan-init.js');
+      await runInit(ctx, opts);
+    });
+}
+
 function importCommand(ctx: Context): Command {
   return new Command('import')
     .description('Add the deadlines of an LMS calendar export (Canvas, Moodle, Blackboard, D2L) to a plan')
@@ -182,8 +268,14 @@ export function planCommand(ctx: Context): Command {
       'after',
       examples(['mls plan example -o plan.yaml', 'mls plan check plan.yaml', 'mls plan build plan.yaml -o study.ics']),
     )
+    .addCommand(initCommand(ctx))
     .addCommand(exampleCommand(ctx))
     .addCommand(checkCommand(ctx))
     .addCommand(buildCommand(ctx))
-    .addCommand(importCommand(ctx));
+    .addCommand(importCommand(ctx))
+    .addCommand(progressCommand(ctx, 'today'))
+    .addCommand(progressCommand(ctx, 'week'))
+    .addCommand(progressCommand(ctx, 'done'))
+    .addCommand(progressCommand(ctx, 'skip'))
+    .addCommand(progressCommand(ctx, 'status'));
 }

@@ -52,6 +52,8 @@ export interface SessionShortfall {
 
 export interface Schedule {
   blocks: Block[];
+  /** Blocks recorded as skipped, left out of `blocks` (their work was re-placed); for display. */
+  skipped?: Block[];
   deadlines: ScheduledDeadline[];
   weeks: WeekLoad[];
   sessionShortfalls: SessionShortfall[];
@@ -330,4 +332,119 @@ export function buildSchedule(plan: Plan): Schedule {
   const weeks = weekLoads(plan, pristine, blocks, deadlines, sessionShortfalls);
   const overloaded = deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0;
   return { blocks, deadlines, weeks, sessionShortfalls, overloaded, warnings };
+}
+
+/** Removes an already placed block's time from the slot it sits in. */
+function occupy(slots: readonly DaySlot[], block: Block): void {
+  const slot = slots.find((s) => s.day === block.day && s.start <= block.start && block.end <= s.end);
+  if (!slot) return;
+  slot.free = slot.free.flatMap((f) =>
+    f.end <= block.start || f.start >= block.end
+      ? [f]
+      : [
+          { start: f.start, end: block.start },
+          { start: block.end, end: f.end },
+        ].filter((r) => r.end > r.start),
+  );
+}
+
+/**
+ * Re-places the work of skipped blocks: each skipped work block's minutes go into free
+ * time after `now` and before its deadline's buffer (one block a day, earliest deadline
+ * first); each skipped study session into free time later in the same week. What does
+ * not fit is a shortfall, so the deadline is reported at risk.
+ */
+export function replaceSkipped(plan: Plan, base: Schedule, skipped: ReadonlySet<string>, now: LocalMoment): Schedule {
+  if (skipped.size === 0) return base;
+  const slots = expandSlots(plan);
+  const kept = base.blocks.filter((b) => !skipped.has(b.key));
+  for (const b of kept) occupy(slots, b);
+  const added: Block[] = [];
+  // Re-placed time starts after now and after the skipped block itself (a block can be skipped ahead).
+  const notBefore = (from: LocalMoment) => (s: DaySlot) =>
+    s.day === from.day ? from.minute : s.day > from.day ? 0 : 1440;
+  const later = (a: LocalMoment, b: LocalMoment) => (momentKey(a) >= momentKey(b) ? a : b);
+  const lostSessions: SessionShortfall[] = [];
+
+  for (const block of base.blocks.filter((b) => skipped.has(b.key) && b.kind === 'session')) {
+    let left = block.end - block.start;
+    const weekEnd = weekStart(block.day) + 6;
+    const from = later(now, { day: block.day, minute: block.end });
+    const after = notBefore(from);
+    for (const slot of slots.filter((s) => s.day >= from.day && s.day <= weekEnd)) {
+      if (left <= 0) break;
+      const taken = allocate(slot, left, Math.min(left, plan.settings.minBlockMinutes), 1440, after(slot));
+      if (!taken) continue;
+      added.push({
+        ...block,
+        key: `${block.key}|again-${added.length + 1}`,
+        title: `${block.title} (re-placed)`,
+        day: slot.day,
+        ...taken,
+      });
+      left -= taken.end - taken.start;
+    }
+    if (left > 0) lostSessions.push({ course: block.course, weekStart: weekStart(block.day), shortMinutes: left });
+  }
+
+  const deadlines = base.deadlines.map((d) => {
+    const missedBlocks = base.blocks.filter(
+      (b) => skipped.has(b.key) && b.kind === 'work' && b.deadlineKey === d.deadline.key,
+    );
+    const missed = missedBlocks.reduce((sum, b) => sum + b.end - b.start, 0);
+    if (missed === 0) return d;
+    let left = missed;
+    let n = 0;
+    const from = missedBlocks.reduce((m, b) => later(m, { day: b.day, minute: b.end }), now);
+    const after = notBefore(from);
+    const window = slots.filter(
+      (s) => momentKey({ day: s.day, minute: s.end }) > momentKey(from) && limitOnDay(s, d.workEnd) > s.start,
+    );
+    for (let perDay = 1; left > 0; perDay += 1) {
+      let progress = false;
+      for (const day of [...new Set(window.map((s) => s.day))]) {
+        if (left <= 0) break;
+        if (added.filter((b) => b.day === day && b.deadlineKey === d.deadline.key).length >= perDay) continue;
+        for (const slot of window.filter((s) => s.day === day)) {
+          const taken = allocate(
+            slot,
+            Math.min(left, plan.settings.sessionMinutes),
+            Math.min(left, plan.settings.minBlockMinutes),
+            limitOnDay(slot, d.workEnd),
+            after(slot),
+          );
+          if (!taken) continue;
+          n += 1;
+          added.push({
+            kind: 'work',
+            key: `work|${d.deadline.key}|again-${n}`,
+            course: d.deadline.course,
+            deadlineKey: d.deadline.key,
+            title: `Work (re-placed): ${d.deadline.title} (${d.deadline.course})`,
+            day,
+            ...taken,
+          });
+          left -= taken.end - taken.start;
+          progress = true;
+          break;
+        }
+      }
+      if (!progress) break;
+    }
+    const placedMinutes = d.placedMinutes - left;
+    return { ...d, placedMinutes, shortMinutes: d.neededMinutes - placedMinutes };
+  });
+
+  const blocks = [...kept, ...added].sort((a, b) => a.day - b.day || a.start - b.start || compareText(a.key, b.key));
+  const sessionShortfalls = [...base.sessionShortfalls, ...lostSessions];
+  const weeks = weekLoads(plan, expandSlots(plan), blocks, deadlines, sessionShortfalls);
+  return {
+    blocks,
+    skipped: base.blocks.filter((b) => skipped.has(b.key)),
+    deadlines,
+    weeks,
+    sessionShortfalls,
+    overloaded: deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0,
+    warnings: base.warnings,
+  };
 }

@@ -1,8 +1,21 @@
 /**
  * Every interactive prompt lives here, and this module is imported lazily:
  * @inquirer/prompts costs start-up time that non-interactive runs should not pay.
+ * Commands talk to a `Prompter`, so tests can answer with a script.
  */
-import { select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
+
+export interface Prompter {
+  input(message: string, options?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  confirm(message: string, fallback: boolean): Promise<boolean>;
+  select<T>(message: string, choices: { name: string; value: T }[], fallback?: T): Promise<T>;
+}
+
+export const inquirerPrompter: Prompter = {
+  input: (message, options = {}) => input({ message, default: options.default, validate: options.validate }),
+  confirm: (message, fallback) => confirm({ message, default: fallback }),
+  select: (message, choices, fallback) => select({ message, choices, default: fallback, pageSize: 12 }),
+};
 
 export async function chooseOne<T>(message: string, choices: { name: string; value: T }[]): Promise<T> {
   return select({ message, choices, pageSize: 12 });

@@ -1,0 +1,70 @@
+/** Keeping to the timetable: what was done or skipped, and how often. Pure. */
+import { type DayNumber, type LocalMoment, momentKey } from './dates.js';
+import type { Block, Schedule, ScheduledDeadline } from './schedule.js';
+
+export type ProgressStatus = 'done' | 'skipped';
+
+export interface Adherence {
+  /** First day of the window (the last `days` days up to now). */
+  from: DayNumber;
+  /** Blocks that ended in the window. */
+  past: number;
+  done: number;
+  skipped: number;
+  /** Past blocks with nothing recorded. */
+  unlogged: number;
+  /** skipped / past (0 when nothing is past). */
+  skipRate: number;
+  threshold: number;
+  overThreshold: boolean;
+}
+
+export const DEFAULT_SKIP_THRESHOLD = 0.25;
+
+export function adherence(
+  blocks: readonly Block[],
+  log: ReadonlyMap<string, ProgressStatus>,
+  now: LocalMoment,
+  options: { days?: number; threshold?: number } = {},
+): Adherence {
+  const days = options.days ?? 28;
+  const threshold = options.threshold ?? DEFAULT_SKIP_THRESHOLD;
+  const from = now.day - days + 1;
+  const nowKey = momentKey(now);
+  const past = blocks.filter((b) => b.day >= from && momentKey({ day: b.day, minute: b.end }) <= nowKey);
+  const done = past.filter((b) => log.get(b.key) === 'done').length;
+  const skipped = past.filter((b) => log.get(b.key) === 'skipped').length;
+  const skipRate = past.length === 0 ? 0 : skipped / past.length;
+  return {
+    from,
+    past: past.length,
+    done,
+    skipped,
+    unlogged: past.length - done - skipped,
+    skipRate,
+    threshold,
+    overThreshold: skipRate > threshold,
+  };
+}
+
+/** Upcoming deadlines whose work no longer fits before their buffer. */
+export function deadlinesAtRisk(schedule: Schedule, now: LocalMoment): ScheduledDeadline[] {
+  return schedule.deadlines.filter((d) => d.shortMinutes > 0 && momentKey(d.deadline.due) > momentKey(now));
+}
+
+/** The blocks of one day in time order, skipped ones included (so their numbers stay put). */
+export function blocksOn(schedule: Schedule, day: DayNumber): Block[] {
+  return [...schedule.blocks, ...(schedule.skipped ?? [])]
+    .filter((b) => b.day === day)
+    .sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : 1));
+}
+
+/** Every block, skipped ones included, for adherence. */
+export function allBlocks(schedule: Schedule): Block[] {
+  return [...schedule.blocks, ...(schedule.skipped ?? [])];
+}
+
+/** Skipped keys from the log, for re-placing their work. */
+export function skippedKeys(log: ReadonlyMap<string, ProgressStatus>): Set<string> {
+  return new Set([...log].filter(([, s]) => s === 'skipped').map(([k]) => k));
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { adherence, deadlinesAtRisk, skippedKeys } from '../../src/planner/adherence.js';
+import { dayNumber } from '../../src/planner/dates.js';
+import type { Deadline, Plan } from '../../src/planner/plan.js';
+import { type Block, buildSchedule, replaceSkipped } from '../../src/planner/schedule.js';
+
+const block = (key: string, day: number, start = 19 * 60, end = 20 * 60): Block => ({
+  kind: 'session',
+  key,
+  course: 'C',
+  deadlineKey: null,
+  title: key,
+  day,
+  start,
+  end,
+});
+
+describe('adherence', () => {
+  const d0 = dayNumber('2027-10-01');
+  const blocks = [block('a', d0), block('b', d0 + 1), block('c', d0 + 2), block('d', d0 + 3), block('future', d0 + 10)];
+  const now = { day: d0 + 3, minute: 21 * 60 };
+
+  it('counts past blocks done, skipped and unrecorded, and the skip rate', () => {
+    const log = new Map([
+      ['a', 'done'],
+      ['b', 'skipped'],
+      ['future', 'skipped'],
+    ] as const);
+    expect(adherence(blocks, log, now)).toMatchObject({
+      past: 4,
+      done: 1,
+      skipped: 1,
+      unlogged: 2,
+      skipRate: 0.25,
+      overThreshold: false,
+    });
+  });
+
+  it('warns when more than one block in four is skipped', () => {
+    const log = new Map([
+      ['a', 'skipped'],
+      ['b', 'skipped'],
+    ] as const);
+    expect(adherence(blocks, log, now)).toMatchObject({ skipRate: 0.5, overThreshold: true });
+    expect(adherence(blocks, log, now, { threshold: 0.6 }).overThreshold).toBe(false);
+  });
+
+  it('looks back four weeks only, and counts a block only once it has ended', () => {
+    const old = [block('old', d0 - 40), ...blocks];
+    expect(adherence(old, new Map([['old', 'skipped']]), now).skipped).toBe(0);
+    expect(adherence(blocks, new Map(), { day: d0 + 3, minute: 19 * 60 + 30 }).past).toBe(3);
+  });
+
+  it('reads skipped keys from the log', () => {
+    expect([
+      ...skippedKeys(
+        new Map([
+          ['x', 'done'],
+          ['y', 'skipped'],
+        ] as const),
+      ),
+    ]).toEqual(['y']);
+  });
+});
+
+describe('replaceSkipped', () => {
+  const deadline: Deadline = {
+    key: 'C|Paper',
+    course: 'C',
+    title: 'Paper',
+    kind: 'paper',
+    due: { day: dayNumber('2027-10-29'), minute: 23 * 60 + 59 },
+    allDay: false,
+    estimateMinutes: 120,
+    bufferDays: 3,
+    index: 0,
+  };
+  const plan: Plan = {
+    name: 't',
+    timezone: 'UTC',
+    terms: [{ name: 'T', start: dayNumber('2027-10-04'), end: dayNumber('2027-11-30'), breaks: [] }],
+    availability: [0, 1, 2, 3, 4].map((weekday) => ({ weekday, start: 19 * 60, end: 21 * 60 })),
+    courses: [],
+    deadlines: [deadline],
+    settings: {
+      revisionBufferDays: 3,
+      estimateMultiplier: 1.5,
+      prepStartDays: 21,
+      sessionMinutes: 90,
+      minBlockMinutes: 30,
+      revisionMinutes: 60,
+      reminders: [],
+    },
+  };
+
+  it('moves a skipped work block to later free time before the buffer', () => {
+    const base = buildSchedule(plan);
+    const first = base.blocks.find((b) => b.kind === 'work');
+    if (!first) throw new Error('no work block');
+    const now = { day: first.day, minute: first.end };
+    const after = replaceSkipped(plan, base, new Set([first.key]), now);
+    const work = after.blocks.filter((b) => b.kind === 'work');
+    expect(work.some((b) => b.key === first.key)).toBe(false);
+    expect(work.reduce((s, b) => s + b.end - b.start, 0)).toBe(180);
+    const moved = work.filter((b) => b.key.includes('again'));
+    expect(moved.length).toBeGreaterThan(0);
+    for (const b of moved) expect(b.day * 1440 + b.start).toBeGreaterThanOrEqual(now.day * 1440 + now.minute);
+    expect(after.skipped?.map((b) => b.key)).toEqual([first.key]);
+    expect(deadlinesAtRisk(after, now)).toEqual([]);
+  });
+
+  it('reports the deadline at risk when the skipped work no longer fits', () => {
+    const base = buildSchedule(plan);
+    const work = base.blocks.filter((b) => b.kind === 'work');
+    // Skip every work block, noticed only when the buffer starts: no time is left before it.
+    const now = { day: deadline.due.day - 3, minute: 23 * 60 };
+    const after = replaceSkipped(plan, base, new Set(work.map((b) => b.key)), now);
+    const risk = deadlinesAtRisk(after, now);
+    expect(risk.map((d) => d.deadline.key)).toEqual(['C|Paper']);
+    expect(risk[0]?.shortMinutes).toBeGreaterThan(0);
+  });
+});
