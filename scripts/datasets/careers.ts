@@ -112,27 +112,22 @@ export const careersBuilder: DatasetBuilder = {
     // career-CIP file for hosts outside the host list; Scorecard PCIP shares.
     const hostUnits = new Set(ALA_DAPIP_LINKS.map(([, , , unit]) => UNIT_ALIASES[unit] ?? unit));
     const counts = new Map<string, Map<string, Counts>>();
-    for (const [i, year] of YEARS.entries()) {
-      const rows = (await readCsv(join(dir, `ipeds_completions_nfapu_${year}.csv`)))
-        .filter((r) => hostUnits.has(r.unitid as string))
+    const completions = async (file: string, units: ReadonlySet<string>) =>
+      (await readCsv(join(dir, file)))
+        .filter((r) => units.has(r.unitid as string))
         .map((r) => ({
           unitId: r.unitid as string,
           cip: r.cipcode as string,
           awlevel: r.awlevel as string,
           count: Number(r.ctotalt),
         }));
+    for (const [i, year] of YEARS.entries()) {
+      const rows = await completions(`ipeds_completions_nfapu_${year}.csv`, hostUnits);
       addYear(counts, rows, { yearIndex: i, years: YEARS.length, latest: i === YEARS.length - 1, named: codesUsed });
     }
     const fullCoverage = new Set(counts.keys());
     const missing = new Set([...hostUnits].filter((u) => !counts.has(u)));
-    const national = (await readCsv(join(dir, 'ipeds_completions_nfapu_2024_all_institutions_career_cips.csv')))
-      .filter((r) => missing.has(r.unitid as string))
-      .map((r) => ({
-        unitId: r.unitid as string,
-        cip: r.cipcode as string,
-        awlevel: r.awlevel as string,
-        count: Number(r.ctotalt),
-      }));
+    const national = await completions('ipeds_completions_nfapu_2024_all_institutions_career_cips.csv', missing);
     addYear(counts, national, { yearIndex: YEARS.length - 1, years: YEARS.length, latest: true, named: codesUsed });
     const pcip = new Map<string, Record<string, number>>();
     for (const r of await readCsv(join(dir, 'scorecard_pcip_lis_hosts.csv'))) {

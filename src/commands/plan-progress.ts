@@ -17,6 +17,10 @@ function dayFrom(option: unknown, today: LocalMoment): number {
   return dayNumber(option);
 }
 
+function blockJson(b: Block, status: ProgressStatus | undefined) {
+  return { key: b.key, kind: b.kind, title: b.title, start: clock(b.start), end: clock(b.end), status: status ?? null };
+}
+
 function blockLine(b: Block, n: number | null, status: ProgressStatus | undefined, style: Style): string {
   const mark = status === 'done' ? style.green('done   ') : status === 'skipped' ? style.yellow('skipped') : '       ';
   return `${n === null ? '' : `${String(n).padStart(2)}. `}${clock(b.start)}-${clock(b.end)}  ${mark}  ${b.title}`;
@@ -104,15 +108,7 @@ export async function runProgress(
             schemaVersion: 1,
             date: isoDate(day),
             timezone: plan.timezone,
-            blocks: blocks.map((b, i) => ({
-              number: i + 1,
-              key: b.key,
-              kind: b.kind,
-              title: b.title,
-              start: clock(b.start),
-              end: clock(b.end),
-              status: progress.get(b.key) ?? null,
-            })),
+            blocks: blocks.map((b, i) => ({ number: i + 1, ...blockJson(b, progress.get(b.key)) })),
             deadlines: next,
           },
           null,
@@ -144,14 +140,7 @@ export async function runProgress(
             timezone: plan.timezone,
             days: days.map((d) => ({
               date: isoDate(d),
-              blocks: blocksOn(schedule, d).map((b) => ({
-                key: b.key,
-                kind: b.kind,
-                title: b.title,
-                start: clock(b.start),
-                end: clock(b.end),
-                status: progress.get(b.key) ?? null,
-              })),
+              blocks: blocksOn(schedule, d).map((b) => blockJson(b, progress.get(b.key))),
             })),
             deadlines: next,
           },

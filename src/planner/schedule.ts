@@ -187,16 +187,21 @@ function limitOnDay(slot: DaySlot, end: LocalMoment): number {
   return -1;
 }
 
-function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], blocks: Block[]): ScheduledDeadline {
-  const { settings } = plan;
-  const neededMinutes = roundUpToQuarter(deadline.estimateMinutes * settings.estimateMultiplier);
-  const workEnd: LocalMoment = { day: deadline.due.day - deadline.bufferDays, minute: deadline.due.minute };
-  const prepStart = deadline.due.day - settings.prepStartDays;
-  const window = slots.filter((s) => s.day >= prepStart && limitOnDay(s, workEnd) > s.start);
+/**
+ * Places `minutes` of work over the window's days: one block a day (as long as a
+ * session allows), then a second pass, and so on, so work is spread rather than piled
+ * up. Each block ends before `workEnd` and starts no earlier than `earliest(slot)`.
+ */
+function spreadWork(
+  window: readonly DaySlot[],
+  minutes: number,
+  settings: Plan['settings'],
+  workEnd: LocalMoment,
+  earliest: (slot: DaySlot) => number,
+): { placed: (Interval & { day: DayNumber })[]; left: number } {
+  const placed: (Interval & { day: DayNumber })[] = [];
   const days = [...new Set(window.map((s) => s.day))];
-  const placed: Block[] = [];
-  let left = neededMinutes;
-  // Spread the work: one block a day across the window, then a second pass, and so on.
+  let left = minutes;
   for (let perDay = 1; left > 0; perDay += 1) {
     let progress = false;
     for (const day of days) {
@@ -208,17 +213,10 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
           Math.min(left, settings.sessionMinutes),
           Math.min(left, settings.minBlockMinutes),
           limitOnDay(slot, workEnd),
+          earliest(slot),
         );
         if (!taken) continue;
-        placed.push({
-          kind: 'work',
-          key: '',
-          course: deadline.course,
-          deadlineKey: deadline.key,
-          title: `Work: ${deadline.title} (${deadline.course})`,
-          day,
-          ...taken,
-        });
+        placed.push({ day, ...taken });
         left -= taken.end - taken.start;
         progress = true;
         break;
@@ -226,10 +224,24 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
     }
     if (!progress) break;
   }
-  placed.sort((a, b) => a.day - b.day || a.start - b.start);
-  placed.forEach((b, i) => {
-    b.key = `work|${deadline.key}|${i + 1}`;
-  });
+  return { placed: placed.sort((a, b) => a.day - b.day || a.start - b.start), left };
+}
+
+function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], blocks: Block[]): ScheduledDeadline {
+  const { settings } = plan;
+  const neededMinutes = roundUpToQuarter(deadline.estimateMinutes * settings.estimateMultiplier);
+  const workEnd: LocalMoment = { day: deadline.due.day - deadline.bufferDays, minute: deadline.due.minute };
+  const prepStart = deadline.due.day - settings.prepStartDays;
+  const window = slots.filter((s) => s.day >= prepStart && limitOnDay(s, workEnd) > s.start);
+  const spread = spreadWork(window, neededMinutes, settings, workEnd, () => 0);
+  const placed: Block[] = spread.placed.map((t, i) => ({
+    kind: 'work',
+    key: `work|${deadline.key}|${i + 1}`,
+    course: deadline.course,
+    deadlineKey: deadline.key,
+    title: `Work: ${deadline.title} (${deadline.course})`,
+    ...t,
+  }));
   blocks.push(...placed);
 
   // Revision inside the buffer: one revise-and-edit block, or spaced reviews before an exam.
@@ -393,44 +405,21 @@ export function replaceSkipped(plan: Plan, base: Schedule, skipped: ReadonlySet<
     );
     const missed = missedBlocks.reduce((sum, b) => sum + b.end - b.start, 0);
     if (missed === 0) return d;
-    let left = missed;
-    let n = 0;
     const from = missedBlocks.reduce((m, b) => later(m, { day: b.day, minute: b.end }), now);
-    const after = notBefore(from);
     const window = slots.filter(
       (s) => momentKey({ day: s.day, minute: s.end }) > momentKey(from) && limitOnDay(s, d.workEnd) > s.start,
     );
-    for (let perDay = 1; left > 0; perDay += 1) {
-      let progress = false;
-      for (const day of [...new Set(window.map((s) => s.day))]) {
-        if (left <= 0) break;
-        if (added.filter((b) => b.day === day && b.deadlineKey === d.deadline.key).length >= perDay) continue;
-        for (const slot of window.filter((s) => s.day === day)) {
-          const taken = allocate(
-            slot,
-            Math.min(left, plan.settings.sessionMinutes),
-            Math.min(left, plan.settings.minBlockMinutes),
-            limitOnDay(slot, d.workEnd),
-            after(slot),
-          );
-          if (!taken) continue;
-          n += 1;
-          added.push({
-            kind: 'work',
-            key: `work|${d.deadline.key}|again-${n}`,
-            course: d.deadline.course,
-            deadlineKey: d.deadline.key,
-            title: `Work (re-placed): ${d.deadline.title} (${d.deadline.course})`,
-            day,
-            ...taken,
-          });
-          left -= taken.end - taken.start;
-          progress = true;
-          break;
-        }
-      }
-      if (!progress) break;
-    }
+    const { placed, left } = spreadWork(window, missed, plan.settings, d.workEnd, notBefore(from));
+    placed.forEach((t, i) => {
+      added.push({
+        kind: 'work',
+        key: `work|${d.deadline.key}|again-${i + 1}`,
+        course: d.deadline.course,
+        deadlineKey: d.deadline.key,
+        title: `Work (re-placed): ${d.deadline.title} (${d.deadline.course})`,
+        ...t,
+      });
+    });
     const placedMinutes = d.placedMinutes - left;
     return { ...d, placedMinutes, shortMinutes: d.neededMinutes - placedMinutes };
   });

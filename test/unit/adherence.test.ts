@@ -3,6 +3,7 @@ import { adherence, deadlinesAtRisk, skippedKeys } from '../../src/planner/adher
 import { dayNumber } from '../../src/planner/dates.js';
 import type { Deadline, Plan } from '../../src/planner/plan.js';
 import { type Block, buildSchedule, replaceSkipped } from '../../src/planner/schedule.js';
+import { DEFAULT_SETTINGS } from '../../src/planner/vocabulary.js';
 
 const block = (key: string, day: number, start = 19 * 60, end = 20 * 60): Block => ({
   kind: 'session',
@@ -82,15 +83,7 @@ describe('replaceSkipped', () => {
     availability: [0, 1, 2, 3, 4].map((weekday) => ({ weekday, start: 19 * 60, end: 21 * 60 })),
     courses: [],
     deadlines: [deadline],
-    settings: {
-      revisionBufferDays: 3,
-      estimateMultiplier: 1.5,
-      prepStartDays: 21,
-      sessionMinutes: 90,
-      minBlockMinutes: 30,
-      revisionMinutes: 60,
-      reminders: [],
-    },
+    settings: { ...DEFAULT_SETTINGS, reminders: [] },
   };
 
   it('moves a skipped work block to later free time before the buffer', () => {

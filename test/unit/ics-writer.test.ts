@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { DURATION } from '../../src/calendar/ical-text.js';
 import { parseEvents, previousEvents } from '../../src/calendar/ics-read.js';
 import { eventUid, writeCalendar } from '../../src/calendar/ics-writer.js';
+import { wallClock } from '../../src/calendar/zone.js';
 import { parsePlan } from '../../src/data/plan-file.js';
 import { clock, isoDate } from '../../src/planner/dates.js';
 import { EXAMPLE_PLAN } from '../../src/planner/example-plan.js';
 import type { Plan } from '../../src/planner/plan.js';
 import { buildSchedule } from '../../src/planner/schedule.js';
-import { wallClock } from '../helpers/local-time.js';
 import { planArb } from '../helpers/plans.js';
 import { ROOT } from '../helpers/run-mls.js';
 

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, isoDate, weekdayIndex } from '../../src/planner/dates.js';
 import type { Deadline, Plan } from '../../src/planner/plan.js';
 import { buildSchedule } from '../../src/planner/schedule.js';
+import { DEFAULT_SETTINGS } from '../../src/planner/vocabulary.js';
 
-const settings: Plan['settings'] = {
-  revisionBufferDays: 3,
-  estimateMultiplier: 1.5,
-  prepStartDays: 21,
-  sessionMinutes: 90,
-  minBlockMinutes: 30,
-  revisionMinutes: 60,
-  reminders: [1440, 120],
-};
+const settings: Plan['settings'] = { ...DEFAULT_SETTINGS, reminders: [1440, 120] };
 
 function deadline(over: Partial<Deadline> & { title: string; due: Deadline['due'] }): Deadline {
   return {
