@@ -90,7 +90,7 @@ export const careersBuilder: DatasetBuilder = {
       meta: {
         dataset: 'cip',
         title: 'CIP 2020 families and series',
-        asOf: '2020-01',
+        asOf: '2020',
         source: 'NCES Classification of Instructional Programs 2020 (reference/cip/cip2020.csv)',
         recordCount: Object.keys(titles).length,
       },
@@ -100,7 +100,8 @@ export const careersBuilder: DatasetBuilder = {
       meta: {
         dataset: 'careers',
         title: 'Careers and their complementary departments',
-        asOf: '2026-01',
+        // The reference mapping carries no finer date than the year its folder was compiled.
+        asOf: '2026',
         source: 'Career to CIP mapping reviewed for mls (reference/cip/career_cip_map.csv)',
         recordCount: careers.length,
       },

@@ -70,7 +70,8 @@ export const dapipBuilder: DatasetBuilder = {
           meta: {
             dataset: 'agencies',
             title: 'Accrediting agencies and their recognition',
-            asOf: '2026-01',
+            // reference/doe/README.md: "Collected in 2026" (recognition changes to then, e.g. ACICS 2022).
+            asOf: '2026',
             source: 'DAPIP agency list (Nov 2020) with recognition from ED and CHEA pages (reference/doe/agencies.csv)',
             recordCount: agencies.length,
           },

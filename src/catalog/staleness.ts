@@ -1,6 +1,6 @@
-/** Age of a dataset from its as-of date (`YYYY-MM` or `YYYY-MM-DD`), in whole months. */
+/** Age of a dataset from its as-of date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), in whole months. A bare year counts from its December. */
 export function monthsOld(asOf: string, now: Date): number {
-  const [year, month] = asOf.split('-').map(Number);
+  const [year, month = 12] = asOf.split('-').map(Number);
   if (!year || !month) return Number.NaN;
   return (now.getUTCFullYear() - year) * 12 + (now.getUTCMonth() + 1 - month);
 }

@@ -73,8 +73,8 @@ export type Program = z.infer<typeof program>;
 export const datasetMeta = z.object({
   dataset: z.string(),
   title: z.string(),
-  /** Newest date the data describes: YYYY-MM or YYYY-MM-DD. */
-  asOf: z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/),
+  /** Newest date the data describes: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source allows. */
+  asOf: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/),
   source: z.string(),
   recordCount: z.number().int().nonnegative(),
 });
