@@ -1,12 +1,45 @@
 import { Command } from 'commander';
-import { careersCommand } from './commands/careers.js';
-import { checkCommand } from './commands/check.js';
 import { type Context, examples } from './commands/context.js';
-import { dataCommand } from './commands/data.js';
-import { findCommand } from './commands/find.js';
-import { planCommand } from './commands/plan.js';
-import { showCommand } from './commands/show.js';
+import { DESCRIPTIONS } from './commands/descriptions.js';
 import { VERSION } from './version.js';
+
+/**
+ * The commands, each in its own module, loaded only when it is the one being run: a
+ * CLI pays for every module it loads at start-up. The others are listed by name and
+ * description only (enough for `mls --help` and for suggestions on a typo).
+ */
+const COMMANDS: { name: string; description: string; load: (ctx: Context) => Promise<Command> }[] = [
+  {
+    name: 'find',
+    description: DESCRIPTIONS.find,
+    load: async (ctx) => (await import('./commands/find.js')).findCommand(ctx),
+  },
+  {
+    name: 'show',
+    description: DESCRIPTIONS.show,
+    load: async (ctx) => (await import('./commands/show.js')).showCommand(ctx),
+  },
+  {
+    name: 'check',
+    description: DESCRIPTIONS.check,
+    load: async (ctx) => (await import('./commands/check.js')).checkCommand(ctx),
+  },
+  {
+    name: 'careers',
+    description: DESCRIPTIONS.careers,
+    load: async (ctx) => (await import('./commands/careers.js')).careersCommand(ctx),
+  },
+  {
+    name: 'plan',
+    description: DESCRIPTIONS.plan,
+    load: async (ctx) => (await import('./commands/plan.js')).planCommand(ctx),
+  },
+  {
+    name: 'data',
+    description: DESCRIPTIONS.data,
+    load: async (ctx) => (await import('./commands/data.js')).dataCommand(ctx),
+  },
+];
 
 const EXIT_CODES = `
 Exit codes:
@@ -38,22 +71,21 @@ function fullName(command: Command): string {
   return names.join(' ');
 }
 
-export function createProgram(ctx: Context): Command {
+/** The program for `argv`: the invoked command in full, the rest by name (all in full with `full`). */
+export async function createProgram(ctx: Context, argv: readonly string[], full = false): Promise<Command> {
+  const invoked = argv[2];
   const program = new Command('mls')
     .description(
       'Find ALA-accredited library science master’s programs (online first), check accreditation, and plan study time.',
     )
-    .version(VERSION, '-v, --version')
-    .addCommand(findCommand(ctx))
-    .addCommand(showCommand(ctx))
-    .addCommand(checkCommand(ctx))
-    .addCommand(careersCommand(ctx))
-    .addCommand(planCommand(ctx))
-    .addCommand(dataCommand(ctx))
-    .addHelpText(
-      'after',
-      `${examples(['mls find --online-only', 'mls show "San Jose State"', 'mls check SJSU', 'mls data info'])}${EXIT_CODES}`,
-    );
+    .version(VERSION, '-v, --version');
+  for (const c of COMMANDS) {
+    program.addCommand(full || c.name === invoked ? await c.load(ctx) : new Command(c.name).description(c.description));
+  }
+  program.addHelpText(
+    'after',
+    `${examples(['mls find --online-only', 'mls show "San Jose State"', 'mls check SJSU', 'mls data info'])}${EXIT_CODES}`,
+  );
   configureTree(program, ctx);
   return program;
 }

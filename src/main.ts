@@ -8,7 +8,7 @@ import { makeStyle } from './ui/color.js';
 /** Runs the program on `argv` and returns the exit code. The single top-level error handler. */
 export async function main(argv: string[], io: Io, now: Date): Promise<number> {
   const ctx: Context = { io, now, exitCode: ExitCode.ok };
-  const program = createProgram(ctx);
+  const program = await createProgram(ctx, argv);
   if (argv.length <= 2) {
     io.out(program.helpInformation());
     return ExitCode.ok;

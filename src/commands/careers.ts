@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { type Context, examples } from './context.js';
+import { DESCRIPTIONS } from './descriptions.js';
 
 export function careersCommand(ctx: Context): Command {
   return new Command('careers')
-    .description('Careers an MLS leads to, and the university departments that complement each')
+    .description(DESCRIPTIONS.careers)
     .argument('[name...]', 'words of a career name (all careers when omitted)')
     .option('--json', 'print JSON')
     .addHelpText(

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { findRegion } from '../catalog/regions.js';
 import { type Context, examples } from './context.js';
+import { DESCRIPTIONS } from './descriptions.js';
 
 export interface CheckOptions {
   state?: string;
@@ -19,9 +20,7 @@ function parseState(value: string): string {
 
 export function checkCommand(ctx: Context): Command {
   return new Command('check')
-    .description(
-      'Is a school’s library science program ALA-accredited, and is the school accredited by an agency the U.S. Department of Education recognizes?',
-    )
+    .description(DESCRIPTIONS.check)
     .argument(
       '<school...>',
       'name, abbreviation, OPEID, IPEDS UNITID or DAPIP id; a six-digit number is read as a UNITID first (write dapip:N or opeid:N to say otherwise)',

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
 import type { Column } from '../ui/table.js';
 import { type Context, examples } from './context.js';
+import { DESCRIPTIONS } from './descriptions.js';
 
 /** Classifications dated by their edition (CIP 2020 is current until CIP 2030): never "stale". */
 const EDITIONS = new Set(['cip']);
@@ -188,7 +189,7 @@ function resetCommand(ctx: Context): Command {
 
 export function dataCommand(ctx: Context): Command {
   return new Command('data')
-    .description('Bundled datasets: where they come from, how old they are, and refreshing them')
+    .description(DESCRIPTIONS.data)
     .addHelpText('after', examples(['mls data info', 'mls data import dapip AccreditationData.zip', 'mls data reset']))
     .addCommand(infoCommand(ctx))
     .addCommand(importCommand(ctx))

@@ -17,6 +17,7 @@ import { UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
 import { CSV_COLUMNS, programCsvRow, programJson, programsTsv } from '../ui/programs.js';
 import { type Context, examples } from './context.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import { listOf, oneOf } from './options.js';
 
 interface FindOptions {
@@ -69,7 +70,7 @@ function parseCountry(value: string): Region['country'] {
 
 export function findCommand(ctx: Context): Command {
   return new Command('find')
-    .description('List ALA-accredited master’s programs, filtered by delivery, place, degree and status')
+    .description(DESCRIPTIONS.find)
     .option('--online-only', 'only programs that can be completed 100% online')
     .addOption(
       new Option(

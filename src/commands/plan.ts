@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ExitCode, UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
 import { type Context, examples } from './context.js';
+import { DESCRIPTIONS } from './descriptions.js';
 
 /** The host's time zone, used when a plan names none. */
 export function hostTimeZone(): string {
@@ -263,7 +264,7 @@ ${examples(['mls plan import canvas.ics --plan plan.yaml', 'mls plan import mood
 
 export function planCommand(ctx: Context): Command {
   return new Command('plan')
-    .description('Plan study time: weekly sessions, work before each deadline, revision buffers, as a calendar')
+    .description(DESCRIPTIONS.plan)
     .addHelpText(
       'after',
       examples(['mls plan example -o plan.yaml', 'mls plan check plan.yaml', 'mls plan build plan.yaml -o study.ics']),

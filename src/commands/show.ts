@@ -5,10 +5,11 @@ import { ExitCode, UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
 import { programDetail, programJson } from '../ui/programs.js';
 import { type Context, examples } from './context.js';
+import { DESCRIPTIONS } from './descriptions.js';
 
 export function showCommand(ctx: Context): Command {
   return new Command('show')
-    .description('Show one program in full, with its sources')
+    .description(DESCRIPTIONS.show)
     .argument('<id|name>', 'program id (from `mls find`) or words of its name')
     .option('--career <name>', 'also show the departments this career needs, with their evidence')
     .option('--json', 'print JSON')
