@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBundledJson } from './bundled.js';
 import { DAPIP_STORE_FILES } from './dapip-store.js';
-import { bundledDataDir, userDataDir } from './paths.js';
+import { IMPORTED_META, importedDir } from './imported.js';
+import { bundledDataDir } from './paths.js';
 import type { DatasetMeta, Manifest } from './schemas.js';
 
 export interface DatasetCopy {
@@ -22,12 +23,7 @@ export interface DatasetStatus {
   active: DatasetCopy;
 }
 
-/** An imported dataset lives in its own folder, `<user data>/<dataset>/`, with a `meta.json`. */
-export function importedDir(dataset: string, env: NodeJS.ProcessEnv): string {
-  return join(userDataDir(env), dataset);
-}
-
-export const IMPORTED_META = 'meta.json';
+export { IMPORTED_META, importedDir } from './imported.js';
 
 function readImported(dataset: string, file: string, env: NodeJS.ProcessEnv): DatasetCopy | null {
   const dir = importedDir(dataset, env);

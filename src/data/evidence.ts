@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledDataDir } from './paths.js';
-import { IMPORTED_META, importedDir } from './datasets.js';
+import { IMPORTED_META, importedDir } from './imported.js';
 import type { EvidenceDataset, HostEvidence } from './schemas.js';
 
 export const EVIDENCE_FILE = 'host-evidence.tsv';
@@ -44,17 +44,24 @@ export function serializeEvidence(data: EvidenceDataset): string {
 
 export class EvidenceStore {
   readonly header: Header;
-  private readonly raw = new Map<string, string>();
-  private readonly parsed = new Map<string, Record<string, Counts>>();
+  private readonly parsed = new Map<string, Record<string, Counts> | undefined>();
 
-  constructor(text: string) {
-    const lines = text.split('\n');
-    this.header = JSON.parse(lines[0] ?? '{}') as Header;
-    for (let i = 1; i < lines.length; i += 1) {
-      const line = lines[i] as string;
-      const tab = line.indexOf('\t');
-      if (tab > 0) this.raw.set(line.slice(0, tab), line.slice(tab + 1));
-    }
+  /** Lines are found by searching the text, not by splitting all of it: a career needs a few. */
+  constructor(private readonly text: string) {
+    this.header = JSON.parse(text.slice(0, text.indexOf('\n'))) as Header;
+  }
+
+  private rawLine(code: string): string | undefined {
+    const at = this.text.indexOf(`\n${code}\t`);
+    if (at < 0) return undefined;
+    const start = at + code.length + 2;
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end < 0 ? undefined : end);
+  }
+
+  /** Every CIP code with a line, in file order. */
+  codes(): string[] {
+    return [...this.text.matchAll(/\n([\d.]+)\t/g)].map((m) => m[1] as string);
   }
 
   get years(): string[] {
@@ -62,14 +69,11 @@ export class EvidenceStore {
   }
 
   private row(code: string): Record<string, Counts> | undefined {
-    let row = this.parsed.get(code);
-    if (!row) {
-      const raw = this.raw.get(code);
-      if (raw === undefined) return undefined;
-      row = JSON.parse(raw) as Record<string, Counts>;
-      this.parsed.set(code, row);
+    if (!this.parsed.has(code)) {
+      const raw = this.rawLine(code);
+      this.parsed.set(code, raw === undefined ? undefined : (JSON.parse(raw) as Record<string, Counts>));
     }
-    return row;
+    return this.parsed.get(code);
   }
 
   /** The host's evidence for `codes` only (all families when `codes` is 'families'), following merges. */
@@ -78,7 +82,7 @@ export class EvidenceStore {
     const unit = this.header.unitAliases[unitId] ?? unitId;
     const coverage = this.header.coverage[unit];
     if (!coverage) return undefined;
-    const wanted = codes === 'families' ? [...this.raw.keys()].filter((c) => c.length === 2) : codes;
+    const wanted = codes === 'families' ? this.codes().filter((c) => c.length === 2) : codes;
     const completions: Record<string, Counts> = {};
     for (const code of wanted) {
       for (const c of code.length === 7 ? [code, code.slice(0, 5)] : [code]) {
@@ -92,7 +96,7 @@ export class EvidenceStore {
   /** The whole dataset (tests and imports). */
   toDataset(): EvidenceDataset {
     const units = Object.keys(this.header.coverage).sort();
-    const codes = [...this.raw.keys()];
+    const codes = this.codes();
     return {
       meta: this.header.meta,
       years: this.header.years,
