@@ -73,7 +73,7 @@ function fullName(command: Command): string {
 
 /** The program for `argv`: the invoked command in full, the rest by name (all in full with `full`). */
 export async function createProgram(ctx: Context, argv: readonly string[], full = false): Promise<Command> {
-  const invoked = argv[2];
+  const invoked = argv[2] === 'help' ? argv[3] : argv[2];
   const program = new Command('mls')
     .description(
       'Find ALA-accredited library science master’s programs (online first), check accreditation, and plan study time.',

@@ -27,6 +27,12 @@ describe('mls (top level)', () => {
     expect(r.stdout).toContain('$ mls ');
   });
 
+  it('`mls help <command>` shows that command’s full help', () => {
+    const r = runMls(['help', 'find']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--online-only');
+  });
+
   it('an unknown command is a usage error (exit 2)', () => {
     const r = runMls(['fnd']);
     expect(r.code).toBe(2);
