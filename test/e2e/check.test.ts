@@ -74,7 +74,21 @@ describe('mls check', () => {
     expect(j.data.candidates).toHaveLength(3);
   });
 
-  it('warns about an agency that is no longer recognized', () => {
+  it('exits 1 when the only accreditor is no longer recognized (Gadsden Business College: ACICS), and says why', () => {
+    const { code, data } = json(['check', '00446200']);
+    expect(code).toBe(1);
+    expect(data.outcome).toBe('not-recognized');
+    expect(data.overall).toContain('No accreditation by a USDE-recognized agency on record');
+    expect(data.warnings.join('\n')).toContain('ACICS is no longer recognized');
+  });
+
+  it('exits 1 for an institution whose accreditation has ended (Concordia College Alabama)', () => {
+    const { code, data } = json(['check', '01055400']);
+    expect(code).toBe(1);
+    expect(data.institutional.every((r: { inForce: boolean }) => !r.inForce)).toBe(true);
+  });
+
+  it('warns about an agency that is no longer recognized, next to a recognized one', () => {
     const { data } = json(['check', 'Spanish-American Institute']);
     expect(data.warnings.join('\n')).toContain(
       'ACICS is no longer recognized by the U.S. Department of Education (since 2022-08-19)',
