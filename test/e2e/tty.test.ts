@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempHome } from '../helpers/run-mls.js';
+import { hasTmux, Terminal } from '../helpers/terminal.js';
 
 // util-linux `script` gives the command a pseudo-terminal, as a user's shell would.
 const hasScript = existsSync('/usr/bin/script');
@@ -27,5 +28,20 @@ describe.runIf(hasScript)('mls in a terminal', () => {
     const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --state CA`, { NO_COLOR: '1' });
     expect(out).toContain('San José State University');
     expect(out).not.toContain('\u001b[');
+  });
+});
+
+describe.runIf(hasTmux)('mls check in a terminal', () => {
+  it('asks which institution is meant when several match, then shows its verdict', async () => {
+    const dir = tempHome();
+    const t = new Terminal(dir, `"${process.execPath}" "${BIN}" check Westminster College`);
+    try {
+      await t.answer('matches 3 institutions. Which one?', ['Down', 'Enter']);
+      const screen = await t.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('Westminster College (New Wilmington, PA, United States)');
+      expect(screen).toContain('EXIT=0');
+    } finally {
+      t.close();
+    }
   });
 });

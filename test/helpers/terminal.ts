@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** A real pseudo-terminal: mls runs inside a detached tmux session; keys are typed once each prompt shows. */
+export class Terminal {
+  private readonly name = `mls-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(cwd: string, command: string) {
+    const env = `HOME=${cwd} MLS_DATA_HOME=${cwd} TZ=UTC NO_COLOR=1 TERM=xterm`;
+    spawnSync('tmux', [
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      '150',
+      '-y',
+      '50',
+      `cd ${cwd} && env ${env} ${command}; echo EXIT=$?; sleep 30`,
+    ]);
+  }
+
+  screen(): string {
+    return spawnSync('tmux', ['capture-pane', '-p', '-t', this.name, '-S', '-200'], { encoding: 'utf8' }).stdout;
+  }
+
+  async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    const started = Date.now();
+    for (;;) {
+      const screen = this.screen();
+      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${text}; screen:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async answer(prompt: string | RegExp, keys: string[]): Promise<void> {
+    await this.waitFor(prompt);
+    await new Promise((r) => setTimeout(r, 80));
+    spawnSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+  }
+
+  close(): void {
+    spawnSync('tmux', ['kill-session', '-t', this.name]);
+  }
+}
