@@ -3,6 +3,7 @@
  * D2L Brightspace) with ical.js and turns its deadlines into plan deadlines.
  * Pure: the text and the plan's time zone come in. See test/fixtures/lms/README.md.
  */
+import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
 import type { DeadlineKind } from '../planner/vocabulary.js';
 import { wallClock } from './zone.js';
@@ -107,11 +108,31 @@ export function readSummary(summary: string, categories: string[], location: str
   return { title, course, skip: null };
 }
 
-function dueOf(time: ICAL.Time, zone: string): string {
+function ianaZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The due time in the plan's zone. `tzid` is the DTSTART's TZID parameter: a feed may name an
+ * IANA zone without the VTIMEZONE block ical.js needs (some exports do), and its times are then
+ * read in that zone rather than as floating.
+ */
+function dueOf(time: ICAL.Time, tzid: string | null, zone: string): string {
   if (time.isDate) return time.toString().slice(0, 10);
-  if (time.zone === ICAL.Timezone.localTimezone) {
+  const wall = `${time.toString().slice(0, 10)} ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  if (time.zone === ICAL.Timezone.localTimezone || time.zone?.tzid === 'floating') {
+    if (tzid && tzid !== zone && ianaZone(tzid)) {
+      const instant = new TZDate(time.year, time.month - 1, time.day, time.hour, time.minute, tzid);
+      const { date, time: clock } = wallClock(new Date(instant.getTime()), zone);
+      return `${date} ${clock}`;
+    }
     // Floating: already the wall-clock time meant, read in the plan's zone.
-    return `${time.toString().slice(0, 10)} ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+    return wall;
   }
   const { date, time: clock } = wallClock(time.toJSDate(), zone);
   return `${date} ${clock}`;
@@ -157,7 +178,11 @@ export function readLmsFeed(text: string, zone: string): Feed {
       course: parsed.course ?? 'IMPORTED',
       title: parsed.title,
       kind: guessKind(parsed.title),
-      due: dueOf(event.startDate, zone),
+      due: dueOf(
+        event.startDate,
+        component.getFirstProperty('dtstart')?.getParameter('tzid')?.toString() ?? null,
+        zone,
+      ),
     });
   }
   return feed;

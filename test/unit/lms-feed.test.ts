@@ -46,6 +46,13 @@ describe('readLmsFeed', () => {
     ]);
   });
 
+  it('reads a TZID without its VTIMEZONE in that IANA zone, and a floating time in the plan’s zone', () => {
+    expect(feed('tzid-without-vtimezone').deadlines.map((d) => d.due)).toEqual([
+      '2027-10-12 22:59',
+      '2027-10-12 23:59',
+    ]);
+  });
+
   it('gives the same local due times whatever the host TZ (the plan zone decides)', () => {
     expect(feed('canvas', 'Asia/Kolkata').deadlines[1]?.due).toBe('2027-10-09 10:29');
   });
