@@ -11,14 +11,14 @@
  * time, prep-start markers) are DATE values, which have no zone.
  */
 import { createHash } from 'node:crypto';
-import { TZDate } from '@date-fns/tz';
 import type { DateArray, EventAttributes } from 'ics';
-import { buildEvent, buildHeader } from 'ics-internal/build';
+import { buildHeader } from 'ics-internal/build';
 import { formatEvent, formatFooter, formatHeader } from 'ics-internal/format';
 import { clock, type DayNumber, isoDate } from '../planner/dates.js';
 import type { Plan } from '../planner/plan.js';
 import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
 import { normaliseIcs } from './ical-text.js';
+import type { ZoneRules } from './zone.js';
 
 export interface PreviousEvent {
   sequence: number;
@@ -27,6 +27,8 @@ export interface PreviousEvent {
 }
 
 export interface WriteOptions {
+  /** The rules of the plan's time zone (src/data/time-zone.ts). */
+  zone: ZoneRules;
   /** DTSTAMP of every event; pinned in tests and with --timestamp for byte-identical output. */
   timestamp: Date;
   /** Events of the calendar written last time, by UID, to raise SEQUENCE on change. */
@@ -49,40 +51,6 @@ export function eventUid(plan: Plan, key: string): string {
   return `${createHash('sha256').update(`${plan.name}\u0000${key}`).digest('hex').slice(0, 24)}@mls-planner`;
 }
 
-function tzInstant(zone: string, day: DayNumber, minute: number): number {
-  const [y, m, d] = isoDate(day).split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, Math.floor(minute / 60), minute % 60, zone).getTime();
-}
-
-/**
- * Converts local wall-clock times in one zone to UTC instants. The zone's offset is
- * looked up twice per day (at 00:00 and 23:59) and reused for every time on a day
- * where the two agree; only on a day with a DST change is each time converted alone.
- */
-export function utcConverter(zone: string): (day: DayNumber, minute: number) => Date {
-  const offsets = new Map<DayNumber, number | null>();
-  const offsetOf = (day: DayNumber): number | null => {
-    let offset = offsets.get(day);
-    if (offset === undefined) {
-      const base = day * 86_400_000;
-      const early = tzInstant(zone, day, 0) - base;
-      const late = tzInstant(zone, day, 1439) - base - 1439 * 60_000;
-      offset = early === late ? early : null;
-      offsets.set(day, offset);
-    }
-    return offset;
-  };
-  return (day, minute) => {
-    const offset = offsetOf(day);
-    return new Date(offset === null ? tzInstant(zone, day, minute) : day * 86_400_000 + minute * 60_000 + offset);
-  };
-}
-
-/** The UTC instant of a local wall-clock time in `zone` (a time skipped by DST moves forward). */
-export function localToUtc(zone: string, day: DayNumber, minute: number): Date {
-  return new Date(tzInstant(zone, day, minute));
-}
-
 const utcArray = (date: Date): DateArray => [
   date.getUTCFullYear(),
   date.getUTCMonth() + 1,
@@ -103,8 +71,9 @@ function dueLabel(d: ScheduledDeadline): string {
   return dl.allDay ? isoDate(dl.due.day) : `${isoDate(dl.due.day)} ${clock(dl.due.minute)}`;
 }
 
-export function calendarEvents(plan: Plan, schedule: Schedule): CalendarEvent[] {
-  const toUtc = utcConverter(plan.timezone);
+export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules): CalendarEvent[] {
+  if (zone.zone !== plan.timezone) throw new Error(`zone rules for ${zone.zone}, plan in ${plan.timezone}`);
+  const toUtc = (day: DayNumber, minute: number) => new Date(zone.toUtc(day, minute));
   const byKey = new Map(schedule.deadlines.map((d) => [d.deadline.key, d]));
   const events: CalendarEvent[] = [];
   for (const block of schedule.blocks) {
@@ -214,8 +183,8 @@ function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
 
 export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
 
-function sortedEvents(plan: Plan, schedule: Schedule): CalendarEvent[] {
-  const keyed = calendarEvents(plan, schedule).map((e) => ({
+function sortedEvents(plan: Plan, schedule: Schedule, zone: ZoneRules): CalendarEvent[] {
+  const keyed = calendarEvents(plan, schedule, zone).map((e) => ({
     e,
     key: `${typeof e.start === 'string' ? e.start : e.start.toISOString()} ${e.uid}`,
   }));
@@ -225,7 +194,7 @@ function sortedEvents(plan: Plan, schedule: Schedule): CalendarEvent[] {
 
 /** The `ics` event attributes of the plan's calendar, in file order. */
 export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions): EventAttributes[] {
-  return sortedEvents(plan, schedule).map((e) => toIcsEvent(e, options));
+  return sortedEvents(plan, schedule, options.zone).map((e) => toIcsEvent(e, options));
 }
 
 export interface WrittenCalendar {
@@ -235,15 +204,17 @@ export interface WrittenCalendar {
 }
 
 export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): WrittenCalendar {
-  // createEvents() without its yup validation (see src/types/ics-internal.d.ts).
-  let text = formatHeader(buildHeader({ ...CALENDAR_HEADER, calName: plan.name }));
+  // createEvents() without its yup validation and without buildEvent(), whose only work is
+  // defaults for a title, UID and timestamp that every event here has (it drew a nanoid
+  // per event all the same). See src/types/ics-internal.d.ts.
+  const parts = [formatHeader(buildHeader({ ...CALENDAR_HEADER, calName: plan.name }))];
   const events = new Map<string, PreviousEvent>();
-  for (const event of sortedEvents(plan, schedule)) {
-    text += formatEvent(buildEvent(toIcsEvent(event, options)));
+  for (const event of sortedEvents(plan, schedule, options.zone)) {
+    parts.push(formatEvent(toIcsEvent(event, options)));
     events.set(event.uid, { sequence: sequenceOf(event, options), signature: signature(event) });
   }
-  text += formatFooter();
-  return { text: normaliseIcs(text), events };
+  parts.push(formatFooter());
+  return { text: normaliseIcs(parts), events };
 }
 
 export function writeCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): string {

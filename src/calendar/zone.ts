@@ -1,6 +1,21 @@
-/** Wall-clock date and time of an instant in a time zone, with Intl (no host-TZ dependence). */
-import { dayNumber, type LocalMoment, minutesOf } from '../planner/dates.js';
+/** Time-zone arithmetic the pure core needs, and an Intl reading of wall-clock time. */
+import type { DayNumber } from '../planner/dates.js';
 
+/**
+ * A time zone's rules as the calendar writer needs them, passed in by the caller
+ * (src/data/time-zone.ts reads them from the engine).
+ */
+export interface ZoneRules {
+  readonly zone: string;
+  /** The UTC instant (ms) of a local wall-clock time; a time skipped by DST moves forward. */
+  toUtc(day: DayNumber, minute: number): number;
+}
+
+/**
+ * Wall-clock date and time of an instant in a time zone, with Intl. Slow to start (the
+ * first formatter costs ~15 ms), so it serves LMS import and the tests, where it is the
+ * independent check of ZoneRules.
+ */
 export function wallClock(instant: Date, zone: string): { date: string; time: string } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
@@ -16,10 +31,4 @@ export function wallClock(instant: Date, zone: string): { date: string; time: st
       .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-/** "Now" as a day and minute in the plan's zone. */
-export function localMoment(instant: Date, zone: string): LocalMoment {
-  const { date, time } = wallClock(instant, zone);
-  return { day: dayNumber(date), minute: minutesOf(time) };
 }

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DEFAULT_ESTIMATES, readLmsFeed } from '../calendar/lms-feed.js';
 import { writeFileAtomic } from '../data/atomic-write.js';
-import { parsePlan, validTimeZone } from '../data/plan-file.js';
+import { parsePlan } from '../data/plan-file.js';
 import { mergeFeed } from '../data/plan-merge.js';
+import { isTimeZone } from '../data/time-zone.js';
 import { ExitCode, UserError } from '../errors.js';
 import { DEADLINE_KINDS, type DeadlineKind } from '../planner/vocabulary.js';
 import { makeStyle } from '../ui/color.js';
@@ -42,7 +43,7 @@ export async function runImport(ctx: Context, feedPath: string, opts: ImportOpti
   const planText = readFileSync(opts.plan, 'utf8');
   // The plan's zone, read before validation so a plan mid-edit still imports.
   const zoneLine = /^timezone:\s*["']?([\w/+-]+)/m.exec(planText)?.[1];
-  const zone = zoneLine && validTimeZone(zoneLine) ? zoneLine : hostTimeZone();
+  const zone = zoneLine && isTimeZone(zoneLine) ? zoneLine : hostTimeZone();
   let feed: ReturnType<typeof readLmsFeed>;
   try {
     feed = readLmsFeed(readFileSync(feedPath, 'utf8'), zone);

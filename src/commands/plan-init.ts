@@ -5,8 +5,9 @@
 import { existsSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { writeFileAtomic } from '../data/atomic-write.js';
-import { parsePlan, validTimeZone } from '../data/plan-file.js';
+import { parsePlan } from '../data/plan-file.js';
 import type { PlanInput } from '../data/plan-schema.js';
+import { isTimeZone } from '../data/time-zone.js';
 import { ExitCode, UserError } from '../errors.js';
 import { buildSchedule } from '../planner/schedule.js';
 import { DEADLINE_KINDS, type DeadlineKind, WEEKDAYS, type Weekday } from '../planner/vocabulary.js';
@@ -119,7 +120,7 @@ export async function gatherPlan(opts: InitOptions, prompter: Prompter | null, d
       (prompter
         ? await prompter.input('Time zone (IANA name)', {
             default: defaultZone,
-            validate: (v) => (validTimeZone(v) ? true : 'not a time zone: try America/Chicago or Europe/London'),
+            validate: (v) => (isTimeZone(v) ? true : 'not a time zone: try America/Chicago or Europe/London'),
           })
         : defaultZone),
     terms: opts.term?.map(parseTerm) ?? [],
@@ -224,7 +225,9 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   }
   if (ics) {
     const { renderCalendar } = await import('../calendar/ics-writer.js');
-    await writeFileAtomic(ics, renderCalendar(loaded.plan, schedule, { timestamp: now }).text);
+    const { zoneRules } = await import('../data/time-zone.js');
+    const zone = zoneRules(loaded.plan.timezone);
+    await writeFileAtomic(ics, renderCalendar(loaded.plan, schedule, { zone, timestamp: now }).text);
     io.err(`Wrote ${ics}: import it into your calendar app.`);
   }
 }

@@ -26,10 +26,10 @@ export async function loadSchedule(path: string, now: Date) {
   const { buildSchedule, replaceSkipped } = await import('../planner/schedule.js');
   const { readProgress } = await import('../data/progress-log.js');
   const { skippedKeys } = await import('../planner/adherence.js');
-  const { localMoment } = await import('../calendar/zone.js');
+  const { localMomentIn } = await import('../data/time-zone.js');
   const loaded = await readPlan(path, hostTimeZone);
   const progress = readProgress(path);
-  const today = localMoment(now, loaded.plan.timezone);
+  const today = localMomentIn(now, loaded.plan.timezone);
   const schedule = replaceSkipped(loaded.plan, buildSchedule(loaded.plan), skippedKeys(progress.byKey), today);
   return { ...loaded, schedule, progress: progress.byKey, today };
 }
@@ -134,9 +134,11 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
           }
         }
         const { renderCalendar } = await import('../calendar/ics-writer.js');
+        const { zoneRules } = await import('../data/time-zone.js');
         const state = toStdout ? null : await import('../data/calendar-state.js');
         const previous = state ? await state.readPreviousEvents(opts.output, io.env) : null;
         const written = renderCalendar(plan, schedule, {
+          zone: zoneRules(plan.timezone),
           timestamp: opts.timestamp ?? now,
           previous: previous ?? undefined,
         });

@@ -4,9 +4,11 @@
  */
 import { load, YAMLException } from 'js-yaml';
 import { type Document, LineCounter, parseDocument } from 'yaml';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { ExitCode, UserError } from '../errors.js';
 import { normalisePlan, planIssues } from '../planner/plan.js';
-import { validTimeZone } from './plan-file.js';
+import { isTimeZone } from './time-zone.js';
 import { planSchema } from './plan-schema.js';
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -55,6 +57,7 @@ export function planError(text: string, name: string, defaultZone: string): User
     return syntaxError(message, `${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}`);
   }
   const problems: string[] = [];
+  z.config(en()); // zod/mini's messages, which the fast path never needs
   const parsed = planSchema.safeParse(document.toJS() ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -71,7 +74,7 @@ export function planError(text: string, name: string, defaultZone: string): User
   }
   const file = parsed.data;
   const timezone = file.timezone ?? defaultZone;
-  if (!validTimeZone(timezone)) {
+  if (!isTimeZone(timezone)) {
     problems.push(
       `${name}:${locate(document, lines, ['timezone'])}: timezone: unknown time zone "${timezone}" (use an IANA name such as America/Chicago)`,
     );

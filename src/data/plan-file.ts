@@ -12,20 +12,12 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { UserError } from '../errors.js';
 import { normalisePlan, type Plan, planIssues } from '../planner/plan.js';
 import { type PlanFile, planSchema } from './plan-schema.js';
+import { isTimeZone } from './time-zone.js';
 
 export interface LoadedPlan {
   plan: Plan;
   file: PlanFile;
   text: string;
-}
-
-export function validTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function fastParse(text: string, defaultZone: string | (() => string)): LoadedPlan | null {
@@ -40,7 +32,7 @@ function fastParse(text: string, defaultZone: string | (() => string)): LoadedPl
   if (!parsed.success) return null;
   const file = parsed.data;
   const timezone = file.timezone ?? (typeof defaultZone === 'function' ? defaultZone() : defaultZone);
-  if (!validTimeZone(timezone)) return null;
+  if (!isTimeZone(timezone)) return null;
   const plan = normalisePlan(file, timezone);
   if (planIssues(plan).length > 0) return null;
   return { plan, file, text };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { planSchema } from './plan-schema.js';
 
 /** The plan file's JSON Schema, generated from the zod schema (for editors and other tools). */

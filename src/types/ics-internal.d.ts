@@ -9,7 +9,8 @@ declare module 'ics-internal/build' {
   export function buildHeader(attributes: HeaderAttributes): Record<string, unknown>;
 }
 declare module 'ics-internal/format' {
-  export function formatEvent(event: Record<string, unknown>): string;
+  import type { EventAttributes } from 'ics';
+  export function formatEvent(event: EventAttributes | Record<string, unknown>): string;
   export function formatHeader(header: Record<string, unknown>): string;
   export function formatFooter(): string;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DURATION, foldLine, normaliseIcs, unfold } from '../../src/calendar/ical-text.js';
 
@@ -27,6 +28,22 @@ describe('foldLine', () => {
       expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
     }
     expect(unfold(folded).join('')).toBe(line);
+  });
+
+  it('for any text: parts of at most 75 octets, whole characters, and unfolding gives the line back', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (value) => {
+        const line = `DESCRIPTION:${value.replace(/[\r\n]/g, ' ')}`;
+        const parts = foldLine(line).split('\r\n');
+        for (const part of parts) {
+          expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+          expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
+        }
+        expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
+        expect(unfold(parts.join('\r\n')).join('')).toBe(line);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

@@ -1,13 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { createEvents } from 'ics';
 import { convertIcsCalendar } from 'ts-ics';
 import { describe, expect, it } from 'vitest';
-import { DURATION } from '../../src/calendar/ical-text.js';
+import { DURATION, normaliseIcs } from '../../src/calendar/ical-text.js';
 import { parseEvents, previousEvents } from '../../src/calendar/ics-read.js';
-import { eventUid, writeCalendar } from '../../src/calendar/ics-writer.js';
+import { CALENDAR_HEADER, eventUid, icsEvents, writeCalendar } from '../../src/calendar/ics-writer.js';
 import { wallClock } from '../../src/calendar/zone.js';
 import { parsePlan } from '../../src/data/plan-file.js';
+import { zoneRules } from '../../src/data/time-zone.js';
 import { clock, isoDate } from '../../src/planner/dates.js';
 import { EXAMPLE_PLAN } from '../../src/planner/example-plan.js';
 import type { Plan } from '../../src/planner/plan.js';
@@ -20,7 +22,10 @@ const example = (await parsePlan(EXAMPLE_PLAN, 'plan.yaml', 'UTC')).plan;
 
 function build(plan: Plan, previous?: Map<string, { sequence: number; signature: string }>) {
   const schedule = buildSchedule(plan);
-  return { schedule, text: writeCalendar(plan, schedule, { timestamp: STAMP, previous }) };
+  return {
+    schedule,
+    text: writeCalendar(plan, schedule, { zone: zoneRules(plan.timezone), timestamp: STAMP, previous }),
+  };
 }
 
 /** Every block's event, read back by a parser, is at the block's wall-clock time in the plan's zone. */
@@ -89,6 +94,13 @@ describe('writeCalendar on the example plan', () => {
     const { text: escaped } = build(plan);
     expect(escaped).toContain('Essay\\; part 1\\, draft\\\\final');
     expect(parseEvents(escaped).some((e) => e.summary === 'Due: Essay; part 1, draft\\final (INFO 200)')).toBe(true);
+  });
+
+  it('is what the ics package’s validating createEvents() writes for the same events, refolded', () => {
+    const events = icsEvents(example, schedule, { zone: zoneRules(example.timezone), timestamp: STAMP });
+    const { error, value } = createEvents(events, { ...CALENDAR_HEADER, calName: example.name });
+    expect(error).toBeFalsy();
+    expect(normaliseIcs(value ?? '')).toBe(text);
   });
 
   it('matches the golden file byte for byte (UIDs and DTSTAMP pinned)', () => {

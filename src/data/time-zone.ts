@@ -1,0 +1,102 @@
+/**
+ * Time-zone rules read from the JavaScript engine's own local time.
+ *
+ * For the length of one synchronous computation the process's TZ is pointed at the
+ * zone and Date's local-time fields answer the question; then TZ is put back. V8
+ * takes local time from ICU, the same time-zone data Intl uses, so the answers are
+ * Intl's (a property test compares them). Why not Intl: building the first
+ * Intl.DateTimeFormat with a time zone costs 12-17 ms, a tenth of the whole start-up
+ * budget of `mls plan build`; this costs about 0.2 ms. Only whole synchronous
+ * functions run inside `withZone`, so nothing else sees the borrowed TZ.
+ */
+import type { ZoneRules } from '../calendar/zone.js';
+import { type DayNumber, type LocalMoment } from '../planner/dates.js';
+
+const MS_PER_DAY = 86_400_000;
+const MS_PER_MINUTE = 60_000;
+
+/** Runs `compute` with the process's local time zone set to `zone`, then restores it. */
+export function withZone<T>(zone: string, compute: () => T): T {
+  const previous = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return compute();
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
+}
+
+let canonicalZones: Set<string> | undefined;
+
+/**
+ * Whether `name` is an IANA time zone. The engine's list of canonical zones answers
+ * most names cheaply; aliases it leaves out (UTC, Asia/Kolkata, US/Pacific) are
+ * checked with Intl.
+ */
+export function isTimeZone(name: string): boolean {
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(name)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function localDate(day: DayNumber, minute: number): Date {
+  const utc = new Date(day * MS_PER_DAY);
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), 0, minute);
+}
+
+/** The local day and minute of an instant in `zone`. */
+export function localMomentIn(instant: Date, zone: string): LocalMoment {
+  return withZone(zone, () => ({
+    day: Math.round(Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate()) / MS_PER_DAY),
+    minute: instant.getHours() * 60 + instant.getMinutes(),
+  }));
+}
+
+/** Days around a missed day that one visit to the zone tabulates (a plan spans a few years). */
+const SPAN_BEFORE = 400;
+const SPAN_AFTER = 1200;
+
+/**
+ * The zone's rules as a table of days: a day whose offset is the same at 00:00 and
+ * 23:59 keeps that one offset; a day with a DST change keeps the instant of each of
+ * its 1,440 minutes, so a time skipped by the change moves forward and a repeated
+ * time takes its first instant, exactly as the engine's Date does.
+ */
+export function zoneRules(zone: string): ZoneRules {
+  const days = new Map<DayNumber, number | Float64Array>();
+  const tabulate = (around: DayNumber) =>
+    withZone(zone, () => {
+      for (let day = around - SPAN_BEFORE; day <= around + SPAN_AFTER; day += 1) {
+        if (days.has(day)) continue;
+        const base = day * MS_PER_DAY;
+        const early = localDate(day, 0).getTime() - base;
+        const late = localDate(day, 1439).getTime() - base - 1439 * MS_PER_MINUTE;
+        if (early === late) {
+          days.set(day, early);
+          continue;
+        }
+        const minutes = new Float64Array(1440);
+        for (let minute = 0; minute < 1440; minute += 1) minutes[minute] = localDate(day, minute).getTime();
+        days.set(day, minutes);
+      }
+    });
+  const toUtc = (day: DayNumber, minute: number): number => {
+    if (minute < 0 || minute >= 1440) {
+      const shift = Math.floor(minute / 1440);
+      return toUtc(day + shift, minute - shift * 1440);
+    }
+    let entry = days.get(day);
+    if (entry === undefined) {
+      tabulate(day);
+      entry = days.get(day) as number | Float64Array;
+    }
+    return typeof entry === 'number' ? day * MS_PER_DAY + minute * MS_PER_MINUTE + entry : (entry[minute] as number);
+  };
+  return { zone, toUtc };
+}

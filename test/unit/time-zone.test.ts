@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { wallClock } from '../../src/calendar/zone.js';
+import { isTimeZone, localMomentIn, withZone, zoneRules } from '../../src/data/time-zone.js';
+import { clock, dayNumber, isoDate } from '../../src/planner/dates.js';
+
+const ZONES = [
+  'UTC',
+  'America/Los_Angeles',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Pacific/Auckland',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+];
+const day2027 = dayNumber('2027-01-01');
+const rules = new Map(ZONES.map((zone) => [zone, zoneRules(zone)]));
+
+describe('zoneRules (the engine’s local time) against Intl', () => {
+  it('a local time converted to UTC reads back as the same wall-clock time in Intl, DST days included', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: day2027 - 400, max: day2027 + 1500 }),
+        fc.integer({ min: 0, max: 1439 }),
+        (zone, day, minute) => {
+          const instant = new Date(rules.get(zone)?.toUtc(day, minute) ?? Number.NaN);
+          const back = wallClock(instant, zone);
+          const asked = `${isoDate(day)} ${clock(minute)}`;
+          // A time skipped by a spring-forward change does not exist: it moves forward by the gap.
+          if (`${back.date} ${back.time}` !== asked) {
+            expect(`${back.date} ${back.time}` > asked).toBe(true);
+            expect(wallClock(new Date(instant.getTime() - 3_600_000), zone).time < clock(minute)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('handles the US changes of 2027: a skipped 02:30 moves forward, a repeated 01:30 takes its first instant', () => {
+    const la = zoneRules('America/Los_Angeles');
+    expect(new Date(la.toUtc(dayNumber('2027-03-14'), 150)).toISOString()).toBe('2027-03-14T10:30:00.000Z');
+    expect(new Date(la.toUtc(dayNumber('2027-11-07'), 90)).toISOString()).toBe('2027-11-07T08:30:00.000Z');
+    expect(new Date(la.toUtc(dayNumber('2027-07-01'), 19 * 60)).toISOString()).toBe('2027-07-02T02:00:00.000Z');
+  });
+
+  it('reads "now" in a zone as Intl does', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 1.7e12, max: 2e12 }), (zone, ms) => {
+        const moment = localMomentIn(new Date(ms), zone);
+        expect({ date: isoDate(moment.day), time: clock(moment.minute) }).toEqual(wallClock(new Date(ms), zone));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('puts the process’s TZ back, even when the computation throws', () => {
+    const before = process.env.TZ;
+    expect(() =>
+      withZone('Asia/Kolkata', () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(process.env.TZ).toBe(before);
+    expect(withZone('Asia/Kolkata', () => new Date(Date.UTC(2027, 0, 1)).getHours())).toBe(5);
+    expect(process.env.TZ).toBe(before);
+  });
+});
+
+describe('isTimeZone', () => {
+  it.each(['UTC', 'America/Chicago', 'Asia/Kolkata', 'Asia/Calcutta', 'US/Pacific', 'Etc/GMT+5'])('accepts %s', (z) =>
+    expect(isTimeZone(z)).toBe(true),
+  );
+  it.each(['Mars/Olympus', 'America/Chicag', '', 'EST5'])('rejects %s', (z) => expect(isTimeZone(z)).toBe(false));
+});
