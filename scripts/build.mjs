@@ -1,9 +1,20 @@
-// Bundles src/ into dist/ with esbuild: one small entry plus lazily loaded chunks,
-// which starts faster than loading tsc's per-file output through node_modules.
-import { readFileSync, rmSync } from 'node:fs';
+// Builds dist/ with esbuild, then trains a V8 code cache per command:
+//   dist/mls.cjs       the whole program, one CommonJS bundle; modules are still
+//                      evaluated lazily (esbuild keeps `await import()` lazy inside a bundle)
+//   dist/main.js       the loader bin/mls.js imports (src/boot.ts): compiles mls.cjs
+//                      with the command's code cache
+//   dist/cache/*.v8    one code cache per command, written by running it on sample input
+// A bundle starts faster than tsc's per-file output loaded through node_modules, and the
+// code cache saves most of the parse and compile work that remains (see src/boot.ts).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** commander requires child_process at load time; mls never spawns subcommands. */
 const stubChildProcessInCommander = {
@@ -11,7 +22,7 @@ const stubChildProcessInCommander = {
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer.includes('/node_modules/commander/')
-        ? { path: new URL('../src/stubs/child-process.ts', import.meta.url).pathname }
+        ? { path: join(root, 'src/stubs/child-process.ts') }
         : undefined,
     );
   },
@@ -29,30 +40,68 @@ const replaceIcsFoldLine = {
   setup(b) {
     b.onResolve({ filter: /^\.\/fold-line$/ }, (args) =>
       args.importer.includes('/node_modules/ics/dist/utils/')
-        ? { path: new URL('../src/calendar/ics-fold-line.ts', import.meta.url).pathname }
+        ? { path: join(root, 'src/calendar/ics-fold-line.ts') }
         : undefined,
     );
   },
 };
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ['src/main.ts'],
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: !process.env.MLS_NO_SPLIT,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
   minify: !process.env.MLS_NO_MINIFY,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { __MLS_VERSION__: JSON.stringify(pkg.version) },
-  // Some CommonJS dependencies call require() for Node built-ins.
-  banner: {
-    js: "import { createRequire as __mlsRequire } from 'node:module'; const require = __mlsRequire(import.meta.url);",
-  },
+  logLevel: 'warning',
+};
+
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/main.ts')],
+  outfile: join(dist, 'mls.cjs'),
+  format: 'cjs',
+  // The bundle is CommonJS; src/data/paths.ts finds data/ from import.meta.url.
+  define: { __MLS_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mlsUrl' },
+  banner: { js: 'var __mlsUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [stubChildProcessInCommander, replaceIcsFoldLine],
   alias: ICS_INTERNAL,
-  logLevel: 'warning',
 });
+// vm.Script code has no module loader of its own: an import() left in the bundle would fail at run time.
+const leftover = /\bimport\((?!\s*\))/.exec(readFileSync(join(dist, 'mls.cjs'), 'utf8'));
+if (leftover) throw new Error(`dist/mls.cjs still calls import() at offset ${leftover.index}: import it statically`);
+await build({ ...common, entryPoints: [join(root, 'src/boot.ts')], outfile: join(dist, 'main.js'), format: 'esm' });
+
+/** Sample runs that train each command's cache; `{plan}` is a copy of `mls plan example`. */
+const TRAINING = {
+  find: ['find', '--online-only', '--career', 'Metadata Librarian'],
+  show: ['show', 'san-jose-state-university-mlis', '--career', 'Metadata Librarian'],
+  check: ['check', 'San Jose State University'],
+  careers: ['careers', 'metadata'],
+  plan: ['plan', 'build', '{plan}', '-o', '{ics}'],
+  data: ['data', 'info'],
+  help: ['--help'],
+};
+
+function train() {
+  const work = mkdtempSync(join(tmpdir(), 'mls-train-'));
+  const bin = join(root, 'bin', 'mls.js');
+  const env = { ...process.env, NO_COLOR: '1', MLS_DATA_HOME: join(work, 'data'), MLS_NOW: '2027-09-01T12:00:00Z' };
+  const run = (args, extra = {}) =>
+    spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extra }, cwd: work, encoding: 'utf8' });
+  const plan = join(work, 'plan.yaml');
+  run(['plan', 'example', '-o', plan]);
+  mkdirSync(join(dist, 'cache'));
+  try {
+    for (const [command, args] of Object.entries(TRAINING)) {
+      const argv = args.map((a) => a.replace('{plan}', plan).replace('{ics}', join(work, 'plan.ics')));
+      const result = run(argv, { MLS_CODE_CACHE_OUT: join(dist, 'cache', `${command}.v8`) });
+      if (result.status !== 0) throw new Error(`training run mls ${argv.join(' ')} failed:\n${result.stderr}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (!process.env.MLS_NO_CODE_CACHE) train();

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { isStale, monthsOld } from '../catalog/staleness.js';
 import { datasetStatuses } from '../data/datasets.js';
@@ -89,7 +91,6 @@ ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data
       const { installDataset } = await import('../data/install-dataset.js');
       const { readBundledJson } = await import('../data/bundled.js');
       const { dapipDataset } = await import('../data/schemas.js');
-      const { basename } = await import('node:path');
 
       progress(`Reading ${path}…`);
       const texts = await readDapipSource(path);
@@ -120,13 +121,11 @@ ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data
 }
 
 async function importIpeds(ctx: Context, path: string, yearOption: string | undefined): Promise<void> {
-  const { readFileSync, existsSync } = await import('node:fs');
   const { awardYearFromName, readCompletions, mergeLatestYear } = await import('../data/ipeds-import.js');
   const { readBundledJson } = await import('../data/bundled.js');
   const { loadAlaPrograms } = await import('../data/bundled.js');
   const { installDataset } = await import('../data/install-dataset.js');
   const { evidenceDataset } = await import('../data/schemas.js');
-  const { basename } = await import('node:path');
   if (!existsSync(path))
     throw new UserError(`${path} does not exist`, { hint: 'give the path of the CYYYY_A.csv file' });
   const year = yearOption ?? awardYearFromName(path);
@@ -137,7 +136,6 @@ async function importIpeds(ctx: Context, path: string, yearOption: string | unde
   }
   const { EvidenceStore, EVIDENCE_FILE, serializeEvidence } = await import('../data/evidence.js');
   const { bundledDataDir } = await import('../data/paths.js');
-  const { join } = await import('node:path');
   const bundled = new EvidenceStore(readFileSync(join(bundledDataDir(), EVIDENCE_FILE), 'utf8')).toDataset();
   const careers = readBundledJson<import('../data/schemas.js').CareersDataset>('careers.json');
   const named = new Set(careers.careers.flatMap((c) => c.departments.map((d) => d.code)).filter((c) => c.length === 7));

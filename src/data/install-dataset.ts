@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IMPORTED_META, importedDir } from './datasets.js';
@@ -37,7 +38,6 @@ export async function installDataset(
 /** Removes an imported copy, so the bundled one is used again. Returns whether there was one. */
 export async function removeImportedDataset(dataset: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const dir = importedDir(dataset, env);
-  const { existsSync } = await import('node:fs');
   if (!existsSync(dir)) return false;
   await rm(dir, { recursive: true, force: true });
   return true;
