@@ -9,6 +9,11 @@
 const DUR_TIME = String.raw`T(?:\d+H(?:\d+M)?(?:\d+S)?|\d+M(?:\d+S)?|\d+S)`;
 export const DURATION = new RegExp(String.raw`^[+-]?P(?:\d+W|\d+D(?:${DUR_TIME})?|${DUR_TIME})$`);
 
+/** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
+export function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
 export function unfold(text: string): string[] {
   return (text.includes('\r\n ') || text.includes('\r\n\t') ? text.replace(/\r\n[ \t]/g, '') : text).split('\r\n');
 }
@@ -57,11 +62,36 @@ function fixTrigger(line: string): string {
   return `${match[1]}${value}`;
 }
 
-/** Refolds and repairs iCalendar text, given whole or as consecutive pieces (one per event). */
+function normaliseSlowly(text: string, out: string[]): void {
+  for (const line of unfold(text)) if (line !== '') out.push(foldLine(fixTrigger(line)));
+}
+
+/** A line (from its start) longer than 75 characters or with a non-ASCII character: it may need folding. */
+const LINE_TO_FOLD = /^(?=[^\r\n]{76}|[^\r\n]*[^\x00-\x7f])[^\r\n]*/gm;
+const TRIGGER_WITH_DANGLING_T = /^(TRIGGER[^:\r\n]*:[^\r\n]*)T(?=\r\n)/gm;
+
+/**
+ * Refolds and repairs iCalendar text, given whole or as consecutive pieces (one per
+ * event). A piece of unfolded CRLF lines, as mls's build of ics writes them, is
+ * changed only where a line needs folding or a TRIGGER needs repair; anything else
+ * (folded input, blank lines, no final CRLF) is split into lines and rebuilt.
+ */
 export function normaliseIcs(text: string | readonly string[]): string {
   const out: string[] = [];
   for (const piece of typeof text === 'string' ? [text] : text) {
-    for (const line of unfold(piece)) if (line !== '') out.push(foldLine(fixTrigger(line)));
+    const plain =
+      piece.endsWith('\r\n') &&
+      !piece.startsWith('\r\n') &&
+      !piece.includes('\r\n\r\n') &&
+      !piece.includes('\r\n ') &&
+      !piece.includes('\r\n\t');
+    if (!plain) {
+      normaliseSlowly(piece, out);
+      continue;
+    }
+    const folded = piece.replace(LINE_TO_FOLD, foldLine);
+    const repaired = folded.includes('TRIGGER') ? folded.replace(TRIGGER_WITH_DANGLING_T, '$1') : folded;
+    out.push(repaired.slice(0, -2));
   }
   return `${out.join('\r\n')}\r\n`;
 }

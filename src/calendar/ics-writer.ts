@@ -17,7 +17,7 @@ import { formatEvent, formatFooter, formatHeader } from 'ics-internal/format';
 import { clock, type DayNumber, isoDate } from '../planner/dates.js';
 import type { Plan } from '../planner/plan.js';
 import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
-import { normaliseIcs } from './ical-text.js';
+import { escapeText, normaliseIcs } from './ical-text.js';
 import type { ZoneRules } from './zone.js';
 
 export interface PreviousEvent {
@@ -39,9 +39,9 @@ export interface CalendarEvent {
   uid: string;
   kind: Block['kind'] | 'deadline' | 'prep-start';
   title: string;
-  /** UTC instants for timed events; local dates for all-day ones. */
-  start: Date | string;
-  end: Date | string;
+  /** UTC instants (ISO 8601, as Date.toISOString writes them) for timed events; local dates for all-day ones. */
+  start: string;
+  end: string;
   allDay: boolean;
   description: string;
   alarmsMinutesBefore: number[];
@@ -51,13 +51,9 @@ export function eventUid(plan: Plan, key: string): string {
   return `${createHash('sha256').update(`${plan.name}\u0000${key}`).digest('hex').slice(0, 24)}@mls-planner`;
 }
 
-const utcArray = (date: Date): DateArray => [
-  date.getUTCFullYear(),
-  date.getUTCMonth() + 1,
-  date.getUTCDate(),
-  date.getUTCHours(),
-  date.getUTCMinutes(),
-];
+/** 2027-08-23T17:00:00.000Z -> 20270823T170000Z, the iCalendar UTC form, which ics writes as given. */
+const icsUtc = (iso: string): string =>
+  `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 const dateArray = (iso: string): DateArray => iso.split('-').map(Number) as DateArray;
 
 function hoursMinutes(minutes: number): string {
@@ -73,10 +69,14 @@ function dueLabel(d: ScheduledDeadline): string {
 
 export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules): CalendarEvent[] {
   if (zone.zone !== plan.timezone) throw new Error(`zone rules for ${zone.zone}, plan in ${plan.timezone}`);
-  const toUtc = (day: DayNumber, minute: number) => new Date(zone.toUtc(day, minute));
+  const instant = (day: DayNumber, minute: number) => new Date(zone.toUtc(day, minute)).toISOString();
   const byKey = new Map(schedule.deadlines.map((d) => [d.deadline.key, d]));
-  const events: CalendarEvent[] = [];
-  for (const block of schedule.blocks) {
+  // Every block of one deadline and kind has the same description.
+  const descriptions = new Map<string, string>();
+  const blockDescription = (block: Block): string => {
+    const memo = `${block.kind}|${block.deadlineKey ?? block.course}`;
+    let text = descriptions.get(memo);
+    if (text !== undefined) return text;
     const d = block.deadlineKey ? byKey.get(block.deadlineKey) : undefined;
     const lines: string[] = [];
     if (d) {
@@ -96,14 +96,20 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
     } else {
       lines.push(`Weekly study for ${block.course}.`);
     }
+    text = lines.join('\n');
+    descriptions.set(memo, text);
+    return text;
+  };
+  const events: CalendarEvent[] = [];
+  for (const block of schedule.blocks) {
     events.push({
       uid: eventUid(plan, block.key),
       kind: block.kind,
       title: block.title,
-      start: toUtc(block.day, block.start),
-      end: toUtc(block.day, block.end),
+      start: instant(block.day, block.start),
+      end: instant(block.day, block.end),
       allDay: false,
-      description: lines.join('\n'),
+      description: blockDescription(block),
       alarmsMinutesBefore: [],
     });
   }
@@ -120,8 +126,8 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
       uid: eventUid(plan, `due|${dl.key}`),
       kind: 'deadline',
       title: `Due: ${dl.title} (${dl.course})`,
-      start: dl.allDay ? isoDate(dl.due.day) : toUtc(dl.due.day, dl.due.minute - 15),
-      end: dl.allDay ? isoDate(dl.due.day + 1) : toUtc(dl.due.day, dl.due.minute),
+      start: dl.allDay ? isoDate(dl.due.day) : instant(dl.due.day, dl.due.minute - 15),
+      end: dl.allDay ? isoDate(dl.due.day + 1) : instant(dl.due.day, dl.due.minute),
       allDay: dl.allDay,
       description,
       alarmsMinutesBefore: plan.settings.reminders,
@@ -141,60 +147,49 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
 }
 
 function signature(e: CalendarEvent): string {
-  const at = (v: Date | string) => (typeof v === 'string' ? v : v.toISOString());
-  return `${at(e.start)}|${at(e.end)}|${e.title}`;
+  return `${e.start}|${e.end}|${e.title}`;
 }
 
-function sequenceOf(e: CalendarEvent, options: WriteOptions): number {
-  const previous = options.previous?.get(e.uid);
-  return previous ? previous.sequence + (previous.signature === signature(e) ? 0 : 1) : 0;
+function sequenceOf(uid: string, signature: string, options: WriteOptions): number {
+  const previous = options.previous?.get(uid);
+  return previous ? previous.sequence + (previous.signature === signature ? 0 : 1) : 0;
 }
 
-function toIcsEvent(e: CalendarEvent, options: WriteOptions): EventAttributes {
-  const sequence = sequenceOf(e, options);
+/** `stamp` is DTSTAMP in iCalendar UTC form; strings are written by ics as given, whatever the host's TZ. */
+function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): EventAttributes {
   const common = {
     uid: e.uid,
     title: e.title,
     description: e.description,
     sequence,
-    // A number: ics reads a DateArray timestamp in the host's zone, which made DTSTAMP depend on TZ.
-    timestamp: options.timestamp.getTime(),
+    timestamp: stamp,
     productId: 'mls-planner',
     categories: [e.kind],
     alarms: e.alarmsMinutesBefore.map((minutes) => ({
       action: 'display' as const,
-      description: e.title,
+      // ics escapes only line breaks in an alarm's DESCRIPTION, so the rest of TEXT escaping is done here.
+      description: escapeText(e.title),
       trigger: { hours: Math.floor(minutes / 60), minutes: minutes % 60, before: true },
     })),
   };
-  if (e.allDay) {
-    return { ...common, start: dateArray(e.start as string), end: dateArray(e.end as string) };
-  }
-  return {
-    ...common,
-    start: utcArray(e.start as Date),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: utcArray(e.end as Date),
-    endInputType: 'utc',
-    endOutputType: 'utc',
-  };
+  if (e.allDay) return { ...common, start: dateArray(e.start), end: dateArray(e.end) };
+  return { ...common, start: icsUtc(e.start), end: icsUtc(e.end) };
 }
 
 export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
 
 function sortedEvents(plan: Plan, schedule: Schedule, zone: ZoneRules): CalendarEvent[] {
-  const keyed = calendarEvents(plan, schedule, zone).map((e) => ({
-    e,
-    key: `${typeof e.start === 'string' ? e.start : e.start.toISOString()} ${e.uid}`,
-  }));
+  const keyed = calendarEvents(plan, schedule, zone).map((e) => ({ e, key: `${e.start} ${e.uid}` }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map(({ e }) => e);
 }
 
 /** The `ics` event attributes of the plan's calendar, in file order. */
 export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions): EventAttributes[] {
-  return sortedEvents(plan, schedule, options.zone).map((e) => toIcsEvent(e, options));
+  const stamp = icsUtc(options.timestamp.toISOString());
+  return sortedEvents(plan, schedule, options.zone).map((e) =>
+    toIcsEvent(e, sequenceOf(e.uid, signature(e), options), stamp),
+  );
 }
 
 export interface WrittenCalendar {
@@ -209,9 +204,11 @@ export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOpt
   // per event all the same). See src/types/ics-internal.d.ts.
   const parts = [formatHeader(buildHeader({ ...CALENDAR_HEADER, calName: plan.name }))];
   const events = new Map<string, PreviousEvent>();
+  const stamp = icsUtc(options.timestamp.toISOString());
   for (const event of sortedEvents(plan, schedule, options.zone)) {
-    parts.push(formatEvent(toIcsEvent(event, options)));
-    events.set(event.uid, { sequence: sequenceOf(event, options), signature: signature(event) });
+    const written = { sequence: sequenceOf(event.uid, signature(event), options), signature: signature(event) };
+    parts.push(formatEvent(toIcsEvent(event, written.sequence, stamp)));
+    events.set(event.uid, written);
   }
   parts.push(formatFooter());
   return { text: normaliseIcs(parts), events };

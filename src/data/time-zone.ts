@@ -58,32 +58,24 @@ export function localMomentIn(instant: Date, zone: string): LocalMoment {
   }));
 }
 
-/** Days around a missed day that one visit to the zone tabulates (a plan spans a few years). */
-const SPAN_BEFORE = 400;
-const SPAN_AFTER = 1200;
+/** Days tabulated per visit to the zone: a term or two; a two-year plan takes about six visits. */
+const CHUNK = 128;
 
 /**
  * The zone's rules as a table of days: a day whose offset is the same at 00:00 and
- * 23:59 keeps that one offset; a day with a DST change keeps the instant of each of
- * its 1,440 minutes, so a time skipped by the change moves forward and a repeated
- * time takes its first instant, exactly as the engine's Date does.
+ * 23:59 keeps that one offset; on a day with a DST change each minute asked for is
+ * converted alone, so a time skipped by the change moves forward and a repeated time
+ * takes its first instant, exactly as the engine's Date does.
  */
 export function zoneRules(zone: string): ZoneRules {
-  const days = new Map<DayNumber, number | Float64Array>();
-  const tabulate = (around: DayNumber) =>
+  const offsets = new Map<DayNumber, number | Float64Array>();
+  const tabulate = (first: DayNumber) =>
     withZone(zone, () => {
-      for (let day = around - SPAN_BEFORE; day <= around + SPAN_AFTER; day += 1) {
-        if (days.has(day)) continue;
+      for (let day = first; day < first + CHUNK; day += 1) {
         const base = day * MS_PER_DAY;
         const early = localDate(day, 0).getTime() - base;
         const late = localDate(day, 1439).getTime() - base - 1439 * MS_PER_MINUTE;
-        if (early === late) {
-          days.set(day, early);
-          continue;
-        }
-        const minutes = new Float64Array(1440);
-        for (let minute = 0; minute < 1440; minute += 1) minutes[minute] = localDate(day, minute).getTime();
-        days.set(day, minutes);
+        offsets.set(day, early === late ? early : new Float64Array(1440).fill(Number.NaN));
       }
     });
   const toUtc = (day: DayNumber, minute: number): number => {
@@ -91,12 +83,18 @@ export function zoneRules(zone: string): ZoneRules {
       const shift = Math.floor(minute / 1440);
       return toUtc(day + shift, minute - shift * 1440);
     }
-    let entry = days.get(day);
+    let entry = offsets.get(day);
     if (entry === undefined) {
-      tabulate(day);
-      entry = days.get(day) as number | Float64Array;
+      tabulate(Math.floor(day / CHUNK) * CHUNK);
+      entry = offsets.get(day) as number | Float64Array;
     }
-    return typeof entry === 'number' ? day * MS_PER_DAY + minute * MS_PER_MINUTE + entry : (entry[minute] as number);
+    if (typeof entry === 'number') return day * MS_PER_DAY + minute * MS_PER_MINUTE + entry;
+    let instant = entry[minute] as number;
+    if (Number.isNaN(instant)) {
+      instant = withZone(zone, () => localDate(day, minute).getTime());
+      entry[minute] = instant;
+    }
+    return instant;
   };
   return { zone, toUtc };
 }

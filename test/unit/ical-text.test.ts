@@ -53,3 +53,27 @@ describe('normaliseIcs', () => {
     expect(out).toBe('BEGIN:VALARM\r\nTRIGGER:-P1D\r\nEND:VALARM\r\n');
   });
 });
+
+describe('normaliseIcs on pieces', () => {
+  const lines = fc.array(
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 160 }).map((v) => `DESCRIPTION:${v.replace(/[\r\n]/g, ' ')}`),
+      fc.constantFrom('TRIGGER:-P1DT', 'TRIGGER:-PT2H', 'BEGIN:VEVENT', 'END:VEVENT', ''),
+    ),
+    { maxLength: 12 },
+  );
+  it('gives what the line-by-line rules give, for any pieces', () => {
+    fc.assert(
+      fc.property(fc.array(lines, { maxLength: 5 }), fc.boolean(), (pieces, crlfEnd) => {
+        const texts = pieces.map((p) => p.join('\r\n') + (crlfEnd ? '\r\n' : ''));
+        const expected = texts
+          .join(crlfEnd ? '' : '\r\n')
+          .split('\r\n')
+          .filter((l) => l !== '')
+          .map((l) => foldLine(l.startsWith('TRIGGER') ? l.replace(/T$/, '') : l));
+        expect(normaliseIcs(texts)).toBe(`${expected.join('\r\n')}\r\n`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

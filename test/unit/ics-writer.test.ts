@@ -93,6 +93,8 @@ describe('writeCalendar on the example plan', () => {
     };
     const { text: escaped } = build(plan);
     expect(escaped).toContain('Essay\\; part 1\\, draft\\\\final');
+    // ics escapes only line breaks in an alarm's DESCRIPTION; mls escapes the rest.
+    expect(escaped).toContain('\r\nDESCRIPTION:Due: Essay\\; part 1\\, draft\\\\final (INFO 200)\r\n');
     expect(parseEvents(escaped).some((e) => e.summary === 'Due: Essay; part 1, draft\\final (INFO 200)')).toBe(true);
   });
 
