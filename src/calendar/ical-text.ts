@@ -67,7 +67,7 @@ function normaliseSlowly(text: string, out: string[]): void {
 }
 
 /** A line (from its start) longer than 75 characters or with a non-ASCII character: it may need folding. */
-const LINE_TO_FOLD = /^(?=[^\r\n]{76}|[^\r\n]*[^\x00-\x7f])[^\r\n]*/gm;
+const LINE_TO_FOLD = /^(?=[^\r\n]{76}|[^\r\n]*[\u0080-\uffff])[^\r\n]*/gm;
 const TRIGGER_WITH_DANGLING_T = /^(TRIGGER[^:\r\n]*:[^\r\n]*)T(?=\r\n)/gm;
 
 /**

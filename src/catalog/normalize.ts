@@ -2,7 +2,7 @@
 
 const COMBINING_MARKS = /\p{M}+/gu;
 // Modifier letters such as the ʻokina in "Hawaiʻi" and apostrophes of all kinds.
-const APOSTROPHES = /[\u02bb\u02bc\u2018\u2019'`´]/g;
+const APOSTROPHES = /[\u02bb\u02bc\u2018\u2019'`\u00b4]/g;
 const NON_ALNUM = /[^\p{L}\p{N}]+/gu;
 
 /** Lower-case, strip accents and apostrophes, turn every other non-alphanumeric run into one space. */

@@ -90,7 +90,8 @@ ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data
       const { serializeDapip } = await import('../data/dapip-store.js');
       const { installDataset } = await import('../data/install-dataset.js');
       const { readBundledJson } = await import('../data/bundled.js');
-      const { dapipDataset } = await import('../data/schemas.js');
+      const { dapipDataset, loadZodMessages } = await import('../data/schemas.js');
+      loadZodMessages();
 
       progress(`Reading ${path}…`);
       const texts = await readDapipSource(path);
@@ -125,7 +126,8 @@ async function importIpeds(ctx: Context, path: string, yearOption: string | unde
   const { readBundledJson } = await import('../data/bundled.js');
   const { loadAlaPrograms } = await import('../data/bundled.js');
   const { installDataset } = await import('../data/install-dataset.js');
-  const { evidenceDataset } = await import('../data/schemas.js');
+  const { evidenceDataset, loadZodMessages } = await import('../data/schemas.js');
+  loadZodMessages();
   if (!existsSync(path))
     throw new UserError(`${path} does not exist`, { hint: 'give the path of the CYYYY_A.csv file' });
   const year = yearOption ?? awardYearFromName(path);

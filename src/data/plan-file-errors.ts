@@ -4,12 +4,11 @@
  */
 import { load, YAMLException } from 'js-yaml';
 import { type Document, LineCounter, parseDocument } from 'yaml';
-import { en } from 'zod/locales';
-import * as z from 'zod/mini';
 import { ExitCode, UserError } from '../errors.js';
 import { normalisePlan, planIssues } from '../planner/plan.js';
 import { isTimeZone } from './time-zone.js';
 import { planSchema } from './plan-schema.js';
+import { loadZodMessages } from './schemas.js';
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
@@ -57,7 +56,7 @@ export function planError(text: string, name: string, defaultZone: string): User
     return syntaxError(message, `${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}`);
   }
   const problems: string[] = [];
-  z.config(en()); // zod/mini's messages, which the fast path never needs
+  loadZodMessages(); // the fast path never needs them
   const parsed = planSchema.safeParse(document.toJS() ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,12 +1,24 @@
 /**
  * zod schemas for the bundled datasets. Build scripts validate with them and
  * the data tests check every committed file against them; the CLI itself only
- * imports the inferred types (validation is not repeated on every run).
+ * imports the inferred types (validation is not repeated on every run), and
+ * `mls data import` validates a download with them. zod/mini, as for plan files:
+ * the classic API added 450 KB to the program every command loads.
  */
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { COUNTRIES, PROGRAM_STATUSES, REVIEW_BASES, SEASONS, TRI_STATES } from './vocabulary.js';
 
 export { COUNTRIES, NOT_ACCREDITED_STATUSES, PROGRAM_STATUSES, SEASONS, TRI_STATES } from './vocabulary.js';
+
+/** zod/mini has no messages until a locale is loaded: call this before showing a user zod's issues. */
+export function loadZodMessages(): void {
+  z.config(en());
+}
+
+const nonEmpty = z.string().check(z.minLength(1));
+const digits = z.string().check(z.regex(/^\d+$/));
+const opeId = z.string().check(z.regex(/^\d{8}$/));
 
 export const triState = z.enum(TRI_STATES);
 export type TriState = z.infer<typeof triState>;
@@ -20,8 +32,8 @@ export type Season = z.infer<typeof season>;
 
 export const reviewInfo = z.object({
   /** Year of the next comprehensive review (or end of the current term), when the source gives one. */
-  year: z.number().int().min(1990).max(2100).nullable(),
-  season: season.nullable(),
+  year: z.nullable(z.int().check(z.minimum(1990), z.maximum(2100))),
+  season: z.nullable(season),
   /** What the year means: next review, accredited through, a review under way, or nothing stated. */
   basis: z.enum(REVIEW_BASES),
   /** The source says the outcome of the review that fell due was not found. */
@@ -42,31 +54,25 @@ export const delivery = z.object({
 export type Delivery = z.infer<typeof delivery>;
 
 export const program = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  institution: z.string().min(1),
-  school: z.string().nullable(),
-  program: z.string().min(1),
-  degree: z.string().min(1),
-  city: z.string().nullable(),
+  id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  institution: nonEmpty,
+  school: z.nullable(z.string()),
+  program: nonEmpty,
+  degree: nonEmpty,
+  city: z.nullable(z.string()),
   /** Two-letter state/province code, or a UK nation name. */
-  region: z.string().min(1),
+  region: nonEmpty,
   country: z.enum(COUNTRIES),
   status: programStatus,
   /** False for candidate and precandidate programs. */
   accredited: z.boolean(),
   review: reviewInfo,
   delivery,
-  website: z.url().nullable(),
+  website: z.nullable(z.url()),
   /** The host institution in the Department of Education's data; null outside the U.S. (not covered). */
-  doe: z
-    .object({
-      dapipId: z.string().regex(/^\d+$/),
-      opeId: z.string().regex(/^\d{8}$/),
-      unitId: z.string().regex(/^\d+$/),
-    })
-    .nullable(),
-  sources: z.array(z.url()).min(1),
-  notes: z.string().nullable(),
+  doe: z.nullable(z.object({ dapipId: digits, opeId: opeId, unitId: digits })),
+  sources: z.array(z.url()).check(z.minLength(1)),
+  notes: z.nullable(z.string()),
 });
 export type Program = z.infer<typeof program>;
 
@@ -74,9 +80,9 @@ export const datasetMeta = z.object({
   dataset: z.string(),
   title: z.string(),
   /** Newest date the data describes: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source allows. */
-  asOf: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/),
+  asOf: z.string().check(z.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)),
   source: z.string(),
-  recordCount: z.number().int().nonnegative(),
+  recordCount: z.int().check(z.nonnegative()),
 });
 export type DatasetMeta = z.infer<typeof datasetMeta>;
 
@@ -87,7 +93,7 @@ export const alaDataset = z.object({
 export type AlaDataset = z.infer<typeof alaDataset>;
 
 export const manifestSchema = z.object({
-  datasets: z.array(datasetMeta.extend({ file: z.string() })),
+  datasets: z.array(z.extend(datasetMeta, { file: z.string() })),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -96,14 +102,14 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export const AGENCY_RECOGNITIONS = ['both', 'USDE', 'CHEA', 'former-USDE', 'unknown'] as const;
 
 export const agency = z.object({
-  id: z.string().regex(/^\d+$/),
-  short: z.string().min(1),
-  name: z.string().min(1),
+  id: digits,
+  short: nonEmpty,
+  name: nonEmpty,
   scope: z.enum(['institutional', 'programmatic', 'unknown']),
   /** Who recognizes it: USDE (and CHEA), CHEA only, formerly USDE, or not known. */
   recognizedBy: z.enum(AGENCY_RECOGNITIONS),
   /** Date recognition ended, when known (ACICS: 2022-08-19). */
-  recognitionEnded: z.iso.date().nullable(),
+  recognitionEnded: z.nullable(z.iso.date()),
 });
 export type Agency = z.infer<typeof agency>;
 
@@ -112,10 +118,10 @@ export const ACTION_KINDS = ['adverse', 'loss', 'cleared'] as const;
 export const accreditationRecord = z.object({
   agency: z.string(),
   status: z.string(),
-  since: z.iso.date().nullable(),
-  review: z.iso.date().nullable(),
+  since: z.nullable(z.iso.date()),
+  review: z.nullable(z.iso.date()),
   /** Null while the record is in force. */
-  end: z.iso.date().nullable(),
+  end: z.nullable(z.iso.date()),
 });
 export type AccreditationRecord = z.infer<typeof accreditationRecord>;
 
@@ -124,20 +130,20 @@ export const accreditationAction = z.object({
   date: z.iso.date(),
   action: z.string(),
   kind: z.enum(ACTION_KINDS),
-  justification: z.string().nullable(),
+  justification: z.nullable(z.string()),
 });
 export type AccreditationAction = z.infer<typeof accreditationAction>;
 
 export const institution = z.object({
   /** DAPIP id: 6 digits for an institution, parent id + 3 digits for an additional location. */
-  id: z.string().regex(/^\d+$/),
-  opeId: z.string().regex(/^\d{8}$/).nullable(),
-  unitIds: z.array(z.string().regex(/^\d+$/)),
-  name: z.string().min(1),
-  city: z.string().nullable(),
-  state: z.string().nullable(),
+  id: digits,
+  opeId: z.nullable(opeId),
+  unitIds: z.array(digits),
+  name: nonEmpty,
+  city: z.nullable(z.string()),
+  state: z.nullable(z.string()),
   /** DAPIP id of the parent institution, for additional locations. */
-  parent: z.string().nullable(),
+  parent: z.nullable(z.string()),
   /** Institutional accreditation records (open and ended). */
   accreditation: z.array(accreditationRecord),
   /** Actions on institutional accreditation that matter to a student: warnings, probation, losses, and their removal. */
@@ -154,7 +160,7 @@ export type DapipDataset = z.infer<typeof dapipDataset>;
 
 // ---- Careers, CIP taxonomy and department evidence ----
 
-export const cipCode = z.string().regex(/^\d{2}(?:\.\d{2}(?:\d{2})?)?$/);
+export const cipCode = z.string().check(z.regex(/^\d{2}(?:\.\d{2}(?:\d{2})?)?$/));
 
 export const cipTaxonomy = z.object({
   meta: datasetMeta,
@@ -184,14 +190,14 @@ export type CareersDataset = z.infer<typeof careersDataset>;
  * other awards] in the latest year, then the all-level totals of each year in `years`
  * (null where that year is not covered).
  */
-export const completionCounts = z.tuple([z.number(), z.number(), z.number(), z.number()]).rest(z.number().nullable());
+export const completionCounts = z.tuple([z.number(), z.number(), z.number(), z.number()], z.nullable(z.number()));
 
 export const hostEvidence = z.object({
   unitId: z.string(),
   coverage: z.enum(['all-cips', 'career-cips']),
   completions: z.record(cipCode, completionCounts),
   /** College Scorecard: share of undergraduate awards per CIP family. */
-  pcip: z.record(z.string().regex(/^\d{2}$/), z.number()),
+  pcip: z.record(z.string().check(z.regex(/^\d{2}$/)), z.number()),
 });
 export type HostEvidence = z.infer<typeof hostEvidence>;
 

@@ -3,7 +3,9 @@
  * @inquirer/prompts costs start-up time that non-interactive runs should not pay.
  * Commands talk to a `Prompter`, so tests can answer with a script.
  */
-import { confirm, input, select } from '@inquirer/prompts';
+import confirm from '@inquirer/confirm';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
 
 export interface Prompter {
   input(message: string, options?: { default?: string; validate?: (value: string) => true | string }): Promise<string>;
