@@ -63,7 +63,12 @@ await build({
   outfile: join(dist, 'mls.cjs'),
   format: 'cjs',
   // The bundle is CommonJS; src/data/paths.ts finds data/ from import.meta.url.
-  define: { __MLS_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mlsUrl' },
+  define: {
+    __MLS_VERSION__: JSON.stringify(pkg.version),
+    'import.meta.url': '__mlsUrl',
+    // See isTimeZone() in src/data/time-zone.ts.
+    __MLS_TIME_ZONES__: JSON.stringify({ tz: process.versions.tz, zones: Intl.supportedValuesOf('timeZone') }),
+  },
   banner: { js: 'var __mlsUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [stubChildProcessInCommander, replaceIcsFoldLine],
   alias: ICS_INTERNAL,

@@ -1,9 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ExitCode, UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
 import { type Context, examples } from './context.js';
 import { DESCRIPTIONS } from './descriptions.js';
+
+/** The first `length` bytes of a file, as text (a calendar can be large; only its first line matters). */
+function fileHead(path: string, length: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** The host's time zone, used when a plan names none. */
 export function hostTimeZone(): string {
@@ -126,8 +137,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
         }
         const toStdout = opts.output === '-';
         if (!toStdout && existsSync(opts.output) && !opts.force) {
-          const head = readFileSync(opts.output, 'utf8').slice(0, 15);
-          if (head !== 'BEGIN:VCALENDAR') {
+          if (fileHead(opts.output, 15) !== 'BEGIN:VCALENDAR') {
             throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {
               hint: 'choose a .ics file name, or add --force',
             });

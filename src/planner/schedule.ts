@@ -97,6 +97,21 @@ function expandSlots(plan: Plan): DaySlot[] {
   return slots.sort((a, b) => a.day - b.day || a.start - b.start);
 }
 
+/** The slots (sorted by day) from day `first` to day `last`, both included, found by binary search. */
+function slotsBetween(slots: readonly DaySlot[], first: DayNumber, last: DayNumber): DaySlot[] {
+  const lowerBound = (day: DayNumber) => {
+    let lo = 0;
+    let hi = slots.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((slots[mid] as DaySlot).day < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return slots.slice(lowerBound(first), lowerBound(last + 1));
+}
+
 /**
  * Takes up to `max` minutes (at least `min`) from the earliest free time of the slot
  * between `earliestStart` and `latestEnd` (minutes of the slot's day). Returns what it took.
@@ -121,7 +136,7 @@ function allocate(slot: DaySlot, max: number, min: number, latestEnd = 1440, ear
 function scheduleWeeklySessions(plan: Plan, slots: DaySlot[], blocks: Block[], shortfalls: SessionShortfall[]): void {
   const weeks = [...new Set(slots.map((s) => weekStart(s.day)))].sort((a, b) => a - b);
   for (const week of weeks) {
-    const weekSlots = slots.filter((s) => weekStart(s.day) === week);
+    const weekSlots = slotsBetween(slots, week, week + 6);
     // A course counts only the study days of its own terms in this week.
     const courseDays = (terms: number[] | null) => {
       let days = 0;
@@ -200,14 +215,20 @@ function spreadWork(
   earliest: (slot: DaySlot) => number,
 ): { placed: (Interval & { day: DayNumber })[]; left: number } {
   const placed: (Interval & { day: DayNumber })[] = [];
-  const days = [...new Set(window.map((s) => s.day))];
+  const byDay = new Map<DayNumber, DaySlot[]>();
+  for (const slot of window) {
+    const list = byDay.get(slot.day);
+    if (list) list.push(slot);
+    else byDay.set(slot.day, [slot]);
+  }
+  const placedOn = new Map<DayNumber, number>();
   let left = minutes;
   for (let perDay = 1; left > 0; perDay += 1) {
     let progress = false;
-    for (const day of days) {
+    for (const [day, daySlots] of byDay) {
       if (left <= 0) break;
-      if (placed.filter((b) => b.day === day).length >= perDay) continue;
-      for (const slot of window.filter((s) => s.day === day)) {
+      if ((placedOn.get(day) ?? 0) >= perDay) continue;
+      for (const slot of daySlots) {
         const taken = allocate(
           slot,
           Math.min(left, settings.sessionMinutes),
@@ -217,6 +238,7 @@ function spreadWork(
         );
         if (!taken) continue;
         placed.push({ day, ...taken });
+        placedOn.set(day, (placedOn.get(day) ?? 0) + 1);
         left -= taken.end - taken.start;
         progress = true;
         break;
@@ -232,7 +254,7 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
   const neededMinutes = roundUpToQuarter(deadline.estimateMinutes * settings.estimateMultiplier);
   const workEnd: LocalMoment = { day: deadline.due.day - deadline.bufferDays, minute: deadline.due.minute };
   const prepStart = deadline.due.day - settings.prepStartDays;
-  const window = slots.filter((s) => s.day >= prepStart && limitOnDay(s, workEnd) > s.start);
+  const window = slotsBetween(slots, prepStart, workEnd.day).filter((s) => limitOnDay(s, workEnd) > s.start);
   const spread = spreadWork(window, neededMinutes, settings, workEnd, () => 0);
   const placed: Block[] = spread.placed.map((t, i) => ({
     kind: 'work',
@@ -245,11 +267,8 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
   blocks.push(...placed);
 
   // Revision inside the buffer: one revise-and-edit block, or spaced reviews before an exam.
-  const bufferSlots = slots.filter(
-    (s) =>
-      s.day >= workEnd.day &&
-      momentKey({ day: s.day, minute: s.end }) > momentKey(workEnd) &&
-      s.day <= deadline.due.day,
+  const bufferSlots = slotsBetween(slots, workEnd.day, deadline.due.day).filter(
+    (s) => momentKey({ day: s.day, minute: s.end }) > momentKey(workEnd),
   );
   const isExam = deadline.kind === 'exam';
   const wanted = isExam ? Math.max(1, Math.min(3, deadline.bufferDays)) : 1;

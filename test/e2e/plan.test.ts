@@ -73,6 +73,21 @@ describe('mls plan build', () => {
     expect(wallClock(new Date(paper?.end ?? ''), 'America/Chicago')).toEqual({ date: '2027-10-08', time: '23:59' });
   });
 
+  it('takes zone aliases, rejects an unknown zone with exit 2, and writes nothing', () => {
+    const { home, plan } = examplePlan();
+    const text = readFileSync(plan, 'utf8');
+    writeFileSync(plan, text.replace('America/Chicago', 'Asia/Calcutta'));
+    const alias = runMls(['plan', 'build', plan, '-o', '-', '--timestamp', STAMP], { env: { HOME: home } });
+    expect(alias.code).toBe(0);
+    expect(alias.stderr).toContain('(Asia/Calcutta)');
+    const ics = join(home, 'mars.ics');
+    writeFileSync(plan, text.replace('America/Chicago', 'Mars/Olympus_Mons'));
+    const r = runMls(['plan', 'build', plan, '-o', ics], { env: { HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('timezone: unknown time zone "Mars/Olympus_Mons"');
+    expect(existsSync(ics)).toBe(false);
+  });
+
   it('gives the same bytes under every host TZ', () => {
     const { home, plan } = examplePlan();
     const outputs = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland'].map(
