@@ -156,8 +156,11 @@ function sequenceOf(uid: string, signature: string, options: WriteOptions): numb
 }
 
 /** `stamp` is DTSTAMP in iCalendar UTC form; strings are written by ics as given, whatever the host's TZ. */
-function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): EventAttributes {
-  const common = {
+/** ics reads and validates `timestamp` (DTSTAMP), though its type declarations leave it out. */
+type IcsEvent = EventAttributes & { timestamp: string };
+
+function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): IcsEvent {
+  const attributes: IcsEvent = {
     uid: e.uid,
     title: e.title,
     description: e.description,
@@ -165,27 +168,31 @@ function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): EventAtt
     timestamp: stamp,
     productId: 'mls-planner',
     categories: [e.kind],
-    alarms: e.alarmsMinutesBefore.map((minutes) => ({
-      action: 'display' as const,
+    start: e.allDay ? dateArray(e.start) : icsUtc(e.start),
+    end: e.allDay ? dateArray(e.end) : icsUtc(e.end),
+  };
+  if (e.alarmsMinutesBefore.length > 0) {
+    attributes.alarms = e.alarmsMinutesBefore.map((minutes) => ({
+      action: 'display',
       // ics escapes only line breaks in an alarm's DESCRIPTION, so the rest of TEXT escaping is done here.
       description: escapeText(e.title),
       trigger: { hours: Math.floor(minutes / 60), minutes: minutes % 60, before: true },
-    })),
-  };
-  if (e.allDay) return { ...common, start: dateArray(e.start), end: dateArray(e.end) };
-  return { ...common, start: icsUtc(e.start), end: icsUtc(e.end) };
+    }));
+  }
+  return attributes;
 }
 
 export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
 
+/** File order: by start (a date sorts before the timed events of that day), then UID. */
 function sortedEvents(plan: Plan, schedule: Schedule, zone: ZoneRules): CalendarEvent[] {
-  const keyed = calendarEvents(plan, schedule, zone).map((e) => ({ e, key: `${e.start} ${e.uid}` }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ e }) => e);
+  return calendarEvents(plan, schedule, zone).sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0,
+  );
 }
 
 /** The `ics` event attributes of the plan's calendar, in file order. */
-export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions): EventAttributes[] {
+export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions): IcsEvent[] {
   const stamp = icsUtc(options.timestamp.toISOString());
   return sortedEvents(plan, schedule, options.zone).map((e) =>
     toIcsEvent(e, sequenceOf(e.uid, signature(e), options), stamp),
@@ -206,7 +213,8 @@ export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOpt
   const events = new Map<string, PreviousEvent>();
   const stamp = icsUtc(options.timestamp.toISOString());
   for (const event of sortedEvents(plan, schedule, options.zone)) {
-    const written = { sequence: sequenceOf(event.uid, signature(event), options), signature: signature(event) };
+    const eventSignature = signature(event);
+    const written = { sequence: sequenceOf(event.uid, eventSignature, options), signature: eventSignature };
     parts.push(formatEvent(toIcsEvent(event, written.sequence, stamp)));
     events.set(event.uid, written);
   }
