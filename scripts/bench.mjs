@@ -1,5 +1,7 @@
 // Start-up benchmark: runs each mls command and a bare `node -e 0` alternately,
-// reports medians and their ratio against the command's target, and peak RSS.
+// reports the medians, the median ratio of each run to the node run before it (and
+// the middle half of those ratios, to show the noise) against the command's target,
+// and peak RSS.
 // Targets live here, never in timed tests: CI machines are shared and noisy.
 //
 //   npm run bench            (15 runs each; BENCH_RUNS=30 for more)
@@ -60,10 +62,11 @@ function peakRssMb(args) {
   return Number(readFileSync(file, 'utf8')) / 1024;
 }
 
-const median = (xs) => {
+const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))];
 };
+const median = (xs) => quantile(xs, 0.5);
 
 let failed = 0;
 console.log(`mls start-up benchmark: ${runs} runs each, alternating with node -e 0 (${process.version})`);
@@ -72,6 +75,7 @@ console.log(
   'median'.padStart(8),
   'node'.padStart(8),
   'ratio'.padStart(6),
+  'middle half'.padStart(12),
   'target'.padStart(7),
   'rss MB'.padStart(7),
 );
@@ -84,7 +88,10 @@ for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
     base.push(timeOnce(['-e', '0']));
     ours.push(timeOnce(args));
   }
-  const ratio = median(ours) / median(base);
+  // Each run is paired with the node -e 0 run just before it, so a slow patch of the
+  // machine slows both: the ratio is the median of the pairs' ratios.
+  const ratios = ours.map((t, i) => t / base[i]);
+  const ratio = median(ratios);
   const rss = peakRssMb(args);
   const overRss = c.maxRssMb !== undefined && rss > c.maxRssMb;
   const ok = ratio <= c.target && !overRss;
@@ -94,6 +101,7 @@ for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
     `${median(ours).toFixed(1)}ms`.padStart(8),
     `${median(base).toFixed(1)}ms`.padStart(8),
     ratio.toFixed(2).padStart(6),
+    `${quantile(ratios, 0.25).toFixed(2)}-${quantile(ratios, 0.75).toFixed(2)}`.padStart(12),
     `${c.target.toFixed(1)}x`.padStart(7),
     rss.toFixed(0).padStart(7),
     ok ? 'ok' : 'OVER',
