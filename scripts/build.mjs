@@ -7,6 +7,7 @@
 // A bundle starts faster than tsc's per-file output loaded through node_modules, and the
 // code cache saves most of the parse and compile work that remains (see src/boot.ts).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,17 @@ await build({
 // vm.Script code has no module loader of its own: an import() left in the bundle would fail at run time.
 const leftover = /\bimport\((?!\s*\))/.exec(readFileSync(join(dist, 'mls.cjs'), 'utf8'));
 if (leftover) throw new Error(`dist/mls.cjs still calls import() at offset ${leftover.index}: import it statically`);
-await build({ ...common, entryPoints: [join(root, 'src/boot.ts')], outfile: join(dist, 'main.js'), format: 'esm' });
+const bundleText = readFileSync(join(dist, 'mls.cjs'));
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/boot.ts')],
+  outfile: join(dist, 'main.js'),
+  format: 'esm',
+  define: {
+    __MLS_TRAINED_V8__: JSON.stringify(process.versions.v8),
+    __MLS_BUILD_ID__: JSON.stringify(createHash('sha256').update(bundleText).digest('hex').slice(0, 16)),
+  },
+});
 
 /** Sample runs that train each command's cache; `{plan}` is a copy of `mls plan example`. */
 const TRAINING = {
