@@ -155,10 +155,10 @@ function sequenceOf(uid: string, signature: string, options: WriteOptions): numb
   return previous ? previous.sequence + (previous.signature === signature ? 0 : 1) : 0;
 }
 
-/** `stamp` is DTSTAMP in iCalendar UTC form; strings are written by ics as given, whatever the host's TZ. */
 /** ics reads and validates `timestamp` (DTSTAMP), though its type declarations leave it out. */
 type IcsEvent = EventAttributes & { timestamp: string };
 
+/** `stamp` is DTSTAMP in iCalendar UTC form; strings are written by ics as given, whatever the host's TZ. */
 function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): IcsEvent {
   const attributes: IcsEvent = {
     uid: e.uid,

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ExitCode, UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
@@ -136,6 +137,11 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
           );
         }
         const toStdout = opts.output === '-';
+        if (!toStdout && existsSync(opts.output) && statSync(opts.output).isDirectory()) {
+          throw new UserError(`${opts.output} is a folder`, {
+            hint: `give a file name, e.g. ${join(opts.output, 'study.ics')}`,
+          });
+        }
         if (!toStdout && existsSync(opts.output) && !opts.force) {
           if (fileHead(opts.output, 15) !== 'BEGIN:VCALENDAR') {
             throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {

@@ -4,8 +4,7 @@
 // (scripts/build.mjs) and vitest alias these names to the files; a test checks that the output
 // equals createEvents()'s.
 declare module 'ics-internal/build' {
-  import type { EventAttributes, HeaderAttributes } from 'ics';
-  export function buildEvent(attributes: EventAttributes): Record<string, unknown>;
+  import type { HeaderAttributes } from 'ics';
   export function buildHeader(attributes: HeaderAttributes): Record<string, unknown>;
 }
 declare module 'ics-internal/format' {

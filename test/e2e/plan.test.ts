@@ -88,6 +88,13 @@ describe('mls plan build', () => {
     expect(existsSync(ics)).toBe(false);
   });
 
+  it('says so when the output is a folder, with exit 2', () => {
+    const { home, plan } = examplePlan();
+    const r = runMls(['plan', 'build', plan, '-o', home], { env: { HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${home} is a folder`);
+  });
+
   it('gives the same bytes under every host TZ', () => {
     const { home, plan } = examplePlan();
     const outputs = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Auckland'].map(
