@@ -7,7 +7,9 @@
  * Intl's (a property test compares them). Why not Intl: building the first
  * Intl.DateTimeFormat with a time zone costs 12-17 ms, a tenth of the whole start-up
  * budget of `mls plan build`; this costs about 0.2 ms. Only whole synchronous
- * functions run inside `withZone`, so nothing else sees the borrowed TZ.
+ * functions run inside `withZone`, so nothing else sees the borrowed TZ. Node resets
+ * V8's and ICU's zone whenever TZ is assigned, on POSIX and Windows alike
+ * (nodejs/node#20026, #38642).
  */
 import type { ZoneRules } from '../calendar/zone.js';
 import { type DayNumber, type LocalMoment } from '../planner/dates.js';
