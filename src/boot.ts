@@ -17,10 +17,10 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, Script } from 'node:vm';
+import { userCacheDir } from './data/paths.js';
 
 /** Set by scripts/build.mjs: the V8 that trained dist/cache, and a hash of dist/mls.cjs. */
 declare const __MLS_TRAINED_V8__: string;
@@ -38,14 +38,6 @@ function readCache(path: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-}
-
-function userCacheDir(env: NodeJS.ProcessEnv): string {
-  const home = env.HOME ?? homedir();
-  if (env.XDG_CACHE_HOME) return join(resolve(env.XDG_CACHE_HOME), 'mls');
-  if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'mls');
-  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'mls', 'cache');
-  return join(home, '.cache', 'mls');
 }
 
 /** Writes a cache made on this machine, replacing the command's caches of other builds. Never fails the run. */

@@ -225,7 +225,3 @@ export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOpt
 export function writeCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): string {
   return renderCalendar(plan, schedule, options).text;
 }
-
-export function eventSignature(e: CalendarEvent): string {
-  return signature(e);
-}

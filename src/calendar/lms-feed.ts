@@ -6,7 +6,7 @@
 import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
 import type { DeadlineKind } from '../planner/vocabulary.js';
-import { wallClock } from './zone.js';
+import { intlKnowsZone, wallClock } from './zone.js';
 
 export interface FeedDeadline {
   /** The feed's UID: the key a re-import matches on. */
@@ -108,15 +108,6 @@ export function readSummary(summary: string, categories: string[], location: str
   return { title, course, skip: null };
 }
 
-function ianaZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The due time in the plan's zone. `tzid` is the DTSTART's TZID parameter: a feed may name an
  * IANA zone without the VTIMEZONE block ical.js needs (some exports do), and its times are then
@@ -126,7 +117,7 @@ function dueOf(time: ICAL.Time, tzid: string | null, zone: string): string {
   if (time.isDate) return time.toString().slice(0, 10);
   const wall = `${time.toString().slice(0, 10)} ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
   if (time.zone === ICAL.Timezone.localTimezone || time.zone?.tzid === 'floating') {
-    if (tzid && tzid !== zone && ianaZone(tzid)) {
+    if (tzid && tzid !== zone && intlKnowsZone(tzid)) {
       const instant = new TZDate(time.year, time.month - 1, time.day, time.hour, time.minute, tzid);
       const { date, time: clock } = wallClock(new Date(instant.getTime()), zone);
       return `${date} ${clock}`;

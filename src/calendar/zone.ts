@@ -11,6 +11,16 @@ export interface ZoneRules {
   toUtc(day: DayNumber, minute: number): number;
 }
 
+/** Whether Intl knows `name` as a time zone (building a formatter costs ~15 ms the first time). */
+export function intlKnowsZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Wall-clock date and time of an instant in a time zone, with Intl. Slow to start (the
  * first formatter costs ~15 ms), so it serves LMS import and the tests, where it is the

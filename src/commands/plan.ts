@@ -1,21 +1,11 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { readRange } from '../data/read-range.js';
 import { ExitCode, UserError } from '../errors.js';
 import { makeStyle } from '../ui/color.js';
 import { type Context, examples } from './context.js';
 import { DESCRIPTIONS } from './descriptions.js';
-
-/** The first `length` bytes of a file, as text (a calendar can be large; only its first line matters). */
-function fileHead(path: string, length: number): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, length, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The host's time zone, used when a plan names none. */
 export function hostTimeZone(): string {
@@ -137,13 +127,15 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
           );
         }
         const toStdout = opts.output === '-';
-        if (!toStdout && existsSync(opts.output) && statSync(opts.output).isDirectory()) {
+        const existing = !toStdout && existsSync(opts.output);
+        if (existing && statSync(opts.output).isDirectory()) {
           throw new UserError(`${opts.output} is a folder`, {
             hint: `give a file name, e.g. ${join(opts.output, 'study.ics')}`,
           });
         }
-        if (!toStdout && existsSync(opts.output) && !opts.force) {
-          if (fileHead(opts.output, 15) !== 'BEGIN:VCALENDAR') {
+        if (existing && !opts.force) {
+          // Only the first line matters, and a calendar can be large.
+          if (readRange(opts.output, 0, 15).toString('utf8') !== 'BEGIN:VCALENDAR') {
             throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {
               hint: 'choose a .ics file name, or add --force',
             });

@@ -8,10 +8,11 @@
  *
  * Parsing the whole dataset as one JSON file took ~50 ms; this takes a few.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acronym, canonicalName } from '../catalog/institution-names.js';
 import type { AccreditationAction, AccreditationRecord, Agency, DapipDataset, DatasetMeta, Institution } from './schemas.js';
+import { readRange } from './read-range.js';
 
 export const DAPIP_STORE_FILES = {
   index: 'dapip-index.tsv',
@@ -163,14 +164,8 @@ export class DapipStore {
   }
 
   details(entry: IndexEntry): InstitutionDetails {
-    const fd = openSync(join(this.dir, DAPIP_STORE_FILES.details), 'r');
-    try {
-      const buffer = Buffer.alloc(entry.length);
-      readSync(fd, buffer, 0, entry.length, entry.offset);
-      return JSON.parse(buffer.toString('utf8')) as InstitutionDetails;
-    } finally {
-      closeSync(fd);
-    }
+    const bytes = readRange(join(this.dir, DAPIP_STORE_FILES.details), entry.offset, entry.length);
+    return JSON.parse(bytes.toString('utf8')) as InstitutionDetails;
   }
 
   /** The whole dataset (tests and re-export); slow, never on the lookup path. */

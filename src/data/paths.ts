@@ -35,3 +35,12 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'mls');
   return join(home, '.local', 'share', 'mls');
 }
+
+/** Where mls keeps caches it can always make again: `$XDG_CACHE_HOME/mls`, else the platform's place. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.XDG_CACHE_HOME) return join(resolve(env.XDG_CACHE_HOME), 'mls');
+  const home = env.HOME ?? homedir();
+  if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'mls');
+  if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'mls', 'cache');
+  return join(home, '.cache', 'mls');
+}

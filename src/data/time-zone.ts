@@ -11,7 +11,7 @@
  * V8's and ICU's zone whenever TZ is assigned, on POSIX and Windows alike
  * (nodejs/node#20026, #38642).
  */
-import type { ZoneRules } from '../calendar/zone.js';
+import { intlKnowsZone, type ZoneRules } from '../calendar/zone.js';
 import { type DayNumber, type LocalMoment } from '../planner/dates.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -49,13 +49,7 @@ function zoneNames(): Set<string> {
  */
 export function isTimeZone(name: string): boolean {
   canonicalZones ??= zoneNames();
-  if (canonicalZones.has(name)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalZones.has(name) || intlKnowsZone(name);
 }
 
 function localDate(day: DayNumber, minute: number): Date {
