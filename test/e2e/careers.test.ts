@@ -34,7 +34,7 @@ describe('mls find --career / --dept', () => {
   it('ranks online programs for a Metadata Librarian by computing strength, with evidence and source', () => {
     const { code, data } = json(['find', '--online-only', '--career', 'Metadata Librarian']);
     expect(code).toBe(0);
-    expect(data.count).toBe(48);
+    expect(data.count).toBe(49);
     const scores = data.programs.map((p: { departments: { score: number | null } }) => p.departments.score);
     const known = scores.filter((s: number | null) => s !== null);
     expect(known).toEqual([...known].sort((a: number, b: number) => b - a));

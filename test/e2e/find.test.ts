@@ -15,13 +15,13 @@ describe('mls find', () => {
     expect(out.programs.every((p: { accredited: boolean }) => p.accredited)).toBe(true);
   });
 
-  it('--online-only --json lists exactly the 48 programs marked 100% online', () => {
+  it('--online-only --json lists exactly the 49 programs marked 100% online', () => {
     const r = runMls(['find', '--online-only', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.count).toBe(48);
+    expect(out.count).toBe(49);
     expect(out.programs.every((p: { delivery: { online100: string } }) => p.delivery.online100 === 'yes')).toBe(true);
-    expect(out.unknownDeliveryExcluded).toBe(21);
+    expect(out.unknownDeliveryExcluded).toBe(19);
     expect(out.dataset).toEqual({ name: 'ala-programs', asOf: '2026-02' });
   });
 
@@ -57,7 +57,7 @@ describe('mls find', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('\r\n');
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(48);
+    expect(rows).toHaveLength(49);
     expect(rows.every((row) => row.online_100 === 'yes')).toBe(true);
     expect(Object.keys(rows[0] ?? {})).toContain('next_review');
   });
