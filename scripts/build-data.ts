@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../src/data/atomic-write.js';
+import { writeFileAtomic } from '../src/store/write-file.js';
 import { BUILDERS, renderManifest, renderSourcesMd } from './datasets/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -63,11 +63,11 @@ await build({
   entryPoints: [join(root, 'src/main.ts')],
   outfile: join(dist, 'mls.cjs'),
   format: 'cjs',
-  // The bundle is CommonJS; src/data/paths.ts finds data/ from import.meta.url.
+  // The bundle is CommonJS; src/store/paths.ts finds data/ from import.meta.url.
   define: {
     __MLS_VERSION__: JSON.stringify(pkg.version),
     'import.meta.url': '__mlsUrl',
-    // See isTimeZone() in src/data/time-zone.ts.
+    // See isTimeZone() in src/time/zone.ts.
     __MLS_TIME_ZONES__: JSON.stringify({ tz: process.versions.tz, zones: Intl.supportedValuesOf('timeZone') }),
   },
   banner: { js: 'var __mlsUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -20,7 +20,7 @@ import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, Script } from 'node:vm';
-import { userCacheDir } from './data/paths.js';
+import { userCacheDir } from './store/paths.js';
 
 /** Set by scripts/build.mjs: the V8 that trained dist/cache, and a hash of dist/mls.cjs. */
 declare const __MLS_TRAINED_V8__: string;

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { type Context, examples } from './commands/context.js';
-import { DESCRIPTIONS } from './commands/descriptions.js';
+import { type Context, examples } from './commands/shared/context.js';
+import { DESCRIPTIONS } from './commands/shared/descriptions.js';
 import { VERSION } from './version.js';
 
 /**
@@ -12,32 +12,32 @@ const COMMANDS: { name: string; description: string; load: (ctx: Context) => Pro
   {
     name: 'find',
     description: DESCRIPTIONS.find,
-    load: async (ctx) => (await import('./commands/find.js')).findCommand(ctx),
+    load: async (ctx) => (await import('./commands/find/index.js')).findCommand(ctx),
   },
   {
     name: 'show',
     description: DESCRIPTIONS.show,
-    load: async (ctx) => (await import('./commands/show.js')).showCommand(ctx),
+    load: async (ctx) => (await import('./commands/show/index.js')).showCommand(ctx),
   },
   {
     name: 'check',
     description: DESCRIPTIONS.check,
-    load: async (ctx) => (await import('./commands/check.js')).checkCommand(ctx),
+    load: async (ctx) => (await import('./commands/check/index.js')).checkCommand(ctx),
   },
   {
     name: 'careers',
     description: DESCRIPTIONS.careers,
-    load: async (ctx) => (await import('./commands/careers.js')).careersCommand(ctx),
+    load: async (ctx) => (await import('./commands/careers/index.js')).careersCommand(ctx),
   },
   {
     name: 'plan',
     description: DESCRIPTIONS.plan,
-    load: async (ctx) => (await import('./commands/plan.js')).planCommand(ctx),
+    load: async (ctx) => (await import('./commands/plan/index.js')).planCommand(ctx),
   },
   {
     name: 'data',
     description: DESCRIPTIONS.data,
-    load: async (ctx) => (await import('./commands/data.js')).dataCommand(ctx),
+    load: async (ctx) => (await import('./commands/data/index.js')).dataCommand(ctx),
   },
 ];
 

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { createProgram } from './cli.js';
-import type { Context } from './commands/context.js';
+import type { Context } from './commands/shared/context.js';
 import { ExitCode, isUserError } from './errors.js';
 import { type Io, processIo } from './io.js';
 import { makeStyle } from './ui/color.js';

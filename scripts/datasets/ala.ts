@@ -7,7 +7,7 @@ import {
   NOT_ACCREDITED_STATUSES,
   type Program,
   type TriState,
-} from '../../src/data/schemas.js';
+} from '../../src/schema/datasets.js';
 import { ALA_DAPIP_LINKS } from './ala-dapip-links.js';
 import { readCsv } from './csv.js';
 import type { DatasetBuilder } from './types.js';

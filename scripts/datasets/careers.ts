@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { EVIDENCE_FILE, serializeEvidence } from '../../src/data/evidence.js';
-import { addYear, type Counts, toCompletions } from '../../src/data/evidence-build.js';
+import { EVIDENCE_FILE } from '../../src/catalog/evidence.js';
+import { addYear, type Counts, serializeEvidence, toCompletions } from '../../src/formats/evidence.js';
 import {
   type CareersDataset,
   type CipTaxonomy,
@@ -9,7 +9,7 @@ import {
   type EvidenceDataset,
   evidenceDataset,
   type HostEvidence,
-} from '../../src/data/schemas.js';
+} from '../../src/schema/datasets.js';
 import { ALA_DAPIP_LINKS } from './ala-dapip-links.js';
 import { readCsv } from './csv.js';
 import type { DatasetBuilder } from './types.js';

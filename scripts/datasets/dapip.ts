@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildDapipDataset, DAPIP_FILES } from '../../src/data/dapip-import.js';
-import { DAPIP_STORE_FILES, serializeDapip } from '../../src/data/dapip-store.js';
-import { type Agency, dapipDataset } from '../../src/data/schemas.js';
+import { DAPIP_STORE_FILES } from '../../src/catalog/dapip-index.js';
+import { buildDapipDataset, DAPIP_FILES } from '../../src/formats/dapip-csv.js';
+import { serializeDapip } from '../../src/formats/dapip-files.js';
+import { type Agency, dapipDataset } from '../../src/schema/datasets.js';
 import { readCsv } from './csv.js';
 import type { DatasetBuilder } from './types.js';
 

@@ -1,4 +1,4 @@
-import { manifestSchema } from '../../src/data/schemas.js';
+import { manifestSchema } from '../../src/schema/datasets.js';
 import { alaBuilder } from './ala.js';
 import { careersBuilder } from './careers.js';
 import { dapipBuilder } from './dapip.js';

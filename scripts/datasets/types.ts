@@ -1,4 +1,4 @@
-import type { DatasetMeta } from '../../src/data/schemas.js';
+import type { DatasetMeta } from '../../src/schema/datasets.js';
 
 export interface SourceEntry {
   file: string;

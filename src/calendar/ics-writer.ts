@@ -14,11 +14,11 @@ import { createHash } from 'node:crypto';
 import type { DateArray, EventAttributes } from 'ics';
 import { buildHeader } from 'ics-internal/build';
 import { formatEvent, formatFooter, formatHeader } from 'ics-internal/format';
-import { clock, type DayNumber, isoDate } from '../planner/dates.js';
 import type { Plan } from '../planner/plan.js';
 import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
+import { clock, type DayNumber, isoDate } from '../time/dates.js';
+import type { ZoneRules } from '../time/zone.js';
 import { escapeText, normaliseIcs } from './ical-text.js';
-import type { ZoneRules } from './zone.js';
 
 export interface PreviousEvent {
   sequence: number;
@@ -27,7 +27,7 @@ export interface PreviousEvent {
 }
 
 export interface WriteOptions {
-  /** The rules of the plan's time zone (src/data/time-zone.ts). */
+  /** The rules of the plan's time zone (src/time/zone.ts). */
   zone: ZoneRules;
   /** DTSTAMP of every event; pinned in tests and with --timestamp for byte-identical output. */
   timestamp: Date;

@@ -5,8 +5,8 @@
  */
 import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
-import type { DeadlineKind } from '../planner/vocabulary.js';
-import { intlKnowsZone, wallClock } from './zone.js';
+import type { DeadlineKind } from '../schema/plan-vocabulary.js';
+import { intlKnowsZone, wallClock } from '../time/zone.js';
 
 export interface FeedDeadline {
   /** The feed's UID: the key a re-import matches on. */

@@ -3,8 +3,9 @@
  * institutional accreditation by agencies the U.S. Department of Education
  * recognizes. Pure: records, agencies, programs and "now" come in.
  */
-import type { InstitutionDetails } from '../data/dapip-store.js';
-import type { AccreditationAction, Agency, Program } from '../data/schemas.js';
+
+import type { AccreditationAction, Agency, Program } from '../schema/datasets.js';
+import type { InstitutionDetails } from './dapip-index.js';
 import { compareText } from './normalize.js';
 import { reviewIsPast, reviewLabel } from './programs.js';
 import { isStale } from './staleness.js';

@@ -3,7 +3,7 @@
  * strong a host university is in them, from IPEDS completions and College Scorecard
  * shares. Pure: the datasets come in as arguments.
  */
-import type { Career, CipTaxonomy, HostEvidence } from '../data/schemas.js';
+import type { Career, CipTaxonomy, HostEvidence } from '../schema/datasets.js';
 import { compareText, foldText, matchesAllWords } from './normalize.js';
 
 export interface Department {

@@ -2,8 +2,9 @@
  * Decides which institution `mls check <query>` is about: a DAPIP institution
  * (United States) or an ALA host outside the U.S. that DAPIP does not cover.
  */
-import type { IndexEntry } from '../data/dapip-store.js';
-import type { Program } from '../data/schemas.js';
+
+import type { Program } from '../schema/datasets.js';
+import type { IndexEntry } from './dapip-index.js';
 import { type Alias, type FuzzySearch, type LookupIndex, matchInstitution } from './institution-match.js';
 import { canonicalName } from './institution-names.js';
 import { matchesAllWords } from './normalize.js';

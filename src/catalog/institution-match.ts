@@ -4,7 +4,7 @@
  * "The", campus suffixes), or an OPEID, UNITID or DAPIP id. Pure: the index,
  * the alias table and the fuzzy matcher are passed in.
  */
-import type { IndexEntry } from '../data/dapip-store.js';
+import type { IndexEntry } from './dapip-index.js';
 import { canonicalName } from './institution-names.js';
 
 export interface LookupIndex {

@@ -1,5 +1,5 @@
 /** Filtering, sorting and lookup of ALA programs. Pure: data and "today" come in as arguments. */
-import type { Program, ProgramStatus, ReviewInfo, TriState } from '../data/schemas.js';
+import type { Program, ProgramStatus, ReviewInfo, TriState } from '../schema/datasets.js';
 import type { Alias } from './institution-match.js';
 import { canonicalName } from './institution-names.js';
 import { compareText, foldText, matchesAllWords } from './normalize.js';

@@ -3,7 +3,7 @@
  * into structured review information. Used by the data build; the original
  * text is always kept next to the result.
  */
-import type { ReviewInfo, Season } from '../data/schemas.js';
+import type { ReviewInfo, Season } from '../schema/datasets.js';
 
 const MONTH_SEASON: Record<string, Season> = {
   jan: 'winter',

@@ -1,5 +1,5 @@
 /** Keeping to the timetable: what was done or skipped, and how often. Pure. */
-import { type DayNumber, type LocalMoment, momentKey } from './dates.js';
+import { type DayNumber, type LocalMoment, momentKey } from '../time/dates.js';
 import type { Block, Schedule, ScheduledDeadline } from './schedule.js';
 
 export type ProgressStatus = 'done' | 'skipped';

@@ -2,9 +2,9 @@
  * The plan model the scheduler works on, normalised from the validated plan
  * file, and the cross-record rules zod cannot express. Pure.
  */
-import type { PlanFile } from '../data/plan-schema.js';
-import { type DayNumber, dayNumber, type LocalMoment, minutesOf } from './dates.js';
-import { type DeadlineKind, WEEKDAYS } from './vocabulary.js';
+import type { PlanFile } from '../schema/plan.js';
+import { type DeadlineKind, WEEKDAYS } from '../schema/plan-vocabulary.js';
+import { type DayNumber, dayNumber, type LocalMoment, minutesOf } from '../time/dates.js';
 
 export interface Term {
   name: string;

@@ -6,7 +6,7 @@
  */
 
 import { compareText } from '../catalog/normalize.js';
-import { type DayNumber, isoDate, type LocalMoment, momentKey, weekdayIndex, weekStart } from './dates.js';
+import { type DayNumber, isoDate, type LocalMoment, momentKey, weekdayIndex, weekStart } from '../time/dates.js';
 import type { Deadline, Plan, Term } from './plan.js';
 
 export type BlockKind = 'session' | 'work' | 'revise' | 'review';

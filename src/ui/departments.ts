@@ -1,6 +1,6 @@
 /** Rendering of department evidence: ranked program lists for `find --career/--dept`, and `show`. */
 import type { DepartmentEvidence, HostScore } from '../catalog/careers.js';
-import type { Program } from '../data/schemas.js';
+import type { Program } from '../schema/datasets.js';
 import type { Style } from './color.js';
 import { deliveryLabel, locationLabel } from './programs.js';
 

@@ -1,6 +1,6 @@
 /** The terminal table of programs (loaded only on a TTY: string-width is costly to start). */
 
-import type { Program } from '../data/schemas.js';
+import type { Program } from '../schema/datasets.js';
 import type { Style } from './color.js';
 import { deliveryLabel, locationLabel, nextReviewLabel, styleStatus } from './programs.js';
 import { type Column, renderTable } from './table.js';

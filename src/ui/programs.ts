@@ -2,7 +2,7 @@
 
 import { reviewIsPast, reviewLabel } from '../catalog/programs.js';
 import { regionName } from '../catalog/regions.js';
-import type { Program, ProgramStatus } from '../data/schemas.js';
+import type { Program, ProgramStatus } from '../schema/datasets.js';
 import type { Style } from './color.js';
 
 export function deliveryLabel(program: Program): string {

@@ -1,7 +1,8 @@
 /** The workload report of `mls plan check`: a bar per week, deadlines, shortfalls. */
-import { clock, isoDate } from '../planner/dates.js';
+
 import type { Plan } from '../planner/plan.js';
 import type { Schedule } from '../planner/schedule.js';
+import { clock, isoDate } from '../time/dates.js';
 import type { Style } from './color.js';
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);

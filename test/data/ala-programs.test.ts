@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alaDataset, manifestSchema } from '../../src/data/schemas.js';
+import { alaDataset, manifestSchema } from '../../src/schema/datasets.js';
 import { ROOT } from '../helpers/run-mls.js';
 
 const dataset = alaDataset.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'ala-programs.json'), 'utf8')));

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreHost } from '../../src/catalog/careers.js';
-import { EVIDENCE_FILE, EvidenceStore } from '../../src/data/evidence.js';
-import { alaDataset, careersDataset, cipTaxonomy, evidenceDataset } from '../../src/data/schemas.js';
+import { EVIDENCE_FILE, EvidenceStore } from '../../src/catalog/evidence.js';
+import { alaDataset, careersDataset, cipTaxonomy, evidenceDataset } from '../../src/schema/datasets.js';
 import { ROOT } from '../helpers/run-mls.js';
 
 const read = (f: string) => JSON.parse(readFileSync(join(ROOT, 'data', f), 'utf8'));
@@ -67,7 +67,15 @@ describe('department evidence', () => {
   it('ranks a host with large computing output above one with none, for Metadata Librarian', () => {
     const metadata = careers.careers.find((c) => c.name === 'Metadata Librarian');
     const score = (unit: string) =>
-      scoreHost(store.host(unit, (metadata?.departments ?? []).map((d) => d.code)), metadata?.departments ?? [], cip.titles, evidence.years).score ?? -1;
+      scoreHost(
+        store.host(
+          unit,
+          (metadata?.departments ?? []).map((d) => d.code),
+        ),
+        metadata?.departments ?? [],
+        cip.titles,
+        evidence.years,
+      ).score ?? -1;
     // UIUC: hundreds of computer science degrees; Simmons: none in 11.xx (README table).
     expect(score('145637')).toBeGreaterThan(score('167783') + 10);
   });

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type CheckCandidate, findCheckTarget } from '../../src/catalog/check-target.js';
 import { fuseSearch } from '../../src/catalog/fuzzy-fuse.js';
 import { INSTITUTION_ALIASES } from '../../src/catalog/institution-aliases.js';
-import { DapipStore } from '../../src/data/dapip-store.js';
-import { accreditationRecord, accreditationAction, agency, alaDataset } from '../../src/data/schemas.js';
+import { accreditationAction, accreditationRecord, agency, alaDataset } from '../../src/schema/datasets.js';
+import { DapipStore } from '../../src/store/dapip.js';
 import { ROOT } from '../helpers/run-mls.js';
 
 const store = new DapipStore(join(ROOT, 'data'));
@@ -15,7 +15,8 @@ const ala = alaDataset.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'ala-pro
 const reference = join(ROOT, '..', 'shared', 'reference', 'doe', 'dapip_2020-11');
 
 function target(query: string, state?: string): CheckCandidate | null {
-  return findCheckTarget(query, index, ala.programs, { aliases: INSTITUTION_ALIASES, fuzzy: fuseSearch, state }).resolved;
+  return findCheckTarget(query, index, ala.programs, { aliases: INSTITUTION_ALIASES, fuzzy: fuseSearch, state })
+    .resolved;
 }
 
 const label = (c: CheckCandidate | null) =>
@@ -38,14 +39,20 @@ describe('bundled DAPIP store', () => {
     const ids = new Set(agencies.map((a) => a.id));
     const used = new Set(store.institutions().flatMap((i) => [...i.accreditation, ...i.actions].map((r) => r.agency)));
     expect([...used].filter((id) => !ids.has(id))).toEqual([]);
-    expect(agencies.find((a) => a.short === 'ACICS')).toMatchObject({ recognizedBy: 'former-USDE', recognitionEnded: '2022-08-19' });
+    expect(agencies.find((a) => a.short === 'ACICS')).toMatchObject({
+      recognizedBy: 'former-USDE',
+      recognitionEnded: '2022-08-19',
+    });
   });
 
   it('links every U.S. ALA program to one DAPIP institution with the same ids', () => {
     const us = ala.programs.filter((p) => p.country === 'United States');
     expect(us.every((p) => p.doe !== null)).toBe(true);
     for (const p of us) {
-      const hits = index.linesWithField(p.doe?.dapipId ?? '').map((i) => index.entry(i)).filter((e) => e.id === p.doe?.dapipId);
+      const hits = index
+        .linesWithField(p.doe?.dapipId ?? '')
+        .map((i) => index.entry(i))
+        .filter((e) => e.id === p.doe?.dapipId);
       expect(hits, p.institution).toHaveLength(1);
       expect(hits[0]?.opeId, p.institution).toBe(p.doe?.opeId);
       expect(hits[0]?.unitIds, p.institution).toContain(p.doe?.unitId);
@@ -137,11 +144,14 @@ describe('finding institutions by what people type', () => {
     expect(label(target(query))).toBe(expected);
   });
 
-  it.each([['USC'], ['Westminster College'], ['Drexl University']])('%s is ambiguous: candidates, no guess', (query) => {
-    const result = findCheckTarget(query, index, ala.programs, { aliases: INSTITUTION_ALIASES, fuzzy: fuseSearch });
-    expect(result.resolved).toBeNull();
-    expect(result.candidates.length).toBeGreaterThan(1);
-  });
+  it.each([['USC'], ['Westminster College'], ['Drexl University']])(
+    '%s is ambiguous: candidates, no guess',
+    (query) => {
+      const result = findCheckTarget(query, index, ala.programs, { aliases: INSTITUTION_ALIASES, fuzzy: fuseSearch });
+      expect(result.resolved).toBeNull();
+      expect(result.candidates.length).toBeGreaterThan(1);
+    },
+  );
 
   it('--state narrows an ambiguous name to one', () => {
     expect(label(target('Westminster College', 'PA'))).toBe('00339200');

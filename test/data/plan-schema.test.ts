@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planJsonSchema } from '../../src/data/plan-json-schema.js';
+import { planJsonSchema } from '../../src/schema/plan-json-schema.js';
 import { ROOT } from '../helpers/run-mls.js';
 
 describe('plan JSON Schema', () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEvents } from '../../src/calendar/ics-read.js';
-import { wallClock } from '../../src/calendar/zone.js';
+import { wallClock } from '../../src/time/zone.js';
 import { ROOT, runMls, tempHome } from '../helpers/run-mls.js';
 
 const overloaded = join(ROOT, 'test', 'fixtures', 'plans', 'overloaded.yaml');

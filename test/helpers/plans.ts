@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { dayNumber } from '../../src/planner/dates.js';
 import type { Deadline, Plan, Slot } from '../../src/planner/plan.js';
-import { DEADLINE_KINDS } from '../../src/planner/vocabulary.js';
+import { DEADLINE_KINDS } from '../../src/schema/plan-vocabulary.js';
+import { dayNumber } from '../../src/time/dates.js';
 
 const quarter = (min: number, max: number) => fc.integer({ min: min / 15, max: max / 15 }).map((n) => n * 15);
 

@@ -1,4 +1,4 @@
-import type { Program } from '../../src/data/schemas.js';
+import type { Program } from '../../src/schema/datasets.js';
 
 /** A program record for unit tests; override only what the test is about. */
 export function makeProgram(overrides: Partial<Program> & { id: string }): Program {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESTIMATES, type Feed } from '../../src/calendar/lms-feed.js';
-import { parsePlan } from '../../src/data/plan-file.js';
-import { mergeFeed } from '../../src/data/plan-merge.js';
-import { DEADLINE_KINDS } from '../../src/planner/vocabulary.js';
+import { parsePlan } from '../../src/formats/plan-file.js';
+import { mergeFeed } from '../../src/formats/plan-merge.js';
+import { DEADLINE_KINDS } from '../../src/schema/plan-vocabulary.js';
 
 const PLAN = `# my plan
 name: Property plan

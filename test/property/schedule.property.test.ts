@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { momentKey, weekdayIndex } from '../../src/planner/dates.js';
 import type { Plan } from '../../src/planner/plan.js';
 import { buildSchedule } from '../../src/planner/schedule.js';
+import { momentKey, weekdayIndex } from '../../src/time/dates.js';
 import { planArb } from '../helpers/plans.js';
 
 const isStudyDay = (plan: Plan, day: number) =>

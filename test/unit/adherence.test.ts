@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { adherence, deadlinesAtRisk, skippedKeys } from '../../src/planner/adherence.js';
-import { dayNumber } from '../../src/planner/dates.js';
 import type { Deadline, Plan } from '../../src/planner/plan.js';
 import { type Block, buildSchedule, replaceSkipped } from '../../src/planner/schedule.js';
-import { DEFAULT_SETTINGS } from '../../src/planner/vocabulary.js';
+import { DEFAULT_SETTINGS } from '../../src/schema/plan-vocabulary.js';
+import { dayNumber } from '../../src/time/dates.js';
 
 const block = (key: string, day: number, start = 19 * 60, end = 20 * 60): Block => ({
   kind: 'session',

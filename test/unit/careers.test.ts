@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cipTitle, findCareer, resolveDepartments, scoreHost } from '../../src/catalog/careers.js';
-import type { Career, HostEvidence } from '../../src/data/schemas.js';
+import type { Career, HostEvidence } from '../../src/schema/datasets.js';
 
 const careers: Career[] = [
   { name: 'Metadata Librarian', departments: [{ code: '11.07', weight: 'primary', reason: 'r' }] },

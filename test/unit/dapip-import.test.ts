@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actionKind, buildDapipDataset, dapipDate, parseAddress } from '../../src/data/dapip-import.js';
-import { DapipIndex, serializeDapip } from '../../src/data/dapip-store.js';
-import { dapipDataset } from '../../src/data/schemas.js';
+import { DapipIndex } from '../../src/catalog/dapip-index.js';
 import { UserError } from '../../src/errors.js';
+import { actionKind, buildDapipDataset, dapipDate, parseAddress } from '../../src/formats/dapip-csv.js';
+import { serializeDapip } from '../../src/formats/dapip-files.js';
+import { dapipDataset } from '../../src/schema/datasets.js';
 import { ROOT } from '../helpers/run-mls.js';
 
 const dir = join(ROOT, 'test', 'fixtures', 'dapip', 'official');

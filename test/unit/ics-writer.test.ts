@@ -7,13 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { DURATION, normaliseIcs } from '../../src/calendar/ical-text.js';
 import { parseEvents, previousEvents } from '../../src/calendar/ics-read.js';
 import { CALENDAR_HEADER, eventUid, icsEvents, writeCalendar } from '../../src/calendar/ics-writer.js';
-import { wallClock } from '../../src/calendar/zone.js';
-import { parsePlan } from '../../src/data/plan-file.js';
-import { zoneRules } from '../../src/data/time-zone.js';
-import { clock, isoDate } from '../../src/planner/dates.js';
+import { parsePlan } from '../../src/formats/plan-file.js';
 import { EXAMPLE_PLAN } from '../../src/planner/example-plan.js';
 import type { Plan } from '../../src/planner/plan.js';
 import { buildSchedule } from '../../src/planner/schedule.js';
+import { clock, isoDate } from '../../src/time/dates.js';
+import { wallClock, zoneRules } from '../../src/time/zone.js';
 import { planArb } from '../helpers/plans.js';
 import { ROOT } from '../helpers/run-mls.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '../../src/data/plan-file.js';
 import { UserError } from '../../src/errors.js';
+import { parsePlan } from '../../src/formats/plan-file.js';
 import { EXAMPLE_PLAN } from '../../src/planner/example-plan.js';
 
 async function problem(text: string): Promise<UserError> {

@@ -7,9 +7,9 @@ import {
   parseSlot,
   parseTerm,
   planYaml,
-} from '../../src/commands/plan-init.js';
-import { parsePlan } from '../../src/data/plan-file.js';
+} from '../../src/commands/plan/init.js';
 import { UserError } from '../../src/errors.js';
+import { parsePlan } from '../../src/formats/plan-file.js';
 import type { Prompter } from '../../src/ui/prompts.js';
 
 /** Answers prompts from a script, checking each question is the one expected. */

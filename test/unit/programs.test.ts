@@ -7,7 +7,7 @@ import {
   sortPrograms,
 } from '../../src/catalog/programs.js';
 import { findRegion, type Region } from '../../src/catalog/regions.js';
-import type { ReviewInfo } from '../../src/data/schemas.js';
+import type { ReviewInfo } from '../../src/schema/datasets.js';
 import { makeProgram } from '../helpers/programs.js';
 
 const online = makeProgram({ id: 'online-u', institution: 'Online University' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, isoDate, weekdayIndex } from '../../src/planner/dates.js';
 import type { Deadline, Plan } from '../../src/planner/plan.js';
 import { buildSchedule } from '../../src/planner/schedule.js';
-import { DEFAULT_SETTINGS } from '../../src/planner/vocabulary.js';
+import { DEFAULT_SETTINGS } from '../../src/schema/plan-vocabulary.js';
+import { dayNumber, isoDate, weekdayIndex } from '../../src/time/dates.js';
 
 const settings: Plan['settings'] = { ...DEFAULT_SETTINGS, reminders: [1440, 120] };
 

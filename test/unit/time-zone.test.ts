@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wallClock } from '../../src/calendar/zone.js';
-import { isTimeZone, localMomentIn, withZone, zoneRules } from '../../src/data/time-zone.js';
-import { clock, dayNumber, isoDate } from '../../src/planner/dates.js';
+import { clock, dayNumber, isoDate } from '../../src/time/dates.js';
+import { isTimeZone, localMomentIn, wallClock, withZone, zoneRules } from '../../src/time/zone.js';
 
 const ZONES = [
   'UTC',

@@ -1,0 +1,38 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { findRegion } from '../../catalog/regions.js';
+import { type Context, examples } from '../shared/context.js';
+import { DESCRIPTIONS } from '../shared/descriptions.js';
+import type { CheckOptions } from './run.js';
+
+function parseState(value: string): string {
+  const region = findRegion(value);
+  if (region?.country !== 'United States') {
+    throw new InvalidArgumentError(`unknown U.S. state "${value}" (use a code such as CA or a name such as Ohio)`);
+  }
+  return region.code;
+}
+
+export function checkCommand(ctx: Context): Command {
+  return new Command('check')
+    .description(DESCRIPTIONS.check)
+    .argument(
+      '<school...>',
+      'name, abbreviation, OPEID, IPEDS UNITID or DAPIP id; a six-digit number is read as a UNITID first (write dapip:N or opeid:N to say otherwise)',
+    )
+    .option('--state <code>', 'only institutions in this U.S. state', parseState)
+    .option('--strict', 'exit 1 unless there is also an ALA-accredited program')
+    .option('--json', 'print JSON (see README for the shape)')
+    .option('--no-input', 'never prompt; list candidates and exit 3 when ambiguous')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 accredited (or an ALA-accredited program outside the U.S., where DAPIP
+does not apply), 1 no recognized institutional accreditation on record (with --strict:
+also no ALA-accredited program), 3 not found or ambiguous.
+${examples(['mls check "San Jose State University"', 'mls check 00115500', 'mls check "UNC Chapel Hill" --json', 'mls check "Westminster College" --state PA'])}`,
+    )
+    .action(async (words: string[], opts: CheckOptions) => {
+      const { runCheck } = await import('./run.js');
+      await runCheck(ctx, words, opts);
+    });
+}

@@ -1,0 +1,80 @@
+/**
+ * The department side of `mls find --career/--dept` and `mls show`: loaded only when
+ * asked for, since it reads the careers, CIP and evidence datasets.
+ */
+import { type Department, findCareer, type HostScore, resolveDepartments, scoreHost } from '../../catalog/careers.js';
+import { ExitCode, UserError } from '../../errors.js';
+import type { CareersDataset, CipTaxonomy, Program } from '../../schema/datasets.js';
+import { readBundledJson } from '../../store/bundled.js';
+import { activeEvidence } from '../../store/evidence.js';
+
+export interface DepartmentQuery {
+  label: string;
+  career: string | null;
+  departments: Department[];
+}
+
+export function loadCareers(): CareersDataset {
+  return readBundledJson<CareersDataset>('careers.json');
+}
+
+export function loadCipTitles(): CipTaxonomy['titles'] {
+  return readBundledJson<CipTaxonomy>('cip.json').titles;
+}
+
+export function departmentQuery(
+  career: string | undefined,
+  depts: readonly string[],
+  titles: CipTaxonomy['titles'],
+): DepartmentQuery {
+  const departments: Department[] = [];
+  let careerName: string | null = null;
+  if (career) {
+    const found = findCareer(career, loadCareers().careers);
+    if (!('career' in found)) {
+      const list = found.candidates.map((c) => `  ${c.name}`).join('\n');
+      throw new UserError(
+        found.candidates.length ? `"${career}" matches several careers:\n${list}` : `no career matches "${career}"`,
+        { exitCode: ExitCode.usage, hint: 'see the list with `mls careers`' },
+      );
+    }
+    careerName = found.career.name;
+    departments.push(...found.career.departments);
+  }
+  for (const d of depts) {
+    const codes = resolveDepartments(d, titles);
+    if (codes.length === 0) {
+      throw new UserError(`no CIP family or series matches "${d}"`, {
+        hint: 'give a CIP code such as 45.07 or words of its title such as geography',
+      });
+    }
+    for (const code of codes) {
+      if (!departments.some((x) => x.code === code)) {
+        departments.push({ code, weight: 'primary', reason: `asked for with --dept ${d}` });
+      }
+    }
+  }
+  const label = [careerName ? `--career "${careerName}"` : '', ...depts.map((d) => `--dept ${d}`)]
+    .filter(Boolean)
+    .join(', ');
+  return { label, career: careerName, departments };
+}
+
+export function scorePrograms(
+  programs: readonly Program[],
+  query: DepartmentQuery,
+  titles: CipTaxonomy['titles'],
+  env: NodeJS.ProcessEnv,
+): Map<string, HostScore> {
+  const evidence = activeEvidence(env);
+  const codes = query.departments.map((d) => d.code);
+  return new Map(
+    programs.map((p) => [
+      p.id,
+      scoreHost(evidence.host(p.doe?.unitId, codes), query.departments, titles, evidence.years),
+    ]),
+  );
+}
+
+// Re-exported so that `find --career` loads one chunk, not two (each costs start-up).
+export { rankByScore, rankedList, rankedTsv } from '../../ui/departments.js';

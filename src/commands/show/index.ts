@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import { findProgramsByName, sortPrograms } from '../../catalog/programs.js';
+import { ExitCode, UserError } from '../../errors.js';
+import { loadAlaPrograms } from '../../store/bundled.js';
+import { makeStyle } from '../../ui/color.js';
+import { programDetail, programJson } from '../../ui/programs.js';
+import { type Context, examples } from '../shared/context.js';
+import { DESCRIPTIONS } from '../shared/descriptions.js';
+
+export function showCommand(ctx: Context): Command {
+  return new Command('show')
+    .description(DESCRIPTIONS.show)
+    .argument('<id|name>', 'program id (from `mls find`) or words of its name')
+    .option('--career <name>', 'also show the departments this career needs, with their evidence')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'mls show san-jose-state-university-mlis',
+        'mls show "University of Toronto"',
+        'mls show drexel --json',
+      ]),
+    )
+    .action(async (query: string, opts: { json?: boolean; career?: string }) => {
+      const { io, now } = ctx;
+      const dataset = loadAlaPrograms();
+      const { INSTITUTION_ALIASES } = await import('../../catalog/institution-aliases.js');
+      const matches = sortPrograms(findProgramsByName(dataset.programs, query, INSTITUTION_ALIASES), 'name');
+      if (matches.length === 0) {
+        throw new UserError(`no program matches "${query}"`, {
+          exitCode: ExitCode.notFound,
+          hint: 'try fewer words, or list programs with `mls find --query <words>`',
+        });
+      }
+      if (matches.length > 1) {
+        const list = matches.map((p) => `  ${p.id}  (${p.institution}, ${p.degree})`).join('\n');
+        throw new UserError(`"${query}" matches ${matches.length} programs:\n${list}`, {
+          exitCode: ExitCode.notFound,
+          hint: 'run `mls show <id>` with one of the ids above',
+        });
+      }
+      const program = matches[0] as (typeof matches)[number];
+      const { departmentSummary } = await import('./departments.js');
+      const departments = departmentSummary(program, opts.career, io.env);
+      if (opts.json) {
+        io.out(
+          JSON.stringify(
+            {
+              schemaVersion: 1,
+              dataset: { name: dataset.meta.dataset, asOf: dataset.meta.asOf },
+              program: programJson(program, now),
+              departments,
+            },
+            null,
+            2,
+          ),
+        );
+        return;
+      }
+      const style = await makeStyle(io.stdoutIsTTY, io.env);
+      const { renderDepartmentSummary } = await import('../../ui/departments.js');
+      io.out(
+        `${programDetail(program, { chalk: style, today: now, asOf: dataset.meta.asOf })}\n\n${renderDepartmentSummary(departments, style)}`,
+      );
+    });
+}

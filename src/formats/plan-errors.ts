@@ -1,0 +1,95 @@
+/**
+ * Explains why a plan file was rejected: parses it with `yaml`, whose syntax tree
+ * gives each problem its line and column, and lists every problem at once.
+ */
+import { load, YAMLException } from 'js-yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
+import { ExitCode, UserError } from '../errors.js';
+import { normalisePlan, planIssues } from '../planner/plan.js';
+import { loadZodMessages } from '../schema/datasets.js';
+import { planSchema } from '../schema/plan.js';
+import { isTimeZone } from '../time/zone.js';
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
+}
+
+function locate(document: Document, lines: LineCounter, path: readonly PropertyKey[]): string {
+  for (let n = path.length; n >= 0; n -= 1) {
+    const node = document.getIn(path.slice(0, n) as (string | number)[], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    if (node?.range) {
+      const { line, col } = lines.linePos(node.range[0]);
+      return `${line}:${col}`;
+    }
+  }
+  return '1:1';
+}
+
+function problemsError(problems: string[]): UserError {
+  const [first, ...rest] = problems;
+  const more = rest.length > 0 ? `\n${rest.map((p) => `  ${p}`).join('\n')}` : '';
+  return new UserError(`${first}${more}`, {
+    exitCode: ExitCode.usage,
+    hint: 'fix the plan file and run again; `mls plan example` shows every field',
+  });
+}
+
+function syntaxError(message: string, where: string): UserError {
+  return new UserError(`YAML syntax error: ${message}`, {
+    where,
+    hint: 'check the indentation and quoting around that line',
+  });
+}
+
+export function planError(text: string, name: string, defaultZone: string): UserError {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    const pos = error?.linePos?.[0];
+    const message = (error?.message ?? 'invalid YAML').split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    return syntaxError(message, `${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}`);
+  }
+  const problems: string[] = [];
+  loadZodMessages(); // the fast path never needs them
+  const parsed = planSchema.safeParse(document.toJS() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = `${name}:${locate(document, lines, issue.path)}`;
+      const value = issue.path.length ? document.getIn(issue.path as (string | number)[]) : undefined;
+      const shown = typeof value === 'string' || typeof value === 'number' ? `${value} ` : '';
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+          : `${shown}${issue.message}`;
+      problems.push(`${where}: ${formatPath(issue.path) || '(top level)'}: ${message}`);
+    }
+    return problemsError(problems);
+  }
+  const file = parsed.data;
+  const timezone = file.timezone ?? defaultZone;
+  if (!isTimeZone(timezone)) {
+    problems.push(
+      `${name}:${locate(document, lines, ['timezone'])}: timezone: unknown time zone "${timezone}" (use an IANA name such as America/Chicago)`,
+    );
+    return problemsError(problems);
+  }
+  for (const issue of planIssues(normalisePlan(file, timezone))) {
+    problems.push(`${name}:${locate(document, lines, issue.path)}: ${formatPath(issue.path)}: ${issue.message}`);
+  }
+  if (problems.length > 0) return problemsError(problems);
+  // The fast parser refused what this one accepts: report the fast parser's own error.
+  try {
+    load(text);
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      return syntaxError(error.reason, `${name}:${error.mark.line + 1}:${error.mark.column + 1}`);
+    }
+  }
+  return new UserError(`${name}: the plan could not be read`, { hint: 'check the file is a YAML or JSON plan' });
+}

@@ -1,0 +1,49 @@
+/**
+ * Which copy of each dataset is active: the bundled one, or one the user
+ * imported into the user data folder (which then takes precedence).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DAPIP_STORE_FILES } from '../catalog/dapip-index.js';
+import type { DatasetMeta, Manifest } from '../schema/datasets.js';
+import { readBundledJson } from './bundled.js';
+import { IMPORTED_META, importedDir } from './imported.js';
+import { bundledDataDir } from './paths.js';
+
+export interface DatasetCopy {
+  meta: DatasetMeta;
+  file: string;
+  origin: 'bundled' | 'imported';
+  path: string;
+}
+
+export interface DatasetStatus {
+  bundled: DatasetCopy;
+  imported: DatasetCopy | null;
+  active: DatasetCopy;
+}
+
+export { IMPORTED_META, importedDir } from './imported.js';
+
+function readImported(dataset: string, file: string, env: NodeJS.ProcessEnv): DatasetCopy | null {
+  const dir = importedDir(dataset, env);
+  const metaPath = join(dir, IMPORTED_META);
+  if (!existsSync(metaPath) || !existsSync(join(dir, file))) return null;
+  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta;
+  return { meta, file, origin: 'imported', path: dir };
+}
+
+export function datasetStatuses(env: NodeJS.ProcessEnv): DatasetStatus[] {
+  const manifest = readBundledJson<Manifest>('manifest.json');
+  return manifest.datasets.map(({ file, ...meta }) => {
+    const bundled: DatasetCopy = { meta, file, origin: 'bundled', path: join('data', file) };
+    const imported = readImported(meta.dataset, file, env);
+    return { bundled, imported, active: imported ?? bundled };
+  });
+}
+
+/** The folder holding the active DAPIP store: the user's imported copy, else the bundled one. */
+export function activeDapipDir(env: NodeJS.ProcessEnv): { dir: string; origin: DatasetCopy['origin'] } {
+  const imported = readImported('dapip', DAPIP_STORE_FILES.index, env);
+  return imported ? { dir: imported.path, origin: 'imported' } : { dir: bundledDataDir(), origin: 'bundled' };
+}
