@@ -8,7 +8,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { normalisePlan, planIssues } from '../planner/plan.js';
 import { loadZodMessages } from '../schema/datasets.js';
 import { planSchema } from '../schema/plan.js';
-import { isTimeZone } from '../time/zone.js';
+import { canonicalTimeZone } from '../time/zone.js';
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
@@ -72,10 +72,10 @@ export function planError(text: string, name: string, defaultZone: string): User
     return problemsError(problems);
   }
   const file = parsed.data;
-  const timezone = file.timezone ?? defaultZone;
-  if (!isTimeZone(timezone)) {
+  const timezone = canonicalTimeZone(file.timezone ?? defaultZone);
+  if (!timezone) {
     problems.push(
-      `${name}:${locate(document, lines, ['timezone'])}: timezone: unknown time zone "${timezone}" (use an IANA name such as America/Chicago)`,
+      `${name}:${locate(document, lines, ['timezone'])}: timezone: unknown time zone "${file.timezone ?? defaultZone}" (use an IANA name such as America/Chicago)`,
     );
     return problemsError(problems);
   }

@@ -9,7 +9,7 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { normalisePlan, type Plan, planIssues } from '../planner/plan.js';
 import { type PlanFile, planSchema } from '../schema/plan.js';
-import { isTimeZone } from '../time/zone.js';
+import { canonicalTimeZone } from '../time/zone.js';
 
 export interface LoadedPlan {
   plan: Plan;
@@ -28,8 +28,10 @@ function fastParse(text: string, defaultZone: string | (() => string)): LoadedPl
   const parsed = planSchema.safeParse(raw);
   if (!parsed.success) return null;
   const file = parsed.data;
-  const timezone = file.timezone ?? (typeof defaultZone === 'function' ? defaultZone() : defaultZone);
-  if (!isTimeZone(timezone)) return null;
+  const timezone = canonicalTimeZone(
+    file.timezone ?? (typeof defaultZone === 'function' ? defaultZone() : defaultZone),
+  );
+  if (!timezone) return null;
   const plan = normalisePlan(file, timezone);
   if (planIssues(plan).length > 0) return null;
   return { plan, file, text };

@@ -87,13 +87,31 @@ function zoneNames(): Set<string> {
   return new Set(built && built.tz === process.versions.tz ? built.zones : Intl.supportedValuesOf('timeZone'));
 }
 
+let lowerCaseZones: Map<string, string> | undefined;
+
 /**
- * Whether `name` is an IANA time zone. The canonical names answer most cases cheaply;
- * aliases they leave out (UTC, Asia/Kolkata, US/Pacific) are checked with Intl.
+ * The spelling of an IANA time zone that every part of mls (and the engine's TZ) accepts,
+ * or undefined when `name` is no zone. Intl accepts any letter case, but the engine's
+ * local time does not: `america/chicago` would silently be UTC. So a name takes the
+ * canonical list's spelling whatever its case (`America/Chicago`), and an alias the list
+ * leaves out takes the name Intl resolves it to (`US/Pacific` -> `America/Los_Angeles`).
  */
-export function isTimeZone(name: string): boolean {
+export function canonicalTimeZone(name: string): string | undefined {
   canonicalZones ??= zoneNames();
-  return canonicalZones.has(name) || intlKnowsZone(name);
+  if (canonicalZones.has(name)) return name;
+  lowerCaseZones ??= new Map([...canonicalZones].map((z) => [z.toLowerCase(), z]));
+  const listed = lowerCaseZones.get(name.toLowerCase());
+  if (listed) return listed;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `name` names an IANA time zone in any spelling (use canonicalTimeZone for the one to keep). */
+export function isTimeZone(name: string): boolean {
+  return canonicalTimeZone(name) !== undefined;
 }
 
 function localDate(day: DayNumber, minute: number): Date {

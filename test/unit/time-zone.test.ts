@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clock, dayNumber, isoDate } from '../../src/time/dates.js';
-import { isTimeZone, localMomentIn, wallClock, withZone, zoneRules } from '../../src/time/zone.js';
+import { canonicalTimeZone, isTimeZone, localMomentIn, wallClock, withZone, zoneRules } from '../../src/time/zone.js';
 
 const ZONES = [
   'UTC',
@@ -74,4 +74,16 @@ describe('isTimeZone', () => {
     expect(isTimeZone(z)).toBe(true),
   );
   it.each(['Mars/Olympus', 'America/Chicag', '', 'EST5'])('rejects %s', (z) => expect(isTimeZone(z)).toBe(false));
+});
+
+describe('canonicalTimeZone', () => {
+  it.each([
+    ['America/Chicago', 'America/Chicago'],
+    ['america/chicago', 'America/Chicago'],
+    ['EUROPE/LONDON', 'Europe/London'],
+    ['US/Pacific', 'America/Los_Angeles'],
+    ['utc', 'UTC'],
+    ['Central', undefined],
+    ['Mars/Olympus', undefined],
+  ])('%s -> %s', (name, expected) => expect(canonicalTimeZone(name)).toBe(expected));
 });
