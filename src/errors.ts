@@ -5,7 +5,7 @@
 export const ExitCode = {
   /** Success (for `check`: accredited). */
   ok: 0,
-  /** Unexpected runtime error; for `check`: no recognized accreditation on record. */
+  /** For `check`: no recognized accreditation on record (or the institution closed). Never a bug. */
   failure: 1,
   /** Usage error: bad flag, bad value, invalid input file. */
   usage: 2,
@@ -13,6 +13,10 @@ export const ExitCode = {
   notFound: 3,
   /** Study plan is overloaded (more hours needed than available). */
   overload: 4,
+  /** An operating-system failure: a file or folder that cannot be read or written (EACCES, ENOSPC, EROFS, EFBIG...). */
+  ioError: 74,
+  /** An internal error: a bug in mls (EX_SOFTWARE). */
+  internal: 70,
   /** Interrupted by the user (Ctrl+C). */
   interrupted: 130,
 } as const;
