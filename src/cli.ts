@@ -44,10 +44,12 @@ const COMMANDS: { name: string; description: string; load: (ctx: Context) => Pro
 const EXIT_CODES = `
 Exit codes:
   0    success (check: accredited)
-  1    unexpected error (check: no recognized accreditation on record)
+  1    check: no recognized accreditation on record
   2    usage error: bad flag, bad value, invalid input file
   3    not found, or ambiguous
   4    study plan overloaded (nothing written)
+  70   internal error: a bug in mls (please report it)
+  74   a file or folder could not be read or written (permissions, full disk...)
   130  interrupted
 `;
 

@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { createProgram } from './cli.js';
 import type { Context } from './commands/shared/context.js';
 import { ExitCode, isUserError } from './errors.js';
-import { type Io, processIo } from './io.js';
+import { type Io, processIo, type StreamFailure } from './io.js';
 import { makeStyle } from './ui/color.js';
 
 /** Runs the program on `argv` and returns the exit code. The single top-level error handler. */
@@ -35,10 +35,51 @@ async function handleError(error: unknown, io: Io): Promise<number> {
     return error.exitCode;
   }
   if (isInterrupt(error)) return ExitCode.interrupted;
+  const system = systemFailure(error);
+  if (system) {
+    io.err(`${chalk.red('error:')} ${system}`);
+    return ExitCode.ioError;
+  }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.err(`${chalk.red('internal error:')} ${stack}`);
   io.err('This is a bug in mls. Please report it with the command you ran and the output above.');
-  return ExitCode.failure;
+  return ExitCode.internal;
+}
+
+/** What the operating system's error codes mean to a user. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  EFBIG: 'the file is too large',
+  EIO: 'input/output error',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOENT: 'no such file or folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EBUSY: 'the file is busy',
+};
+
+/**
+ * An operating-system failure that reached the top (a file mls could not read or write):
+ * one line naming the path and the cause. Not a bug, so no stack. The store turns the
+ * failures it expects into UserErrors with advice; this is the net under it.
+ */
+function systemFailure(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof e.code !== 'string' || !(e.code in SYSTEM_ERRORS)) return undefined;
+  if (typeof e.syscall !== 'string') return undefined;
+  const target = e.path ? ` ${e.path}` : '';
+  return `cannot ${e.syscall}${target}: ${SYSTEM_ERRORS[e.code]} (${e.code})`;
+}
+
+function describeStreamFailure(failure: StreamFailure): string {
+  return `error: cannot write to ${failure.stream}: ${SYSTEM_ERRORS[failure.code] ?? 'write failed'} (${failure.code})`;
 }
 
 function isInterrupt(error: unknown): boolean {
@@ -53,10 +94,11 @@ function clockNow(env: NodeJS.ProcessEnv): Date {
 
 /** Entry point used by bin/mls.js. */
 export async function start(): Promise<void> {
-  // `mls find | head` closes the pipe early: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+  const io = processIo((failure) => {
+    // Output was lost: whatever the command concluded, the run failed.
+    process.exitCode = ExitCode.ioError;
+    if (failure.stream === 'standard output') process.stderr.write(`${describeStreamFailure(failure)}\n`);
   });
-  process.exitCode = await main(process.argv, processIo(), clockNow(process.env));
+  const code = await main(process.argv, io, clockNow(process.env));
+  process.exitCode = io.failure() ? ExitCode.ioError : code;
 }
