@@ -1,29 +1,43 @@
 /**
- * Loads the program (dist/mls.cjs, one esbuild bundle) with a V8 code cache, so that a
- * run deserializes compiled code instead of parsing and compiling it again. Node 20 has
- * no module compile cache (22 does), so the bundle is compiled as a vm.Script, the way
- * Node's CommonJS loader compiles a module.
+ * Loads the program (dist/mls.cjs, one esbuild bundle) with a V8 code cache, so that a run
+ * deserializes compiled code instead of parsing and compiling the bundle again. This is the
+ * only start-up technique outside the bundle; docs/ARCHITECTURE.md has its measured worth.
  *
- * Each command has its own cache (dist/cache/<command>.v8; help.v8 for everything else),
- * made at build time by running that command on sample input (scripts/build.mjs): a
- * cache holds only the functions its run compiled, and deserializing one is cheaper than
- * compiling, but not free. A cache only fits the V8 that made it. When this Node's V8 is
- * not the build's (a dist/ built elsewhere), the cache is made on the first run of each
- * command and kept in the user's cache folder (~/.cache/mls, $XDG_CACHE_HOME/mls), keyed
- * by V8 version and build.
+ * - Node >= 22.1 has `module.enableCompileCache()`: the runtime's own, checksummed cache
+ *   is used, kept in the user cache folder.
+ * - Node 20 has none, so the bundle is compiled as a vm.Script, the way Node's CommonJS
+ *   loader compiles a module, with `cachedData` from the user cache folder
+ *   (~/.cache/mls/v8-<version>/<command>-<build>.v8). A cache holds what one command's run
+ *   compiled, so each command has its own; it is made at the end of that command's first
+ *   run and fits only the V8 and the bundle that made it.
  *
- * MLS_CODE_CACHE_OUT=<file> writes this run's cache to <file> at exit (the build's
- * training step). MLS_IGNORE_BUNDLED_CODE_CACHE=1 behaves as if the V8 did not match.
+ * A cache is an optimisation and must never crash or hang a run: V8 does not verify the
+ * data it is given (flipped bytes crash the process), so every file carries a header with
+ * its length and CRC-32, checked before V8 sees it; anything that is not a regular file
+ * (a FIFO would block a read) is ignored; failures to read or write are silent.
+ * MLS_CODE_CACHE=off runs without any cache (for measuring it).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
 import { userCacheDir } from './store/paths.js';
 
-/** Set by scripts/build.mjs: the V8 that trained dist/cache, and a hash of dist/mls.cjs. */
-declare const __MLS_TRAINED_V8__: string;
+/** Set by scripts/build.mjs: a hash of dist/mls.cjs, so a cache never outlives its bundle. */
 declare const __MLS_BUILD_ID__: string;
 
 interface Program {
@@ -31,55 +45,82 @@ interface Program {
 }
 
 const COMMANDS_WITH_CACHE = new Set(['find', 'show', 'check', 'careers', 'plan', 'data']);
+const MAGIC = 0x4d4c5331; // "MLS1"
+const HEADER = 12; // magic, payload length, CRC-32 of the payload (each uint32 big-endian)
+const MAX_CACHE = 64 * 1024 * 1024;
 
-function readCache(path: string): Buffer | undefined {
+/** The payload of a cache file whose header checks out; undefined for anything else. */
+export function readVerifiedCache(path: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size < HEADER || stat.size > MAX_CACHE) return undefined;
+    const data = Buffer.alloc(stat.size);
+    if (readSync(fd, data, 0, stat.size, 0) !== stat.size) return undefined;
+    const payload = data.subarray(HEADER);
+    const ok =
+      data.readUInt32BE(0) === MAGIC &&
+      data.readUInt32BE(4) === payload.length &&
+      data.readUInt32BE(8) === crc32(payload) >>> 0;
+    return ok ? payload : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** Writes a cache made on this machine, replacing the command's caches of other builds. Never fails the run. */
-function keepCache(dir: string, name: string, data: Buffer): void {
+/** A cache file's bytes: the header, then V8's data. */
+export function cacheFileBytes(payload: Buffer): Buffer {
+  const header = Buffer.alloc(HEADER);
+  header.writeUInt32BE(MAGIC, 0);
+  header.writeUInt32BE(payload.length, 4);
+  header.writeUInt32BE(crc32(payload) >>> 0, 8);
+  return Buffer.concat([header, payload]);
+}
+
+/** Writes this run's cache (temp file + rename), replacing the command's caches of other builds. Never fails the run. */
+function keepCache(dir: string, name: string, file: string, payload: Buffer): void {
   try {
     mkdirSync(dir, { recursive: true });
-    for (const old of readdirSync(dir)) if (old.startsWith(`${name}-`)) rmSync(join(dir, old), { force: true });
-    const file = join(dir, `${name}-${__MLS_BUILD_ID__}.v8`);
+    for (const old of readdirSync(dir)) {
+      if (old.startsWith(`${name}-`) && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+    }
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, data);
+    writeFileSync(temp, cacheFileBytes(payload), { mode: 0o600 });
     renameSync(temp, file);
   } catch {
-    // A cache is an optimisation: a read-only home only means the next run compiles again.
+    // A read-only or full home only means the next run compiles again.
   }
 }
 
 export async function start(): Promise<void> {
-  const bundle = new URL('./mls.cjs', import.meta.url);
-  const filename = fileURLToPath(bundle);
-  const command = process.argv[2] ?? '';
-  // Any cache of this bundle is valid for any run: help, typos and the like use the help run's.
-  const name = COMMANDS_WITH_CACHE.has(command) ? command : 'help';
-  const cacheOut = process.env.MLS_CODE_CACHE_OUT;
-  const bundledFits = __MLS_TRAINED_V8__ === process.versions.v8 && !process.env.MLS_IGNORE_BUNDLED_CODE_CACHE;
-  const ownDir = join(userCacheDir(process.env), `v8-${process.versions.v8}`);
-  const cacheFile = bundledFits
-    ? fileURLToPath(new URL(`./cache/${name}.v8`, import.meta.url))
-    : join(ownDir, `${name}-${__MLS_BUILD_ID__}.v8`);
-  const cachedData = cacheOut ? undefined : readCache(cacheFile);
-  // The bundle has no import() left (the build checks); the default loader is there all the same.
-  const importModuleDynamically = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), {
-    filename,
-    cachedData,
-    importModuleDynamically,
-  });
-  const module = { exports: {} as Program };
+  const filename = fileURLToPath(new URL('./mls.cjs', import.meta.url));
   const require = createRequire(filename);
-  script.runInThisContext()(module.exports, require, module, filename, fileURLToPath(new URL('.', bundle)));
-  if (cacheOut) process.once('exit', () => writeFileSync(cacheOut, script.createCachedData()));
-  else if (!bundledFits && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => keepCache(ownDir, name, script.createCachedData()));
+  const off = process.env.MLS_CODE_CACHE === 'off';
+  const enableCompileCache = (Module as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
+  if (off || typeof enableCompileCache === 'function') {
+    if (!off) {
+      try {
+        enableCompileCache?.(join(userCacheDir(process.env), 'compile'));
+      } catch {
+        // Without a cache the program only compiles as usual.
+      }
+    }
+    await (require(filename) as Program).start();
+    return;
+  }
+  const command = process.argv[2] ?? '';
+  const name = COMMANDS_WITH_CACHE.has(command) ? command : 'help';
+  const dir = join(userCacheDir(process.env), `v8-${process.versions.v8}`);
+  const file = join(dir, `${name}-${__MLS_BUILD_ID__}.v8`);
+  const cachedData = readVerifiedCache(file);
+  const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), { filename, cachedData });
+  const module = { exports: {} as Program };
+  script.runInThisContext()(module.exports, require, module, filename, fileURLToPath(new URL('.', import.meta.url)));
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => keepCache(dir, name, file, script.createCachedData()));
   }
   await module.exports.start();
 }

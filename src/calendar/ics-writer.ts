@@ -10,15 +10,21 @@
  * per occurrence. Nothing depends on the host's TZ. All-day events (deadlines without a
  * time, prep-start markers) are DATE values, which have no zone.
  */
+
 import { createHash } from 'node:crypto';
-import type { DateArray, EventAttributes } from 'ics';
-import { buildHeader } from 'ics-internal/build';
-import { formatEvent, formatFooter, formatHeader } from 'ics-internal/format';
 import type { Plan } from '../planner/plan.js';
 import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
 import { clock, type DayNumber, isoDate } from '../time/dates.js';
 import type { ZoneRules } from '../time/zone.js';
 import { escapeText, normaliseIcs } from './ical-text.js';
+import {
+  CALENDAR_HEADER,
+  type DateArray,
+  formatCalendarEvent,
+  formatCalendarFooter,
+  formatCalendarHeader,
+  type IcsEvent,
+} from './ics-adapter.js';
 
 export interface PreviousEvent {
   sequence: number;
@@ -155,9 +161,6 @@ function sequenceOf(uid: string, signature: string, options: WriteOptions): numb
   return previous ? previous.sequence + (previous.signature === signature ? 0 : 1) : 0;
 }
 
-/** ics reads and validates `timestamp` (DTSTAMP), though its type declarations leave it out. */
-type IcsEvent = EventAttributes & { timestamp: string };
-
 /** `stamp` is DTSTAMP in iCalendar UTC form; strings are written by ics as given, whatever the host's TZ. */
 function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): IcsEvent {
   const attributes: IcsEvent = {
@@ -182,8 +185,6 @@ function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): IcsEvent
   return attributes;
 }
 
-export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
-
 /** File order: by start (a date sorts before the timed events of that day), then UID. */
 function sortedEvents(plan: Plan, schedule: Schedule, zone: ZoneRules): CalendarEvent[] {
   return calendarEvents(plan, schedule, zone).sort((a, b) =>
@@ -205,20 +206,19 @@ export interface WrittenCalendar {
   events: Map<string, PreviousEvent>;
 }
 
+export { CALENDAR_HEADER };
+
 export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): WrittenCalendar {
-  // createEvents() without its yup validation and without buildEvent(), whose only work is
-  // defaults for a title, UID and timestamp that every event here has (it drew a nanoid
-  // per event all the same). See src/types/ics-internal.d.ts.
-  const parts = [formatHeader(buildHeader({ ...CALENDAR_HEADER, calName: plan.name }))];
+  const parts = [formatCalendarHeader(plan.name)];
   const events = new Map<string, PreviousEvent>();
   const stamp = icsUtc(options.timestamp.toISOString());
   for (const event of sortedEvents(plan, schedule, options.zone)) {
     const eventSignature = signature(event);
     const written = { sequence: sequenceOf(event.uid, eventSignature, options), signature: eventSignature };
-    parts.push(formatEvent(toIcsEvent(event, written.sequence, stamp)));
+    parts.push(formatCalendarEvent(toIcsEvent(event, written.sequence, stamp)));
     events.set(event.uid, written);
   }
-  parts.push(formatFooter());
+  parts.push(formatCalendarFooter());
   return { text: normaliseIcs(parts), events };
 }
 

@@ -1,0 +1,36 @@
+/**
+ * The only file that uses the `ics` package. mls writes events with ics's own formatter,
+ * but not through its public createEvents(), which validates every event with yup first:
+ * about 1 s for the 1,790 events of a two-year plan, against ~20 ms for the formatter.
+ * mls validates its input with zod, and a test checks that the output equals
+ * createEvents()'s. The formatter lives in ics's private files (dist/pipeline), reached by
+ * the aliases in scripts/ics-private.mjs; ics is pinned to an exact version, and
+ * test/unit/ics-adapter.test.ts fails loudly if those files move.
+ */
+import type { DateArray, EventAttributes } from 'ics';
+import { buildHeader } from 'ics-internal/build';
+import { formatEvent, formatFooter, formatHeader } from 'ics-internal/format';
+
+export type { DateArray };
+
+/** ics reads and validates `timestamp` (DTSTAMP), though its type declarations leave it out. */
+export type IcsEvent = EventAttributes & { timestamp: string };
+
+export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
+
+/** BEGIN:VCALENDAR and the calendar's properties, as unfolded lines. */
+export function formatCalendarHeader(calName: string): string {
+  return formatHeader(buildHeader({ ...CALENDAR_HEADER, calName }));
+}
+
+/**
+ * One VEVENT, as unfolded lines. buildEvent() is skipped too: its only work is defaults
+ * for a title, UID and timestamp that every event here has (it drew a nanoid per event).
+ */
+export function formatCalendarEvent(event: IcsEvent): string {
+  return formatEvent(event);
+}
+
+export function formatCalendarFooter(): string {
+  return formatFooter();
+}
