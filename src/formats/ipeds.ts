@@ -94,3 +94,32 @@ export function mergeLatestYear(
     hosts,
   };
 }
+
+export interface CompletionsInputs {
+  bundled: EvidenceDataset;
+  /** The 7-digit CIP codes the careers name (kept at full detail). */
+  named: ReadonlySet<string>;
+  /** UNITIDs of the universities that host an ALA program. */
+  hostUnits: readonly string[];
+}
+
+/**
+ * The department evidence after importing one year's Completions file: its host-university
+ * rows replace the latest year of the bundle (an older year is refused).
+ */
+export function completionsUpdate(inputs: CompletionsInputs, text: string, file: string, year: string) {
+  const { bundled } = inputs;
+  const units = new Set(bundled.hosts.map((h) => h.unitId));
+  for (const unitId of inputs.hostUnits) units.add(bundled.unitAliases[unitId] ?? unitId);
+  const rows = readCompletions(text, file, units);
+  if (rows.length === 0) {
+    throw new UserError(`${file} has no first-major rows for the host universities`, {
+      hint: 'expected the full national Completions file; nothing was replaced',
+    });
+  }
+  const source = `NCES IPEDS Completions imported from ${file} (${year}), earlier years and Scorecard shares from the bundle`;
+  return {
+    dataset: mergeLatestYear(bundled, rows, year, inputs.named, source),
+    hosts: new Set(rows.map((r) => r.unitId)).size,
+  };
+}

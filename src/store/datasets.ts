@@ -5,23 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAPIP_STORE_FILES } from '../catalog/dapip-index.js';
+import type { DatasetCopy, DatasetStatus } from '../catalog/staleness.js';
 import type { DatasetMeta, Manifest } from '../schema/datasets.js';
 import { readBundledJson } from './bundled.js';
 import { IMPORTED_META, importedDir } from './imported.js';
 import { bundledDataDir } from './paths.js';
 
-export interface DatasetCopy {
-  meta: DatasetMeta;
-  file: string;
-  origin: 'bundled' | 'imported';
-  path: string;
-}
-
-export interface DatasetStatus {
-  bundled: DatasetCopy;
-  imported: DatasetCopy | null;
-  active: DatasetCopy;
-}
+export type { DatasetCopy, DatasetStatus } from '../catalog/staleness.js';
 
 export { IMPORTED_META, importedDir } from './imported.js';
 
