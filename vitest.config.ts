@@ -11,6 +11,7 @@ export default defineConfig({
   define: { __MLS_VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/fast-check.ts'],
     testTimeout: 20_000,
     // The end-to-end tests run the built binary; `npm test` builds it first.
     pool: 'forks',
