@@ -3,6 +3,7 @@
 import { UserError } from '../../errors.js';
 import { adherence, allBlocks, blocksOn, deadlinesAtRisk, type ProgressStatus } from '../../planner/adherence.js';
 import type { Block, Schedule } from '../../planner/schedule.js';
+import { withPlanLock } from '../../store/plan-lock.js';
 import { appendProgress } from '../../store/progress-log.js';
 import { clock, dayNumber, isoDate, type LocalMoment, momentKey, weekStart } from '../../time/dates.js';
 import { makeStyle, type Style } from '../../ui/color.js';
@@ -89,9 +90,11 @@ export async function runProgress(
     const day = dayFrom(opts.date, today);
     const blocks = chosenBlocks(blocksOn(schedule, day), numbers, today, day === today.day);
     const status: ProgressStatus = name === 'done' ? 'done' : 'skipped';
-    await appendProgress(
-      path,
-      blocks.map((b) => ({ key: b.key, status, at: now.toISOString() })),
+    await withPlanLock(path, () =>
+      appendProgress(
+        path,
+        blocks.map((b) => ({ key: b.key, status, at: now.toISOString() })),
+      ),
     );
     for (const b of blocks) io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${b.title}`);
     if (status === 'skipped') io.err('Its work moves to later free time the next time you run `mls plan build`.');

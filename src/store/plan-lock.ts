@@ -1,0 +1,40 @@
+/**
+ * Commands that change a plan or its progress log (`plan import`, `plan done`, `plan skip`)
+ * hold the plan's lock across their read-modify-write, so concurrent runs never lose a record.
+ *
+ * proper-lockfile makes the lock an atomic `mkdir` of `<real plan path>.lock` (symlinks
+ * resolved), refreshes its time while held, and takes over a lock whose holder died
+ * (not refreshed for STALE_MS): a killed run never leaves the plan locked for good.
+ */
+import { existsSync } from 'node:fs';
+import { ExitCode, UserError } from '../errors.js';
+import { fileSystemError } from './fs-errors.js';
+import { resolveSymlinks } from './write-file.js';
+
+const STALE_MS = 10_000;
+/** About 15 s of waiting in all: other commands hold the lock for well under a second. */
+const RETRIES = { retries: 40, factor: 1.15, minTimeout: 30, maxTimeout: 400, randomize: true } as const;
+
+export async function withPlanLock<T>(planPath: string, work: () => Promise<T>): Promise<T> {
+  const target = resolveSymlinks(planPath);
+  // No plan, nothing to protect: the work itself reports the missing file.
+  if (!existsSync(target)) return work();
+  const { lock } = await import('proper-lockfile');
+  let release: () => Promise<void>;
+  try {
+    release = await lock(target, { stale: STALE_MS, retries: RETRIES, realpath: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new UserError(`${planPath} is being changed by another mls command; nothing was changed`, {
+        exitCode: ExitCode.ioError,
+        hint: `run the command again in a moment (if no other mls is running, remove the folder ${target}.lock)`,
+      });
+    }
+    throw fileSystemError(error, `${target}.lock`, 'lock');
+  }
+  try {
+    return await work();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
