@@ -12,6 +12,7 @@ import { readFeedText } from '../../store/read-file.js';
 import { writeFileAtomic } from '../../store/write-file.js';
 import { isTimeZone } from '../../time/zone.js';
 import { makeStyle } from '../../ui/color.js';
+import { sanitizeField } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { hostTimeZone } from './session.js';
 
@@ -79,17 +80,24 @@ async function importLocked(ctx: Context, feedPath: string, opts: ImportOptions)
     const style = await makeStyle(io.stdoutIsTTY, io.env);
     const lines: string[] = [];
     for (const d of r.added)
-      lines.push(`${style.green('added  ')}  ${d.due.padEnd(16)}  ${d.course}: ${d.title} (${d.kind})`);
-    for (const d of r.changed) lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${d.title} (was ${d.from})`);
+      lines.push(
+        `${style.green('added  ')}  ${d.due.padEnd(16)}  ${sanitizeField(d.course)}: ${sanitizeField(d.title)} (${d.kind})`,
+      );
+    for (const d of r.changed)
+      lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${sanitizeField(d.title)} (was ${d.from})`);
     for (const d of r.removed)
-      lines.push(`${style.red('removed')}  ${d.due.padEnd(16)}  ${d.title}: no longer in the feed; still in your plan`);
+      lines.push(
+        `${style.red('removed')}  ${d.due.padEnd(16)}  ${sanitizeField(d.title)}: no longer in the feed; still in your plan`,
+      );
     for (const d of r.outsideTerms)
-      lines.push(`${style.dim('skipped')}  ${d.due.padEnd(16)}  ${d.title}: outside every term`);
+      lines.push(`${style.dim('skipped')}  ${d.due.padEnd(16)}  ${sanitizeField(d.title)}: outside every term`);
     for (const b of r.breaksAdded)
-      lines.push(`${style.green('break  ')}  ${b.start} to ${b.end}  ${b.name} (${b.term})`);
+      lines.push(
+        `${style.green('break  ')}  ${b.start} to ${b.end}  ${sanitizeField(b.name)} (${sanitizeField(b.term)})`,
+      );
     if (lines.length) io.out(lines.join('\n'));
   }
-  const summary = `${feed.source}: ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged; ${feed.skipped.length} events were not deadlines`;
+  const summary = `${sanitizeField(feed.source)}: ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged; ${feed.skipped.length} events were not deadlines`;
   if (!merged.changed) {
     io.err(`${summary}. ${opts.plan} is already up to date.`);
     return;

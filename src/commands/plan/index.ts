@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ExitCode, UserError } from '../../errors.js';
 import { makeStyle } from '../../ui/color.js';
+import { sanitizeText } from '../../ui/sanitize.js';
 import { type Context, examples } from '../shared/context.js';
 import { DESCRIPTIONS } from '../shared/descriptions.js';
 import { loadSchedule } from './session.js';
@@ -130,7 +131,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
         io.err(
           `${toStdout ? 'Wrote' : `Wrote ${opts.output}:`} ${count('session')} study sessions, ${count('work')} work blocks, ${count('revise') + count('review')} revision blocks, ${schedule.deadlines.length} deadlines with reminders; ${span} (${plan.timezone})${schedule.overloaded ? '; OVERLOADED (see event descriptions)' : ''}.`,
         );
-        for (const w of schedule.warnings) io.err(`warning: ${w}`);
+        for (const w of schedule.warnings) io.err(`warning: ${sanitizeText(w)}`);
       },
     );
 }

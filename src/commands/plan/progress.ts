@@ -7,6 +7,7 @@ import { withPlanLock } from '../../store/plan-lock.js';
 import { appendProgress } from '../../store/progress-log.js';
 import { clock, dayNumber, isoDate, type LocalMoment, momentKey, weekStart } from '../../time/dates.js';
 import { makeStyle, type Style } from '../../ui/color.js';
+import { sanitizeField } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { loadSchedule } from './session.js';
 
@@ -25,7 +26,7 @@ function blockJson(b: Block, status: ProgressStatus | undefined) {
 
 function blockLine(b: Block, n: number | null, status: ProgressStatus | undefined, style: Style): string {
   const mark = status === 'done' ? style.green('done   ') : status === 'skipped' ? style.yellow('skipped') : '       ';
-  return `${n === null ? '' : `${String(n).padStart(2)}. `}${clock(b.start)}-${clock(b.end)}  ${mark}  ${b.title}`;
+  return `${n === null ? '' : `${String(n).padStart(2)}. `}${clock(b.start)}-${clock(b.end)}  ${mark}  ${sanitizeField(b.title)}`;
 }
 
 function upcoming(schedule: Schedule, today: LocalMoment, count: number) {
@@ -48,7 +49,7 @@ function deadlineLines(list: ReturnType<typeof upcoming>, style: Style): string[
   return list.map((d) => {
     const left = d.daysLeft === 0 ? 'today' : d.daysLeft === 1 ? 'tomorrow' : `in ${d.daysLeft} days`;
     const risk = d.shortHours > 0 ? style.red(`  at risk: ${d.shortHours.toFixed(1)} h of work does not fit`) : '';
-    return `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  ${d.title} (${d.course})${risk}`;
+    return `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  ${sanitizeField(d.title)} (${sanitizeField(d.course)})${risk}`;
   });
 }
 
@@ -217,7 +218,7 @@ export async function runProgress(
     for (const d of risk) {
       lines.push(
         style.red(
-          `  ${isoDate(d.deadline.due.day)}  ${d.deadline.title} (${d.deadline.course}): ${(d.shortMinutes / 60).toFixed(1)} h of work no longer fits before its buffer`,
+          `  ${isoDate(d.deadline.due.day)}  ${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)}): ${(d.shortMinutes / 60).toFixed(1)} h of work no longer fits before its buffer`,
         ),
       );
     }
