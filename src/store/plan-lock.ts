@@ -15,14 +15,16 @@ const STALE_MS = 10_000;
 /** About 15 s of waiting in all: other commands hold the lock for well under a second. */
 const RETRIES = { retries: 40, factor: 1.15, minTimeout: 30, maxTimeout: 400, randomize: true } as const;
 
-export async function withPlanLock<T>(planPath: string, work: () => Promise<T>): Promise<T> {
+export type LockWait = { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+
+export async function withPlanLock<T>(planPath: string, work: () => Promise<T>, wait: LockWait = RETRIES): Promise<T> {
   const target = resolveSymlinks(planPath);
   // No plan, nothing to protect: the work itself reports the missing file.
   if (!existsSync(target)) return work();
   const { lock } = await import('proper-lockfile');
   let release: () => Promise<void>;
   try {
-    release = await lock(target, { stale: STALE_MS, retries: RETRIES, realpath: false });
+    release = await lock(target, { stale: STALE_MS, retries: wait, realpath: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new UserError(`${planPath} is being changed by another mls command; nothing was changed`, {

@@ -253,6 +253,16 @@ describe('hostile text', () => {
     expect(home).toBeTruthy();
   });
 
+  it('NUL in a title never reaches the .ics', () => {
+    const { home, plan, run } = examplePlan();
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/title: Community analysis paper/, 'title: "Paper\\0 one"'));
+    const ics = join(home, 'study.ics');
+    expect(run(['plan', 'build', plan, '-o', ics]).code).toBe(0);
+    const text = readFileSync(ics, 'utf8');
+    expect(text).toContain('Paper one');
+    expect(text).not.toContain('\0');
+  });
+
   it('escapes in an argument echoed in an error are shown, not obeyed', () => {
     const r = runMls(['plan', 'check', 'no\x1b[2Jplan.yaml']);
     expect(r.code).toBe(2);
