@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMls, runMlsAsync, tempHome } from '../helpers/run-mls.js';
+import { ROOT, runMls, runMlsAsync, tempHome } from '../helpers/run-mls.js';
 
 const MONDAY = '2027-10-04T23:00:00Z';
 
@@ -235,6 +235,29 @@ describe('operating-system faults are not bugs', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: could not save the calendar state');
     expect(readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
+  });
+});
+
+describe('imported data', () => {
+  const dapip = join(ROOT, 'test', 'fixtures', 'dapip', 'official');
+
+  it('a data folder that cannot be written: one line naming it, exit 74', () => {
+    const home = tempHome();
+    const blocked = join(home, 'not-a-folder');
+    writeFileSync(blocked, 'x');
+    const r = runMls(['data', 'import', 'dapip', dapip], { env: { HOME: home, MLS_DATA_HOME: blocked } });
+    expect(r.code).toBe(74);
+    expect(r.stderr).toContain(`error: cannot write ${join(blocked, 'dapip')}: a part of the path is not a folder`);
+    expect(r.stderr).not.toMatch(/internal error|This is a bug/);
+  });
+
+  it('a FIFO as the DAPIP source is refused without being read', () => {
+    const home = tempHome();
+    const fifo = join(home, 'dapip.zip');
+    execFileSync('mkfifo', [fifo]);
+    const r = runMls(['data', 'import', 'dapip', fifo], { env: { HOME: home }, timeoutMs: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${fifo} is a named pipe (FIFO), not the DAPIP zip or folder`);
   });
 });
 
