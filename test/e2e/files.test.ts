@@ -2,7 +2,7 @@
  * The file rules of docs/files.md, through the built binary: locks, the guarded write path,
  * special files, symlinks, modes, stale temporary files, OS faults and hostile text.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runMls, runMlsAsync, tempHome } from '../helpers/run-mls.js';
+import { BIN, ROOT, runMls, runMlsAsync, tempHome } from '../helpers/run-mls.js';
 
 const MONDAY = '2027-10-04T23:00:00Z';
 
@@ -203,6 +203,44 @@ describe('plan files: symlinks, modes, special files', () => {
     expect(asFeed.stderr).toContain('calendar feed');
   });
 
+  it('plan example --force never replaces a device behind a symlink', () => {
+    const home = tempHome();
+    const link = join(home, 'plan.yaml');
+    symlinkSync('/dev/null', link);
+    const r = runMls(['plan', 'example', '-o', link, '--force'], { env: { HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a character device, not a regular file');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  it('a 50 MB plan, a term lasting centuries and an alias bomb are plan errors, not crashes', () => {
+    const { home, plan, run } = examplePlan();
+    const text = readFileSync(plan, 'utf8');
+    writeFileSync(plan, text.replace('title: Community analysis paper', `title: ${'x'.repeat(50 * 1024 * 1024)}`));
+    const huge = run(['plan', 'build', plan, '-o', join(home, 'a.ics')]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain('is 50 MB; the limit is 5 MB');
+    writeFileSync(plan, text.replace('end: 2028-05-05', 'end: 2399-05-05'));
+    const centuries = run(['plan', 'build', plan, '-o', join(home, 'b.ics')]);
+    expect(centuries.code).toBe(2);
+    expect(centuries.stderr).toContain('terms[1]: the term spans more than 10 years');
+    const bomb = ['a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]'];
+    for (let i = 1; i < 9; i += 1) {
+      const name = String.fromCharCode(97 + i);
+      bomb.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    }
+    writeFileSync(plan, `${bomb.join('\n')}\n${text}`);
+    const aliases = run(['plan', 'check', plan]);
+    expect(aliases.code).toBe(2);
+    expect(aliases.stderr).toMatch(/^error: plan\.yaml:1:1: the plan uses YAML aliases/);
+    for (const r of [huge, centuries, aliases]) expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(join(home, 'a.ics')) || existsSync(join(home, 'b.ics'))).toBe(false);
+  });
+
   it('a Latin-1 plan is refused naming the encoding problem', () => {
     const { home, plan, run } = examplePlan();
     const text = readFileSync(plan);
@@ -224,6 +262,23 @@ describe('operating-system faults are not bugs', () => {
       /^error: cannot write .*file\/study\.ics: a part of the path is not a folder \(ENOTDIR\)\n/,
     );
     expect(r.stderr).not.toMatch(/internal error|This is a bug|\n\s+at /);
+  });
+
+  it('a file too large for `ulimit -f` (EFBIG): one line, exit 74, no temporary file left', () => {
+    const { home, plan } = examplePlan();
+    const ics = join(home, 'study.ics');
+    const r = spawnSync(
+      'bash',
+      ['-c', 'ulimit -f 10; exec "$0" "$@"', process.execPath, BIN, 'plan', 'build', plan, '-o', ics],
+      {
+        env: { PATH: process.env.PATH, HOME: home, TZ: 'UTC', NO_COLOR: '1', MLS_DATA_HOME: join(home, 'data') },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(74);
+    expect(r.stderr).toMatch(/^error: cannot write .*study\.ics: the file is too large .*\(EFBIG\)\n/);
+    expect(readdirSync(home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('a data folder that cannot be written: the calendar is written, a warning, exit 0', () => {
