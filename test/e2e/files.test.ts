@@ -346,5 +346,9 @@ describe('hostile text', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('\x1b');
     expect(r.stderr).toContain('no\\x1b[2Jplan.yaml');
+    const unknown = runMls(['find', '--bogus\x1b]0;x\x07']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown option '--bogus\\x1b]0;x\\x07'");
+    expect(unknown.stderr).not.toContain('\x1b');
   });
 });

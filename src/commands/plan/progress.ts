@@ -97,7 +97,8 @@ export async function runProgress(
         blocks.map((b) => ({ key: b.key, status, at: now.toISOString() })),
       ),
     );
-    for (const b of blocks) io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${b.title}`);
+    for (const b of blocks)
+      io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`);
     if (status === 'skipped') io.err('Its work moves to later free time the next time you run `mls plan build`.');
     return;
   }
