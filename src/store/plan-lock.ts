@@ -11,9 +11,13 @@ import { ExitCode, UserError } from '../errors.js';
 import { fileSystemError } from './fs-errors.js';
 import { resolveSymlinks } from './write-file.js';
 
-const STALE_MS = 10_000;
-/** About 15 s of waiting in all: other commands hold the lock for well under a second. */
-const RETRIES = { retries: 40, factor: 1.15, minTimeout: 30, maxTimeout: 400, randomize: true } as const;
+/** A lock not refreshed for this long (its holder refreshes it every 10 s) was left by a killed run. */
+const STALE_MS = 20_000;
+/**
+ * About 20 to 40 s of waiting in all, so a lock left by a killed run is taken over within one
+ * wait; other commands hold the lock for well under a second each.
+ */
+const RETRIES = { retries: 55, factor: 1.15, minTimeout: 30, maxTimeout: 500, randomize: true } as const;
 
 export type LockWait = { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
 
@@ -23,8 +27,17 @@ export async function withPlanLock<T>(planPath: string, work: () => Promise<T>, 
   if (!existsSync(target)) return work();
   const { lock } = await import('proper-lockfile');
   let release: () => Promise<void>;
+  let compromised: Error | undefined;
   try {
-    release = await lock(target, { stale: STALE_MS, retries: wait, realpath: false });
+    release = await lock(target, {
+      stale: STALE_MS,
+      retries: wait,
+      realpath: false,
+      // The default throws from a timer (an internal error); remember it and say so instead.
+      onCompromised: (error) => {
+        compromised = error;
+      },
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new UserError(`${planPath} is being changed by another mls command; nothing was changed`, {
@@ -35,7 +48,14 @@ export async function withPlanLock<T>(planPath: string, work: () => Promise<T>, 
     throw fileSystemError(error, `${target}.lock`, 'lock');
   }
   try {
-    return await work();
+    const result = await work();
+    if (compromised) {
+      throw new UserError(`${planPath} was locked by another mls command while this one ran (${compromised.message})`, {
+        exitCode: ExitCode.ioError,
+        hint: 'check the plan and its progress log, then run the command again',
+      });
+    }
+    return result;
   } finally {
     await release().catch(() => undefined);
   }
