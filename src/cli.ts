@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { type Context, examples } from './commands/shared/context.js';
 import { DESCRIPTIONS } from './commands/shared/descriptions.js';
+import { sanitizeText } from './ui/sanitize.js';
 import { VERSION } from './version.js';
 
 /**
@@ -62,7 +63,7 @@ function configureTree(command: Command, ctx: Context): void {
     .configureOutput({
       writeOut: (text) => ctx.io.out(text),
       writeErr: (text) => ctx.io.err(text),
-      outputError: (text, write) => write(text),
+      outputError: (text, write) => write(sanitizeText(text)),
     });
   for (const sub of command.commands) configureTree(sub, ctx);
 }

@@ -1,3 +1,5 @@
+import { sanitizeText } from './ui/sanitize.js';
+
 /**
  * The one expected error type and the exit-code table. Every exit code the
  * program uses is listed here and in the README; each has an end-to-end test.
@@ -38,11 +40,12 @@ export class UserError extends Error {
   readonly where: string | undefined;
 
   constructor(message: string, options: UserErrorOptions = {}) {
-    super(message);
+    // Messages echo arguments and file text: shown through the terminal sanitiser, never raw.
+    super(sanitizeText(message));
     this.name = 'UserError';
     this.exitCode = options.exitCode ?? ExitCode.usage;
-    this.hint = options.hint;
-    this.where = options.where;
+    this.hint = options.hint === undefined ? undefined : sanitizeText(options.hint);
+    this.where = options.where === undefined ? undefined : sanitizeText(options.where);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Context } from './commands/shared/context.js';
 import { ExitCode, isUserError } from './errors.js';
 import { type Io, processIo, type StreamFailure } from './io.js';
 import { makeStyle } from './ui/color.js';
+import { sanitizeText } from './ui/sanitize.js';
 
 /** Runs the program on `argv` and returns the exit code. The single top-level error handler. */
 export async function main(argv: string[], io: Io, now: Date): Promise<number> {
@@ -37,11 +38,11 @@ async function handleError(error: unknown, io: Io): Promise<number> {
   if (isInterrupt(error)) return ExitCode.interrupted;
   const system = systemFailure(error);
   if (system) {
-    io.err(`${chalk.red('error:')} ${system}`);
+    io.err(`${chalk.red('error:')} ${sanitizeText(system)}`);
     return ExitCode.ioError;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.err(`${chalk.red('internal error:')} ${stack}`);
+  io.err(`${chalk.red('internal error:')} ${sanitizeText(stack)}`);
   io.err('This is a bug in mls. Please report it with the command you ran and the output above.');
   return ExitCode.internal;
 }

@@ -66,6 +66,18 @@ function normaliseSlowly(text: string, out: string[]): void {
   for (const line of unfold(text)) if (line !== '') out.push(foldLine(fixTrigger(line)));
 }
 
+/**
+ * RFC 5545 content lines hold no control character but HTAB (§3.1, §3.3.11): NUL, ESC, a lone
+ * CR and the rest, which a plan or feed can carry in a title, are dropped from the output.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const FORBIDDEN_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/g;
+
+export function stripControls(text: string): string {
+  FORBIDDEN_CONTROL.lastIndex = 0;
+  return FORBIDDEN_CONTROL.test(text) ? text.replace(FORBIDDEN_CONTROL, '') : text;
+}
+
 /** A line (from its start) longer than 75 characters or with a non-ASCII character: it may need folding. */
 const LINE_TO_FOLD = /^(?=[^\r\n]{76}|[^\r\n]*[\u0080-\uffff])[^\r\n]*/gm;
 const TRIGGER_WITH_DANGLING_T = /^(TRIGGER[^:\r\n]*:[^\r\n]*)T(?=\r\n)/gm;
@@ -78,7 +90,8 @@ const TRIGGER_WITH_DANGLING_T = /^(TRIGGER[^:\r\n]*:[^\r\n]*)T(?=\r\n)/gm;
  */
 export function normaliseIcs(text: string | readonly string[]): string {
   const out: string[] = [];
-  for (const piece of typeof text === 'string' ? [text] : text) {
+  for (const raw of typeof text === 'string' ? [text] : text) {
+    const piece = stripControls(raw);
     const plain =
       piece.endsWith('\r\n') &&
       !piece.startsWith('\r\n') &&

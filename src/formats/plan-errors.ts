@@ -3,12 +3,16 @@
  * gives each problem its line and column, and lists every problem at once.
  */
 import { load, YAMLException } from 'js-yaml';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ExitCode, UserError } from '../errors.js';
 import { normalisePlan, planIssues } from '../planner/plan.js';
 import { loadZodMessages } from '../schema/datasets.js';
 import { planSchema } from '../schema/plan.js';
 import { canonicalTimeZone } from '../time/zone.js';
+import { closestKey, knownKeys } from './plan-keys.js';
+
+/** An alias bomb ("billion laughs") expands past this many aliases; a real plan uses a handful. */
+const MAX_ALIAS_COUNT = 100;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
@@ -28,6 +32,28 @@ function locate(document: Document, lines: LineCounter, path: readonly PropertyK
     }
   }
   return '1:1';
+}
+
+/** The position of `key` inside the mapping at `path`, else of the mapping itself. */
+function locateKey(document: Document, lines: LineCounter, path: readonly PropertyKey[], key: string): string {
+  const node = document.getIn(path as (string | number)[], true);
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const range = isScalar(pair?.key) ? pair.key.range : undefined;
+    if (range) {
+      const { line, col } = lines.linePos(range[0]);
+      return `${line}:${col}`;
+    }
+  }
+  return locate(document, lines, path);
+}
+
+/** A value echoed in a message: short, on one line. */
+function shownValue(value: unknown): string {
+  if (typeof value === 'number') return `${value} `;
+  if (typeof value !== 'string') return '';
+  const oneLine = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value).slice(1, -1);
+  return `${oneLine} `;
 }
 
 function problemsError(problems: string[]): UserError {
@@ -51,23 +77,41 @@ export function planError(text: string, name: string, defaultZone: string): User
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const error = document.errors[0];
-    const pos = error?.linePos?.[0];
+    // Without prettyErrors, `yaml` leaves linePos unset: the offset in `pos` is turned into line:col here.
+    const offset = error?.pos?.[0];
+    const pos = offset === undefined ? undefined : lines.linePos(offset);
     const message = (error?.message ?? 'invalid YAML').split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
     return syntaxError(message, `${name}:${pos ? `${pos.line}:${pos.col}` : '1:1'}`);
   }
   const problems: string[] = [];
   loadZodMessages(); // the fast path never needs them
-  const parsed = planSchema.safeParse(document.toJS() ?? {});
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      return new UserError(`the plan uses YAML aliases (*name) too often: ${error.message}`, {
+        where: `${name}:1:1`,
+        hint: `a plan needs no more than ${MAX_ALIAS_COUNT} aliases; write the values out`,
+      });
+    }
+    throw error;
+  }
+  const parsed = planSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const where = `${name}:${locateKey(document, lines, issue.path, key)}`;
+          const suggestion = closestKey(key, knownKeys(issue.path));
+          const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
+          problems.push(`${where}: ${formatPath(issue.path) || '(top level)'}: unknown key ${key}${hint}`);
+        }
+        continue;
+      }
       const where = `${name}:${locate(document, lines, issue.path)}`;
       const value = issue.path.length ? document.getIn(issue.path as (string | number)[]) : undefined;
-      const shown = typeof value === 'string' || typeof value === 'number' ? `${value} ` : '';
-      const message =
-        issue.code === 'unrecognized_keys'
-          ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-          : `${shown}${issue.message}`;
-      problems.push(`${where}: ${formatPath(issue.path) || '(top level)'}: ${message}`);
+      problems.push(`${where}: ${formatPath(issue.path) || '(top level)'}: ${shownValue(value)}${issue.message}`);
     }
     return problemsError(problems);
   }

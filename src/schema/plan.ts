@@ -10,7 +10,32 @@
 import * as z from 'zod/mini';
 import { DEADLINE_KINDS, DEFAULT_SETTINGS, WEEKDAYS } from './plan-vocabulary.js';
 
-const text = () => z.string().check(z.minLength(1));
+/**
+ * Documented limits (docs/files.md): far above any real plan, low enough that a mistyped year
+ * or a pasted file cannot make a run write gigabytes or exhaust memory.
+ */
+export const PLAN_LIMITS = {
+  /** A plan file is read whole: a two-year plan is about 50 KB. */
+  fileBytes: 5 * 1024 * 1024,
+  /** From the first term's start to the last term's end. */
+  spanYears: 10,
+  /** Names, titles, course codes, break names. */
+  textChars: 300,
+  /** Deadline ids and sources (LMS UIDs can be long). */
+  idChars: 1000,
+  terms: 50,
+  breaksPerTerm: 200,
+  slots: 100,
+  courses: 200,
+  deadlines: 5000,
+  reminders: 10,
+} as const;
+export const MAX_PLAN_BYTES = PLAN_LIMITS.fileBytes;
+const MAX_SPAN_DAYS = Math.ceil(PLAN_LIMITS.spanYears * 365.25);
+
+const atMost = (max: number, what: string) => z.maxLength(max, `at most ${max} ${what}`);
+const text = (max: number = PLAN_LIMITS.textChars) =>
+  z.string().check(z.minLength(1), z.maxLength(max, `is longer than ${max} characters`));
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
   schema.check(z.describe(description)) as T;
 
@@ -34,65 +59,104 @@ const due = z
     z.refine(realDate, 'is not a date (use YYYY-MM-DD)'),
   );
 
-const range = z.object({
+function daysBetween(start: string, end: string): number {
+  return (Date.parse(`${end.slice(0, 10)}T00:00:00Z`) - Date.parse(`${start.slice(0, 10)}T00:00:00Z`)) / 86_400_000;
+}
+
+const range = z.strictObject({
   name: z.optional(text()),
   start: isoDate,
   end: isoDate,
 });
+
+const withinSpan = (what: string) =>
+  z.refine<{ start: string; end: string }>(
+    (r) => !(daysBetween(r.start, r.end) > MAX_SPAN_DAYS),
+    `${what} spans more than ${PLAN_LIMITS.spanYears} years (the limit for a plan); check the years`,
+  );
 
 const between = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 export const planSchema = z.strictObject({
   name: described(z._default(text(), 'My study plan'), 'Calendar name; also seeds the event UIDs'),
-  timezone: described(z.optional(text()), 'IANA time zone, e.g. America/Chicago (default: this computer’s)'),
+  timezone: described(z.optional(text(100)), 'IANA time zone, e.g. America/Chicago (default: this computer’s)'),
   terms: z
     .array(
-      z.object({
-        name: text(),
-        start: isoDate,
-        end: isoDate,
-        breaks: described(z._default(z.array(range), []), 'Breaks and holidays: no study is scheduled on these days'),
-      }),
+      z
+        .strictObject({
+          name: text(),
+          start: isoDate,
+          end: isoDate,
+          breaks: described(
+            z._default(z.array(range).check(atMost(PLAN_LIMITS.breaksPerTerm, 'breaks in a term')), []),
+            'Breaks and holidays: no study is scheduled on these days',
+          ),
+        })
+        .check(withinSpan('the term')),
     )
-    .check(z.minLength(1, 'add at least one term')),
+    .check(
+      z.minLength(1, 'add at least one term'),
+      atMost(PLAN_LIMITS.terms, 'terms'),
+      z.refine<{ start: string; end: string }[]>(
+        (terms) =>
+          terms.length === 0 ||
+          !(
+            daysBetween(
+              terms.map((t) => t.start).sort()[0] ?? '',
+              terms
+                .map((t) => t.end)
+                .sort()
+                .at(-1) ?? '',
+            ) > MAX_SPAN_DAYS
+          ),
+        `the terms span more than ${PLAN_LIMITS.spanYears} years (the limit for a plan); check the years`,
+      ),
+    ),
   availability: described(
     z
-      .array(z.object({ day: z.enum(WEEKDAYS), start: clockTime, end: clockTime }))
-      .check(z.minLength(1, 'add at least one weekly time slot')),
+      .array(z.strictObject({ day: z.enum(WEEKDAYS), start: clockTime, end: clockTime }))
+      .check(z.minLength(1, 'add at least one weekly time slot'), atMost(PLAN_LIMITS.slots, 'weekly time slots')),
     'Weekly time slots you can study in, in the plan’s time zone',
   ),
   courses: z._default(
-    z.array(
-      z.object({
-        code: text(),
-        title: z.optional(text()),
-        weeklyHours: described(z._default(between(0, 60), 0), 'Steady weekly study: reading, lectures'),
-        terms: described(z.optional(z.array(text())), 'Names of the terms the course runs in (default: every term)'),
-      }),
-    ),
+    z
+      .array(
+        z.strictObject({
+          code: text(),
+          title: z.optional(text()),
+          weeklyHours: described(z._default(between(0, 60), 0), 'Steady weekly study: reading, lectures'),
+          terms: described(z.optional(z.array(text())), 'Names of the terms the course runs in (default: every term)'),
+        }),
+      )
+      .check(atMost(PLAN_LIMITS.courses, 'courses')),
     [],
   ),
   deadlines: z._default(
-    z.array(
-      z.object({
-        id: described(z.optional(text()), 'Stable key, e.g. the LMS event UID; defaults to course + title'),
-        source: described(z.optional(text()), 'The calendar feed it was imported from'),
-        course: text(),
-        title: text(),
-        kind: z._default(z.enum(DEADLINE_KINDS), 'assignment'),
-        due,
-        hours: described(
-          z.number().check(z.minimum(0, 'must not be negative'), z.maximum(500)),
-          'Your estimate of the work, in hours',
-        ),
-        bufferDays: z.optional(whole(0, 14)),
-      }),
-    ),
+    z
+      .array(
+        z.strictObject({
+          id: described(
+            z.optional(text(PLAN_LIMITS.idChars)),
+            'Stable key, e.g. the LMS event UID; defaults to course + title',
+          ),
+          source: described(z.optional(text(PLAN_LIMITS.idChars)), 'The calendar feed it was imported from'),
+          course: text(),
+          title: text(),
+          kind: z._default(z.enum(DEADLINE_KINDS), 'assignment'),
+          due,
+          hours: described(
+            z.number().check(z.minimum(0, 'must not be negative'), z.maximum(500)),
+            'Your estimate of the work, in hours',
+          ),
+          bufferDays: z.optional(whole(0, 14)),
+        }),
+      )
+      .check(atMost(PLAN_LIMITS.deadlines, 'deadlines')),
     [],
   ),
   settings: z._default(
-    z.object({
+    z.strictObject({
       revisionBufferDays: z._default(whole(0, 14), DEFAULT_SETTINGS.revisionBufferDays),
       estimateMultiplier: z._default(between(1, 5), DEFAULT_SETTINGS.estimateMultiplier),
       prepStartDays: z._default(whole(1, 120), DEFAULT_SETTINGS.prepStartDays),
@@ -100,7 +164,9 @@ export const planSchema = z.strictObject({
       minBlockMinutes: z._default(whole(15, 240), DEFAULT_SETTINGS.minBlockMinutes),
       revisionMinutes: z._default(whole(15, 480), DEFAULT_SETTINGS.revisionMinutes),
       reminders: z._default(
-        z.array(z.string().check(z.regex(/^\d+[dhm]$/, 'use a number and d, h or m: 1d, 2h, 30m'))),
+        z
+          .array(z.string().check(z.regex(/^\d{1,5}[dhm]$/, 'use a number and d, h or m: 1d, 2h, 30m')))
+          .check(atMost(PLAN_LIMITS.reminders, 'reminders')),
         [...DEFAULT_SETTINGS.reminders],
       ),
     }),

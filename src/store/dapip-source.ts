@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { DAPIP_FILES, type DapipFileKey, type DapipTexts } from '../formats/dapip-csv.js';
+import { fileSystemError } from './fs-errors.js';
+import { specialKind } from './write-file.js';
 
 const KEYS = Object.keys(DAPIP_FILES) as DapipFileKey[];
 
@@ -18,7 +20,16 @@ function keyFor(name: string): DapipFileKey | undefined {
   return KEYS.find((k) => DAPIP_FILES[k].toLowerCase() === base);
 }
 
+/** The three DAPIP CSV texts; a file that cannot be read is an OS fault naming it (exit 74), not a bug. */
 export async function readDapipSource(path: string): Promise<DapipTexts> {
+  try {
+    return await readDapipFiles(path);
+  } catch (error) {
+    throw fileSystemError(error, path, 'read');
+  }
+}
+
+async function readDapipFiles(path: string): Promise<DapipTexts> {
   if (!existsSync(path)) {
     throw new UserError(`${path} does not exist`, {
       exitCode: ExitCode.usage,
@@ -26,7 +37,15 @@ export async function readDapipSource(path: string): Promise<DapipTexts> {
     });
   }
   const found: Partial<Record<DapipFileKey, string>> = {};
-  if (statSync(path).isDirectory()) {
+  const stats = statSync(path);
+  const kind = specialKind(stats);
+  if (kind && kind !== 'a folder') {
+    throw new UserError(`${path} is ${kind}, not the DAPIP zip or folder`, {
+      exitCode: ExitCode.usage,
+      hint: 'give the path of the DAPIP zip or folder',
+    });
+  }
+  if (stats.isDirectory()) {
     for (const name of readdirSync(path)) {
       const key = keyFor(name);
       if (key) found[key] = readFileSync(join(path, name), 'utf8');

@@ -4,6 +4,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetMeta } from '../schema/datasets.js';
 import { IMPORTED_META, importedDir } from './datasets.js';
+import { fileSystemError } from './fs-errors.js';
 
 /**
  * Installs an imported dataset as a whole: every file is written into a fresh
@@ -16,6 +17,14 @@ export async function installDataset(
   env: NodeJS.ProcessEnv,
 ): Promise<string> {
   const target = importedDir(meta.dataset, env);
+  try {
+    return await installInto(target, meta, files);
+  } catch (error) {
+    throw fileSystemError(error, target, 'write');
+  }
+}
+
+async function installInto(target: string, meta: DatasetMeta, files: Record<string, string>): Promise<string> {
   const suffix = randomBytes(6).toString('hex');
   const staging = `${target}.new-${suffix}`;
   const retired = `${target}.old-${suffix}`;

@@ -1,19 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UserError } from '../errors.js';
 import { type LoadedPlan, parsePlan } from '../formats/plan-file.js';
+import { decodeUtf8 } from '../formats/utf8.js';
+import { MAX_PLAN_BYTES } from '../schema/plan.js';
+import { readRegularFile } from './read-file.js';
 
 export type { LoadedPlan } from '../formats/plan-file.js';
 
+/** The plan file's text: a regular file, at most MAX_PLAN_BYTES, UTF-8 (else a UserError naming the problem). */
+export function readPlanText(path: string): string {
+  const bytes = readRegularFile(path, {
+    what: 'plan file',
+    maxBytes: MAX_PLAN_BYTES,
+    missingHint: 'create one with `mls plan example -o plan.yaml`',
+  });
+  return decodeUtf8(bytes, basename(path));
+}
+
 export async function readPlan(path: string, defaultZone: string | (() => string)): Promise<LoadedPlan> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `plan file ${path} not found` : `cannot read ${path} (${code})`, {
-      hint: 'create one with `mls plan example -o plan.yaml`',
-    });
-  }
-  return parsePlan(text, basename(path), defaultZone);
+  return parsePlan(readPlanText(path), basename(path), defaultZone);
 }

@@ -2,11 +2,17 @@
  * The record of done and skipped blocks, kept beside the plan as `<plan>.progress.jsonl`:
  * one JSON object a line, `{ "key", "status", "at" }`; the last line for a key wins.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ProgressStatus } from '../planner/adherence.js';
-import { writeFileAtomic } from './write-file.js';
+import { fileSystemError } from './fs-errors.js';
+import { readRegularFile } from './read-file.js';
+import { readRange } from './read-range.js';
+import { writableTarget } from './write-file.js';
+
+/** Years of records are a few hundred kilobytes. */
+const MAX_LOG_BYTES = 50 * 1024 * 1024;
 
 export interface ProgressEntry {
   key: string;
@@ -22,7 +28,8 @@ export function readProgress(planPath: string): { entries: ProgressEntry[]; byKe
   const path = progressPath(planPath);
   const entries: ProgressEntry[] = [];
   if (existsSync(path)) {
-    readFileSync(path, 'utf8')
+    readRegularFile(path, { what: 'progress log', maxBytes: MAX_LOG_BYTES, missingHint: 'run the command again' })
+      .toString('utf8')
       .split('\n')
       .forEach((line, i) => {
         if (!line.trim()) return;
@@ -40,8 +47,22 @@ export function readProgress(planPath: string): { entries: ProgressEntry[]; byKe
   return { entries, byKey: new Map(entries.map((e) => [e.key, e.status])) };
 }
 
+/**
+ * Appends records with one write to a file opened for appending: earlier records are never
+ * rewritten, and the file keeps its mode, owner and symlinks. Callers hold the plan's lock
+ * (withPlanLock), so records of concurrent commands cannot interleave.
+ */
 export async function appendProgress(planPath: string, added: readonly ProgressEntry[]): Promise<void> {
-  const { entries } = readProgress(planPath);
-  const all = [...entries, ...added];
-  await writeFileAtomic(progressPath(planPath), `${all.map((e) => JSON.stringify(e)).join('\n')}\n`);
+  const path = progressPath(planPath);
+  const { target, existing } = writableTarget(path);
+  let text = added.map((e) => `${JSON.stringify(e)}\n`).join('');
+  try {
+    // A log whose last line was cut (an older version killed mid-write) must not swallow the new record.
+    if (existing && existing.size > 0) {
+      if (readRange(target, existing.size - 1, 1)[0] !== 0x0a) text = `\n${text}`;
+    }
+    appendFileSync(target, text, { mode: 0o666 });
+  } catch (error) {
+    throw fileSystemError(error, path, 'write');
+  }
 }

@@ -4,6 +4,7 @@ import type { Plan } from '../planner/plan.js';
 import type { Schedule } from '../planner/schedule.js';
 import { clock, isoDate } from '../time/dates.js';
 import type { Style } from './color.js';
+import { sanitizeField, sanitizeText } from './sanitize.js';
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
@@ -50,11 +51,13 @@ export function overloadLines(schedule: Schedule, max = MAX_LINES): string[] {
   const lines: string[] = [];
   for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0)) {
     lines.push(
-      `"${d.deadline.title}" (${d.deadline.course}, due ${isoDate(d.deadline.due.day)}): short by ${hours(d.shortMinutes)} h (needs ${hours(d.neededMinutes)} h before ${isoDate(d.workEnd.day)}, found ${hours(d.placedMinutes)} h)`,
+      `"${sanitizeField(d.deadline.title)}" (${sanitizeField(d.deadline.course)}, due ${isoDate(d.deadline.due.day)}): short by ${hours(d.shortMinutes)} h (needs ${hours(d.neededMinutes)} h before ${isoDate(d.workEnd.day)}, found ${hours(d.placedMinutes)} h)`,
     );
   }
   for (const s of schedule.sessionShortfalls) {
-    lines.push(`weekly study for ${s.course}, week of ${isoDate(s.weekStart)}: short by ${hours(s.shortMinutes)} h`);
+    lines.push(
+      `weekly study for ${sanitizeField(s.course)}, week of ${isoDate(s.weekStart)}: short by ${hours(s.shortMinutes)} h`,
+    );
   }
   const shown =
     lines.length > max
@@ -71,7 +74,7 @@ export function workloadChart(plan: Plan, schedule: Schedule, style: Style, widt
     ...schedule.weeks.map((w) => Math.max(w.availableMinutes, w.plannedMinutes + w.shortMinutes)),
   );
   const lines = [
-    style.bold(`${plan.name} (${plan.timezone})`),
+    style.bold(`${sanitizeField(plan.name)} (${plan.timezone})`),
     style.dim(`week of      ${'planned / available'.padEnd(width)}  hours        due`),
   ];
   for (const w of schedule.weeks) {
@@ -91,9 +94,9 @@ export function workloadChart(plan: Plan, schedule: Schedule, style: Style, widt
       : `${isoDate(d.deadline.due.day)} ${clock(d.deadline.due.minute)}`;
     const status = d.shortMinutes > 0 ? style.red(`short ${hours(d.shortMinutes)} h`) : style.green('planned');
     lines.push(
-      `  ${due.padEnd(16)}  ${`${d.deadline.title} (${d.deadline.course})`.padEnd(44)}  ${hours(d.neededMinutes).padStart(5)} h from ${isoDate(d.prepStart)}  ${status}`,
+      `  ${due.padEnd(16)}  ${`${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)})`.padEnd(44)}  ${hours(d.neededMinutes).padStart(5)} h from ${isoDate(d.prepStart)}  ${status}`,
     );
   }
-  for (const w of schedule.warnings) lines.push(style.yellow(`! ${w}`));
+  for (const w of schedule.warnings) lines.push(style.yellow(`! ${sanitizeText(w)}`));
   return lines.join('\n');
 }

@@ -1,14 +1,18 @@
 /** `mls plan import`: LMS calendar export -> plan deadlines (loaded only when run). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DEFAULT_ESTIMATES, readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { parsePlan } from '../../formats/plan-file.js';
 import { mergeFeed } from '../../formats/plan-merge.js';
 import { DEADLINE_KINDS, type DeadlineKind } from '../../schema/plan-vocabulary.js';
+import { readPlanText } from '../../store/plan-file.js';
+import { withPlanLock } from '../../store/plan-lock.js';
+import { readFeedText } from '../../store/read-file.js';
 import { writeFileAtomic } from '../../store/write-file.js';
 import { isTimeZone } from '../../time/zone.js';
 import { makeStyle } from '../../ui/color.js';
+import { sanitizeField } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { hostTimeZone } from './session.js';
 
@@ -32,6 +36,11 @@ function estimates(pairs: readonly string[]): Record<DeadlineKind, number> {
 }
 
 export async function runImport(ctx: Context, feedPath: string, opts: ImportOptions): Promise<void> {
+  // The plan stays locked from its read to its write, so concurrent imports never lose deadlines.
+  await withPlanLock(opts.plan, () => importLocked(ctx, feedPath, opts));
+}
+
+async function importLocked(ctx: Context, feedPath: string, opts: ImportOptions): Promise<void> {
   const { io } = ctx;
   if (!existsSync(feedPath))
     throw new UserError(`${feedPath} does not exist`, { hint: 'export the calendar feed (.ics) from your LMS first' });
@@ -40,13 +49,14 @@ export async function runImport(ctx: Context, feedPath: string, opts: ImportOpti
       hint: 'create one with `mls plan init` or `mls plan example -o plan.yaml`',
     });
   }
-  const planText = readFileSync(opts.plan, 'utf8');
+  const planText = readPlanText(opts.plan);
   // The plan's zone, read before validation so a plan mid-edit still imports.
   const zoneLine = /^timezone:\s*["']?([\w/+-]+)/m.exec(planText)?.[1];
   const zone = zoneLine && isTimeZone(zoneLine) ? zoneLine : hostTimeZone();
+  const feedText = readFeedText(feedPath);
   let feed: ReturnType<typeof readLmsFeed>;
   try {
-    feed = readLmsFeed(readFileSync(feedPath, 'utf8'), zone);
+    feed = readLmsFeed(feedText, zone);
   } catch (error) {
     throw new UserError(`${basename(feedPath)} is not a readable iCalendar file (${(error as Error).message})`, {
       hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard or D2L',
@@ -70,17 +80,24 @@ export async function runImport(ctx: Context, feedPath: string, opts: ImportOpti
     const style = await makeStyle(io.stdoutIsTTY, io.env);
     const lines: string[] = [];
     for (const d of r.added)
-      lines.push(`${style.green('added  ')}  ${d.due.padEnd(16)}  ${d.course}: ${d.title} (${d.kind})`);
-    for (const d of r.changed) lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${d.title} (was ${d.from})`);
+      lines.push(
+        `${style.green('added  ')}  ${d.due.padEnd(16)}  ${sanitizeField(d.course)}: ${sanitizeField(d.title)} (${d.kind})`,
+      );
+    for (const d of r.changed)
+      lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${sanitizeField(d.title)} (was ${d.from})`);
     for (const d of r.removed)
-      lines.push(`${style.red('removed')}  ${d.due.padEnd(16)}  ${d.title}: no longer in the feed; still in your plan`);
+      lines.push(
+        `${style.red('removed')}  ${d.due.padEnd(16)}  ${sanitizeField(d.title)}: no longer in the feed; still in your plan`,
+      );
     for (const d of r.outsideTerms)
-      lines.push(`${style.dim('skipped')}  ${d.due.padEnd(16)}  ${d.title}: outside every term`);
+      lines.push(`${style.dim('skipped')}  ${d.due.padEnd(16)}  ${sanitizeField(d.title)}: outside every term`);
     for (const b of r.breaksAdded)
-      lines.push(`${style.green('break  ')}  ${b.start} to ${b.end}  ${b.name} (${b.term})`);
+      lines.push(
+        `${style.green('break  ')}  ${b.start} to ${b.end}  ${sanitizeField(b.name)} (${sanitizeField(b.term)})`,
+      );
     if (lines.length) io.out(lines.join('\n'));
   }
-  const summary = `${feed.source}: ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged; ${feed.skipped.length} events were not deadlines`;
+  const summary = `${sanitizeField(feed.source)}: ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged; ${feed.skipped.length} events were not deadlines`;
   if (!merged.changed) {
     io.err(`${summary}. ${opts.plan} is already up to date.`);
     return;

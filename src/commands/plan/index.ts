@@ -1,9 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ExitCode, UserError } from '../../errors.js';
-import { readRange } from '../../store/read-range.js';
 import { makeStyle } from '../../ui/color.js';
+import { sanitizeText } from '../../ui/sanitize.js';
 import { type Context, examples } from '../shared/context.js';
 import { DESCRIPTIONS } from '../shared/descriptions.js';
 import { loadSchedule } from './session.js';
@@ -27,7 +25,8 @@ function exampleCommand(ctx: Context): Command {
         ctx.io.out(EXAMPLE_PLAN);
         return;
       }
-      if (existsSync(opts.output) && !opts.force) {
+      const { writableTarget } = await import('../../store/write-file.js');
+      if (writableTarget(opts.output).existing && !opts.force) {
         throw new UserError(`${opts.output} already exists; not overwriting it`, {
           hint: 'choose another file name, or add --force to replace it',
         });
@@ -80,7 +79,7 @@ function buildCommand(ctx: Context): Command {
       'DTSTAMP for every event (default: now); pin it for byte-identical output',
       parseTimestamp,
     )
-    .option('--force', 'overwrite an output file that is not a calendar')
+    .option('--force', 'overwrite an output file that mls did not write (never a device or folder)')
     .addHelpText(
       'after',
       `
@@ -106,20 +105,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
           );
         }
         const toStdout = opts.output === '-';
-        const existing = !toStdout && existsSync(opts.output);
-        if (existing && statSync(opts.output).isDirectory()) {
-          throw new UserError(`${opts.output} is a folder`, {
-            hint: `give a file name, e.g. ${join(opts.output, 'study.ics')}`,
-          });
-        }
-        if (existing && !opts.force) {
-          // Only the first line matters, and a calendar can be large.
-          if (readRange(opts.output, 0, 15).toString('utf8') !== 'BEGIN:VCALENDAR') {
-            throw new UserError(`${opts.output} exists and is not a calendar; not overwriting it`, {
-              hint: 'choose a .ics file name, or add --force',
-            });
-          }
-        }
+        if (!toStdout) (await import('../../store/calendar-output.js')).checkCalendarOutput(opts.output, opts.force);
         const { renderCalendar } = await import('../../calendar/ics-writer.js');
         const { zoneRules } = await import('../../time/zone.js');
         const state = toStdout ? null : await import('../../store/calendar-state.js');
@@ -133,7 +119,10 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
         else {
           const { writeFileAtomic } = await import('../../store/write-file.js');
           await writeFileAtomic(opts.output, written.text);
-          await state?.saveCalendarState(opts.output, written.events, io.env);
+          // The state only saves parsing the calendar next time: failing to save it is a warning.
+          await state?.saveCalendarState(opts.output, written.events, io.env).catch((error: Error) => {
+            io.err(`warning: could not save the calendar state (${error.message}); the next build will be slower`);
+          });
         }
         const count = (kind: string) => schedule.blocks.filter((b) => b.kind === kind).length;
         const dates = schedule.blocks.map((b) => b.day);
@@ -142,7 +131,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
         io.err(
           `${toStdout ? 'Wrote' : `Wrote ${opts.output}:`} ${count('session')} study sessions, ${count('work')} work blocks, ${count('revise') + count('review')} revision blocks, ${schedule.deadlines.length} deadlines with reminders; ${span} (${plan.timezone})${schedule.overloaded ? '; OVERLOADED (see event descriptions)' : ''}.`,
         );
-        for (const w of schedule.warnings) io.err(`warning: ${w}`);
+        for (const w of schedule.warnings) io.err(`warning: ${sanitizeText(w)}`);
       },
     );
 }

@@ -9,7 +9,8 @@ import { parsePlan } from '../../formats/plan-file.js';
 import { buildSchedule } from '../../planner/schedule.js';
 import type { PlanInput } from '../../schema/plan.js';
 import { DEADLINE_KINDS, type DeadlineKind, WEEKDAYS, type Weekday } from '../../schema/plan-vocabulary.js';
-import { writeFileAtomic } from '../../store/write-file.js';
+import { checkCalendarOutput } from '../../store/calendar-output.js';
+import { writableTarget, writeFileAtomic } from '../../store/write-file.js';
 import { isTimeZone } from '../../time/zone.js';
 import { makeStyle } from '../../ui/color.js';
 import type { Prompter } from '../../ui/prompts.js';
@@ -195,6 +196,8 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   const { io, now } = ctx;
   const interactive = opts.input && io.stdinIsTTY && io.stdoutIsTTY;
   const prompter = interactive ? (await import('../../ui/prompts.js')).inquirerPrompter : null;
+  writableTarget(opts.output); // a device, FIFO or folder is refused before any question
+  if (opts.ics) checkCalendarOutput(opts.ics, opts.force);
   if (existsSync(opts.output) && !opts.force) {
     if (!prompter) {
       throw new UserError(`${opts.output} already exists; not overwriting it`, {
@@ -227,6 +230,7 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
     const { renderCalendar } = await import('../../calendar/ics-writer.js');
     const { zoneRules } = await import('../../time/zone.js');
     const zone = zoneRules(loaded.plan.timezone);
+    checkCalendarOutput(ics, opts.force);
     await writeFileAtomic(ics, renderCalendar(loaded.plan, schedule, { zone, timestamp: now }).text);
     io.err(`Wrote ${ics}: import it into your calendar app.`);
   }

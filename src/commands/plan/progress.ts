@@ -3,9 +3,11 @@
 import { UserError } from '../../errors.js';
 import { adherence, allBlocks, blocksOn, deadlinesAtRisk, type ProgressStatus } from '../../planner/adherence.js';
 import type { Block, Schedule } from '../../planner/schedule.js';
+import { withPlanLock } from '../../store/plan-lock.js';
 import { appendProgress } from '../../store/progress-log.js';
 import { clock, dayNumber, isoDate, type LocalMoment, momentKey, weekStart } from '../../time/dates.js';
 import { makeStyle, type Style } from '../../ui/color.js';
+import { sanitizeField } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { loadSchedule } from './session.js';
 
@@ -24,7 +26,7 @@ function blockJson(b: Block, status: ProgressStatus | undefined) {
 
 function blockLine(b: Block, n: number | null, status: ProgressStatus | undefined, style: Style): string {
   const mark = status === 'done' ? style.green('done   ') : status === 'skipped' ? style.yellow('skipped') : '       ';
-  return `${n === null ? '' : `${String(n).padStart(2)}. `}${clock(b.start)}-${clock(b.end)}  ${mark}  ${b.title}`;
+  return `${n === null ? '' : `${String(n).padStart(2)}. `}${clock(b.start)}-${clock(b.end)}  ${mark}  ${sanitizeField(b.title)}`;
 }
 
 function upcoming(schedule: Schedule, today: LocalMoment, count: number) {
@@ -47,7 +49,7 @@ function deadlineLines(list: ReturnType<typeof upcoming>, style: Style): string[
   return list.map((d) => {
     const left = d.daysLeft === 0 ? 'today' : d.daysLeft === 1 ? 'tomorrow' : `in ${d.daysLeft} days`;
     const risk = d.shortHours > 0 ? style.red(`  at risk: ${d.shortHours.toFixed(1)} h of work does not fit`) : '';
-    return `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  ${d.title} (${d.course})${risk}`;
+    return `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  ${sanitizeField(d.title)} (${sanitizeField(d.course)})${risk}`;
   });
 }
 
@@ -89,11 +91,14 @@ export async function runProgress(
     const day = dayFrom(opts.date, today);
     const blocks = chosenBlocks(blocksOn(schedule, day), numbers, today, day === today.day);
     const status: ProgressStatus = name === 'done' ? 'done' : 'skipped';
-    await appendProgress(
-      path,
-      blocks.map((b) => ({ key: b.key, status, at: now.toISOString() })),
+    await withPlanLock(path, () =>
+      appendProgress(
+        path,
+        blocks.map((b) => ({ key: b.key, status, at: now.toISOString() })),
+      ),
     );
-    for (const b of blocks) io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${b.title}`);
+    for (const b of blocks)
+      io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`);
     if (status === 'skipped') io.err('Its work moves to later free time the next time you run `mls plan build`.');
     return;
   }
@@ -214,7 +219,7 @@ export async function runProgress(
     for (const d of risk) {
       lines.push(
         style.red(
-          `  ${isoDate(d.deadline.due.day)}  ${d.deadline.title} (${d.deadline.course}): ${(d.shortMinutes / 60).toFixed(1)} h of work no longer fits before its buffer`,
+          `  ${isoDate(d.deadline.due.day)}  ${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)}): ${(d.shortMinutes / 60).toFixed(1)} h of work no longer fits before its buffer`,
         ),
       );
     }
