@@ -43,6 +43,24 @@ describe.runIf(hasTmux)('mls plan init in a terminal', () => {
     expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
   });
 
+  it('keeps an existing plan and asks for another file name, losing no answer', async () => {
+    const dir = tempHome();
+    writeFileSync(join(dir, 'plan.yaml'), 'name: mine\n');
+    const flags = '--name x --timezone UTC --term "F:2027-08-23:2027-12-10" --slot "mon 7pm-9pm"';
+    const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init ${flags}`);
+    try {
+      await t.answer('Add your courses now?', ['n', 'Enter']);
+      await t.answer('plan.yaml exists. Replace it?', ['Enter']);
+      await t.answer('Write the plan to which file instead?', ['fall.yaml', 'Enter']);
+      await t.answer('Also write the calendar', ['n', 'Enter']);
+      expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+    } finally {
+      t.close();
+    }
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe('name: mine\n');
+    expect(readFileSync(join(dir, 'fall.yaml'), 'utf8')).toContain('name: x');
+  });
+
   it('Ctrl+C exits 130 quietly and writes nothing', async () => {
     const dir = tempHome();
     const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init`);

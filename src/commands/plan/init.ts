@@ -55,11 +55,24 @@ async function chooseCalendar(ctx: Context, p: Prompter, output: string, opts: I
     if (!(await p.confirm('Write the calendar anyway, with the shortfall in its events?', false))) return undefined;
     opts.allowOverload = true;
   }
+  if (opts.ics && !calendarTargetProblem(opts.ics, opts.force)) return opts.ics;
   if (!opts.ics && !(await p.confirm('Also write the calendar (.ics) now?', true))) return undefined;
-  return p.input('Calendar file', {
+  const file = await p.input('Calendar file', {
     default: opts.ics ?? defaultCalendarPath(output),
     validate: (v) => (v.trim() ? (calendarTargetProblem(v.trim(), opts.force)?.message ?? true) : 'a file name'),
   });
+  return file.trim();
+}
+
+/** Where the plan goes: `output`, or on a terminal another name when the user keeps an existing file. */
+async function choosePlanFile(p: Prompter | null, output: string, force: boolean | undefined) {
+  if (!p) return output;
+  if (!isFile(output) || force) return (await p.confirm(`Write the plan to ${output}?`, true)) ? output : undefined;
+  if (await p.confirm(`${output} exists. Replace it?`, false)) return output;
+  const file = await p.input('Write the plan to which file instead?', {
+    validate: (v) => (!v.trim() ? 'a file name' : isFile(v.trim()) ? `${v.trim()} exists too` : true),
+  });
+  return file.trim();
 }
 
 export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
@@ -67,8 +80,7 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   const output = opts.output ?? defaultPlanPath(io.env).path;
   const interactive = opts.input && io.stdinIsTTY && io.stdoutIsTTY;
   const prompter = interactive ? (await import('../../ui/prompts.js')).inquirerPrompter : null;
-  const exists = isFile(output);
-  if (exists && !opts.force && !prompter) {
+  if (isFile(output) && !opts.force && !prompter) {
     throw new UserError(`${output} already exists; not overwriting it`, {
       hint: 'pass --force to replace it, or -o another file',
     });
@@ -83,27 +95,23 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   const loaded = await parsePlan(text, output, zone);
   const schedule = buildSchedule(loaded.plan);
   if (prompter) io.out(workloadChart(loaded.plan, schedule, await makeStyle(io.stdoutIsTTY, io.env)));
-  if (exists && !opts.force) {
-    if (!(await prompter?.confirm(`${output} exists. Replace it?`, false))) {
-      io.err(`Nothing written: ${output} was kept.`);
-      return;
-    }
-  } else if (prompter && !(await prompter.confirm(`Write the plan to ${output}?`, true))) {
+  const file = await choosePlanFile(prompter, output, opts.force);
+  if (!file) {
     io.err('Nothing written.');
     return;
   }
-  await writeFileAtomic(output, text);
-  io.err(`Wrote ${output}.`);
-  const ics = prompter ? await chooseCalendar(ctx, prompter, output, opts, schedule.overloaded) : opts.ics;
+  await writeFileAtomic(file, text);
+  io.err(`Wrote ${file}.`);
+  const ics = prompter ? await chooseCalendar(ctx, prompter, file, opts, schedule.overloaded) : opts.ics;
   if (!ics) {
-    if (schedule.overloaded) io.err(`The plan is overloaded: see \`mls plan check ${output}\`.`);
+    if (schedule.overloaded) io.err(`The plan is overloaded: see \`mls plan check ${file}\`.`);
     return;
   }
-  await refuseOverload(schedule, opts.allowOverload, `the calendar was not written (the plan is saved in ${output})`);
+  await refuseOverload(schedule, opts.allowOverload, `the calendar was not written (the plan is saved in ${file})`);
   await writeCalendar(
     ctx,
     { plan: loaded.plan, schedule },
     { output: ics, allowOverload: opts.allowOverload, force: opts.force },
   );
-  io.err(`Import ${ics} into a calendar of its own; after changing the plan, run \`mls plan build ${output}\`.`);
+  io.err(`Import ${ics} into a calendar of its own; after changing the plan, run \`mls plan build ${file}\`.`);
 }
