@@ -83,6 +83,14 @@ describe('--date', () => {
     expect(existsSync(join(home, 'plan.progress.jsonl'))).toBe(false);
   });
 
+  it('build --timestamp rejects an impossible date instead of rolling it over', () => {
+    const { home, run } = folder();
+    const r = run(['plan', 'build', '--timestamp', '2027-02-30T00:00:00Z']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"2027-02-30T00:00:00Z" is not a date-time');
+    expect(existsSync(join(home, 'plan.ics'))).toBe(false);
+  });
+
   it('accepts the forms people type', () => {
     const { run } = folder();
     expect(run(['plan', 'today', '--date', '10/6/2027']).stdout).toContain('Wed 2027-10-06');

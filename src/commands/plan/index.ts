@@ -7,9 +7,17 @@ import { recordCommand, statusCommand, todayCommand, weekCommand } from './daily
 import { initCommand } from './init-command.js';
 import { PLAN_ARGUMENT } from './session.js';
 
+/** Whether a leading YYYY-MM-DD names a real day: Date rolls 2027-02-30 over to 2 March. */
+function realLeadingDate(value: string): boolean {
+  const [, y, m, d] = (/^(\d{4})-(\d{2})-(\d{2})/.exec(value) ?? []).map(Number);
+  if (y === undefined || m === undefined || d === undefined) return true;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 function parseTimestamp(value: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
+  if (Number.isNaN(date.getTime()) || !realLeadingDate(value))
     throw new InvalidArgumentError(`"${value}" is not a date-time (use ISO 8601, e.g. 2027-01-01T00:00:00Z)`);
   return date;
 }
