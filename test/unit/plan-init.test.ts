@@ -243,6 +243,10 @@ describe('init flags, read by the same parsers and checked by the same rules', (
       '--term "F:2027-12-10:2027-08-23": the term ends before it starts (terms[0].end)',
     );
   });
+  it('an empty --name names the flag', () => {
+    const flags = { name: '', term: ['F:2027-08-23:2027-12-10'], slot: ['mon 7pm-9pm'] };
+    expect(() => checkFlags(draftFromFlags(flags, 'p', 'UTC', TODAY), flags)).toThrow(/^--name "": /);
+  });
   it('overlapping --slot flags name the flag', () => {
     const flags = { term: ['F:2027-08-23:2027-12-10'], slot: ['mon 7pm-9pm', 'mon 8pm-10pm'] };
     expect(() => checkFlags(draftFromFlags(flags, 'p', 'UTC', TODAY), flags)).toThrow(

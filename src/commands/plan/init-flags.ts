@@ -138,6 +138,9 @@ const FLAG_OF = { terms: 'term', availability: 'slot', courses: 'course', deadli
  */
 export function checkFlags(draft: Draft, flags: InitFlags): void {
   for (const issue of draftIssues(draft)) {
+    if (issue.path[0] === 'name' && flags.name !== undefined) {
+      throw new UserError(`--name "${flags.name}": ${issue.message}`, { exitCode: ExitCode.usage });
+    }
     const [list, index] = issue.path as [Lists, number | undefined];
     const key = FLAG_OF[list];
     if (!key || !flags[key]?.length || (list === 'deadlines' && draft.terms.length === 0)) continue;
