@@ -68,7 +68,7 @@ export function addBreakFlag(terms: Term[], text: string, today: DayNumber): voi
   const parts = text.split(':');
   const [name, start, end] = [parts.slice(0, -2).join(':').trim(), parts.at(-2) ?? '', parts.at(-1) ?? ''];
   if (parts.length < 3) throw usage('--break', text, 'use "Name:YYYY-MM-DD:YYYY-MM-DD"');
-  const first = answerValue(parseDateAnswer(start, dayNumber(terms[0]?.start ?? '') || today), '--break', text);
+  const first = answerValue(parseDateAnswer(start, referenceDay({ terms }, today)), '--break', text);
   const last = answerValue(parseDateAnswer(end, dayNumber(first)), '--break', text);
   const term = terms.find((t) => t.start <= first && first <= t.end);
   if (!term) throw usage('--break', text, 'the break is outside every term (give the terms with --term)');

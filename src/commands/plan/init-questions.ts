@@ -20,23 +20,15 @@ async function askTerm(p: Prompter, draft: Draft, today: DayNumber): Promise<voi
   );
   const term = { name, start: '', end: '', breaks: [] as Draft['terms'][number]['breaks'] };
   draft.terms.push(term);
-  const date = (ref: () => DayNumber) => (v: string) => parseDateAnswer(v, ref());
+  const date = (ref: DayNumber) => (v: string) => parseDateAnswer(v, ref);
   const at = (field: 'start' | 'end', value: string) => {
     Object.assign(term, field === 'start' ? { start: value, end: value } : { end: value });
     return problemAt(draft, ['terms', i]);
   };
-  term.start = await ask(
-    p,
-    'First day of the term (e.g. 2027-08-23, 8/23/2027, Aug 23)',
-    date(() => today),
-    (v) => at('start', v),
+  term.start = await ask(p, 'First day of the term (e.g. 2027-08-23, 8/23/2027, Aug 23)', date(today), (v) =>
+    at('start', v),
   );
-  term.end = await ask(
-    p,
-    'Last day of the term',
-    date(() => dayNumber(term.start)),
-    (v) => at('end', v),
-  );
+  term.end = await ask(p, 'Last day of the term', date(dayNumber(term.start)), (v) => at('end', v));
   await askLoop(
     p,
     [`Any breaks or holidays in ${name} (no study on those days)?`, false],
@@ -49,18 +41,8 @@ async function askTerm(p: Prompter, draft: Draft, today: DayNumber): Promise<voi
         Object.assign(brk, { start, end });
         return problemAt(draft, ['terms', i, 'breaks', j]);
       };
-      brk.start = await ask(
-        p,
-        'First day of the break',
-        date(() => dayNumber(term.start)),
-        (v) => atBreak(v, v),
-      );
-      brk.end = await ask(
-        p,
-        'Last day of the break',
-        date(() => dayNumber(brk.start)),
-        (v) => atBreak(brk.start, v),
-      );
+      brk.start = await ask(p, 'First day of the break', date(dayNumber(term.start)), (v) => atBreak(v, v));
+      brk.end = await ask(p, 'Last day of the break', date(dayNumber(brk.start)), (v) => atBreak(brk.start, v));
     },
   );
 }
