@@ -160,6 +160,15 @@ describe('plan init wizard', () => {
     expect(p.refused).toEqual(['Mars: no time zone by that name: try a city (Chicago) or America/Chicago']);
   });
 
+  it('on a terminal, a --timezone that fits several zones is a choice', async () => {
+    const p = scripted([
+      [/Which time zone/, 'America/Winnipeg'],
+      [/Add your courses/, false],
+    ]);
+    const flags = { ...noFlags, name: 'x', timezone: 'Central', term: ['F:Aug 23:Dec 10'], slot: ['mon 7pm-9pm'] };
+    expect((await gatherPlan(flags, p, 'UTC', TODAY)).timezone).toBe('America/Winnipeg');
+  });
+
   it('asks only for what the flags leave out', async () => {
     const p = scripted([
       [/Name of the plan/, ''],

@@ -58,6 +58,11 @@ export async function askZone(p: Prompter, fallback: string): Promise<string> {
     undefined,
     fallback,
   );
+  return pickZone(p, candidates);
+}
+
+/** One zone of several candidates: the only one, or the one chosen from a list. */
+export async function pickZone(p: Prompter, candidates: string[]): Promise<string> {
   if (candidates.length === 1) return candidates[0] as string;
   return p.select(
     'Which time zone?',

@@ -5,6 +5,7 @@
  * the same rules, as `mls plan build`.
  */
 import { UserError } from '../../errors.js';
+import { timeZoneCandidates } from '../../formats/plan-answers.js';
 import { parsePlan } from '../../formats/plan-file.js';
 import { planYaml } from '../../formats/plan-yaml.js';
 import { draftIssues } from '../../planner/plan-draft.js';
@@ -17,6 +18,7 @@ import type { Prompter } from '../../ui/prompts.js';
 import { workloadChart } from '../../ui/workload.js';
 import type { Context } from '../shared/context.js';
 import { calendarTargetProblem, defaultCalendarPath, refuseOverload, writeCalendar } from './calendar-output.js';
+import { pickZone } from './init-ask.js';
 import { checkFlags, type Draft, draftFromFlags, type InitFlags } from './init-flags.js';
 import { askPlan } from './init-questions.js';
 import { hostTimeZone } from './session.js';
@@ -39,6 +41,9 @@ export async function gatherPlan(opts: InitOptions, prompter: Prompter | null, z
       hint: 'run `mls plan init` on a terminal to be asked, or pass the flags (see `mls plan init --help`)',
     });
   }
+  // On a terminal a --timezone that fits several zones (Central) is a choice, not an error.
+  const zones = prompter && opts.timezone ? timeZoneCandidates(opts.timezone) : [];
+  if (prompter && zones.length > 1) opts = { ...opts, timezone: await pickZone(prompter, zones) };
   const draft = draftFromFlags(opts, 'My study plan', zone, today);
   checkFlags(draft, opts);
   if (prompter) await askPlan(prompter, draft, opts, today);
