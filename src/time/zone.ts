@@ -102,6 +102,12 @@ export function canonicalTimeZone(name: string): string | undefined {
   }
 }
 
+/** Every canonical zone name (for suggestions when a name is not a zone). */
+export function timeZoneNames(): string[] {
+  canonicalZones ??= zoneNames();
+  return [...canonicalZones];
+}
+
 /** Whether `name` names an IANA time zone in any spelling (use canonicalTimeZone for the one to keep). */
 export function isTimeZone(name: string): boolean {
   return canonicalTimeZone(name) !== undefined;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runMls, tempHome } from '../helpers/run-mls.js';
@@ -10,14 +10,20 @@ describe.runIf(hasTmux)('mls plan init in a terminal', () => {
     const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init`);
     try {
       await t.answer('Name of the plan', ['Enter']);
-      await t.answer('Time zone', ['C-u', 'America/Chicago', 'Enter']);
+      await t.answer('Time zone', ['C-u', 'chicago', 'Enter']);
       await t.answer('Term name', ['Enter']);
-      await t.answer('First day of the term', ['2027-08-23', 'Enter']);
-      await t.answer('Last day of the term', ['2027-12-10', 'Enter']);
+      await t.answer('First day of the term', ['2027-02-30', 'Enter']);
+      await t.answer('"2027-02-30" is not a date', ['C-u', '8/23/2027', 'Enter']);
+      await t.answer('Last day of the term', ['Dec 10', 'Enter']);
+      await t.answer('Any breaks or holidays in Fall term', ['y', 'Enter']);
+      await t.answer('Name of the break', ['Thanksgiving', 'Enter']);
+      await t.answer('First day of the break', ['Nov 24', 'Enter']);
+      await t.answer('Last day of the break', ['Nov 28', 'Enter']);
+      await t.answer('Add another break?', ['n', 'Enter']);
       await t.answer('Add another term?', ['n', 'Enter']);
       await t.answer('Which day can you study?', ['Enter']);
-      await t.answer('From (HH:MM)', ['Enter']);
-      await t.answer('Until (HH:MM)', ['Enter']);
+      await t.answer('From', ['C-u', '7pm', 'Enter']);
+      await t.answer('Until', ['C-u', '9:30pm', 'Enter']);
       await t.answer('Add another weekly time slot?', ['n', 'Enter']);
       await t.answer('Add your courses now?', ['n', 'Enter']);
       await t.answer('Write the plan to plan.yaml?', ['Enter']);
@@ -29,8 +35,30 @@ describe.runIf(hasTmux)('mls plan init in a terminal', () => {
     } finally {
       t.close();
     }
-    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toContain('timezone: America/Chicago');
-    expect(readFileSync(join(dir, 'study.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
+    const plan = readFileSync(join(dir, 'plan.yaml'), 'utf8');
+    expect(plan).toContain('timezone: America/Chicago');
+    expect(plan).toContain('start: 2027-08-23');
+    expect(plan).toContain('name: Thanksgiving');
+    expect(plan).toContain('end: "21:30"');
+    expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
+  });
+
+  it('keeps an existing plan and asks for another file name, losing no answer', async () => {
+    const dir = tempHome();
+    writeFileSync(join(dir, 'plan.yaml'), 'name: mine\n');
+    const flags = '--name x --timezone UTC --term "F:2027-08-23:2027-12-10" --slot "mon 7pm-9pm"';
+    const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init ${flags}`);
+    try {
+      await t.answer('Add your courses now?', ['n', 'Enter']);
+      await t.answer('plan.yaml exists. Replace it?', ['Enter']);
+      await t.answer('Write the plan to which file instead?', ['fall.yaml', 'Enter']);
+      await t.answer('Also write the calendar', ['n', 'Enter']);
+      expect(await t.waitFor(/EXIT=\d+/)).toContain('EXIT=0');
+    } finally {
+      t.close();
+    }
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe('name: mine\n');
+    expect(readFileSync(join(dir, 'fall.yaml'), 'utf8')).toContain('name: x');
   });
 
   it('Ctrl+C exits 130 quietly and writes nothing', async () => {
@@ -80,5 +108,82 @@ describe('mls plan init without a terminal', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists; not overwriting it');
     expect(runMls([...args, '--force'], { env: { HOME: home } }).code).toBe(0);
+  });
+
+  const FALL = ['--term', 'Fall 2027:2027-08-23:2027-12-10', '--slot', 'mon 19:00-21:30'];
+
+  it('an impossible date in a flag is a usage error naming the flag, and nothing is written', () => {
+    const home = tempHome();
+    const r = runMls(['plan', 'init', '--term', 'Fall:2027-02-30:2027-12-10', '--slot', 'mon 7pm-9pm'], {
+      env: { HOME: home },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--term "Fall:2027-02-30:2027-12-10": "2027-02-30" is not a date');
+    expect(r.stderr).not.toContain('plan.yaml:');
+    expect(existsSync(join(home, 'plan.yaml'))).toBe(false);
+  });
+
+  it('reads the forms people type: month names, 7pm, a city for the zone', () => {
+    const home = tempHome();
+    const r = runMls(
+      [
+        'plan',
+        'init',
+        '--term',
+        'Fall:Aug 23 2027:Dec 10 2027',
+        '--slot',
+        'Monday 7pm-9:30pm',
+        '--timezone',
+        'chicago',
+      ],
+      { env: { HOME: home } },
+    );
+    expect(r.code).toBe(0);
+    const plan = readFileSync(join(home, 'plan.yaml'), 'utf8');
+    expect(plan).toContain('timezone: America/Chicago');
+    expect(plan).toContain('start: 2027-08-23');
+    expect(plan).toContain('end: "21:30"');
+  });
+
+  it('an ambiguous zone lists the candidates', () => {
+    const r = runMls(['plan', 'init', ...FALL, '--timezone', 'Central']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('more than one time zone fits: America/Chicago, America/Winnipeg');
+  });
+
+  it('--ics never replaces a file that is not a calendar, and writes no plan then', () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'notes.ics'), 'my notes\n');
+    const r = runMls(['plan', 'init', ...FALL, '--ics', 'notes.ics'], { env: { HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('notes.ics exists and is not a calendar; not overwriting it');
+    expect(readFileSync(join(home, 'notes.ics'), 'utf8')).toBe('my notes\n');
+    expect(existsSync(join(home, 'plan.yaml'))).toBe(false);
+  });
+
+  it('an overloaded plan keeps its plan file but gets no calendar, as plan build would refuse it (exit 4)', () => {
+    const home = tempHome();
+    const args = [...FALL, '--course', 'A:Heavy:20', '--ics', 'fall.ics'];
+    const r = runMls(['plan', 'init', ...args], { env: { HOME: home } });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('the plan is overloaded; the calendar was not written (the plan is saved in plan.yaml)');
+    expect(existsSync(join(home, 'plan.yaml'))).toBe(true);
+    expect(existsSync(join(home, 'fall.ics'))).toBe(false);
+    const build = runMls(['plan', 'build'], { env: { HOME: home } });
+    expect(build.code).toBe(4);
+    const allowed = runMls(['plan', 'init', ...args, '--force', '--allow-overload'], { env: { HOME: home } });
+    expect(allowed.code).toBe(0);
+    expect(readFileSync(join(home, 'fall.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
+  });
+
+  it('--break puts a holiday in its term', () => {
+    const home = tempHome();
+    const r = runMls(['plan', 'init', ...FALL, '--break', 'Thanksgiving:2027-11-24:2027-11-28'], {
+      env: { HOME: home },
+    });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(home, 'plan.yaml'), 'utf8')).toMatch(
+      /breaks:\n\s+- name: Thanksgiving\n\s+start: 2027-11-24/,
+    );
   });
 });

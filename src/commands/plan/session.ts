@@ -1,7 +1,51 @@
-/** What the plan commands share: the host's zone, and the plan read and scheduled as of now. */
+/** What the plan commands share: which plan, which day, the host's zone, and the plan read and scheduled as of now. */
+import { UserError } from '../../errors.js';
+import { defaultPlanPath, isFile } from '../../store/plan-location.js';
+import type { LocalMoment } from '../../time/dates.js';
+import type { Context } from '../shared/context.js';
+
 /** The host's time zone, used when a plan names none. */
 export function hostTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The plan argument's help, the same for every plan command. */
+export const PLAN_ARGUMENT = 'plan file, YAML or JSON (default: $MLS_PLAN, else ./plan.yaml)';
+
+/** The plan a command works on: the one given, else $MLS_PLAN, else ./plan.yaml (which must then exist). */
+export function planPath(ctx: Context, given: string | undefined): string {
+  if (given) return given;
+  const fallback = defaultPlanPath(ctx.io.env);
+  if (!isFile(fallback.path)) {
+    throw new UserError(
+      fallback.from === 'MLS_PLAN'
+        ? `no plan given, and ${fallback.path} (from MLS_PLAN) is not a file`
+        : `no plan given, and there is no ${fallback.path} in this folder`,
+      {
+        hint: 'name the plan file (e.g. `mls plan check fall.yaml`), set MLS_PLAN, or create one with `mls plan init`',
+      },
+    );
+  }
+  return fallback.path;
+}
+
+/**
+ * `mls plan done [plan] [numbers...]`: a first argument that is a number and not a file is a
+ * block number, so `mls plan done 2` works beside plan.yaml.
+ */
+export function planAndNumbers(given: string | undefined, numbers: string[]): [string | undefined, string[]] {
+  if (given !== undefined && /^\d+$/.test(given) && !isFile(given)) return [undefined, [given, ...numbers]];
+  return [given, numbers];
+}
+
+/** The day a `--date` names (YYYY-MM-DD, 1/19/2027, Jan 19: the nearest such day), else today. */
+export async function dayOption(date: string | undefined, today: LocalMoment): Promise<number> {
+  if (date === undefined) return today.day;
+  const { parseDateAnswer } = await import('../../formats/plan-answers.js');
+  const { dayNumber } = await import('../../time/dates.js');
+  const answer = parseDateAnswer(date, today.day, 'nearest');
+  if ('error' in answer) throw new UserError(`--date: ${answer.error}`, { hint: 'e.g. --date 2027-10-04' });
+  return dayNumber(answer.value);
 }
 
 /**

@@ -1,0 +1,29 @@
+/** `mls plan check`: validate the plan and chart the weekly workload; exit 4 when it is overloaded. */
+import { ExitCode } from '../../errors.js';
+import { makeStyle } from '../../ui/color.js';
+import type { Context } from '../shared/context.js';
+import { printJson } from '../shared/json.js';
+import { loadSchedule, planPath } from './session.js';
+
+export interface CheckOptions {
+  json?: boolean;
+}
+
+export async function runCheck(ctx: Context, plan: string | undefined, opts: CheckOptions): Promise<void> {
+  const { io } = ctx;
+  const { plan: loaded, schedule } = await loadSchedule(planPath(ctx, plan), ctx.now);
+  const { workloadChart, workloadJson, overloadLines } = await import('../../ui/workload.js');
+  if (opts.json) printJson(io, workloadJson(loaded, schedule));
+  else io.out(workloadChart(loaded, schedule, await makeStyle(io.stdoutIsTTY, io.env)));
+  if (schedule.overloaded) {
+    const style = await makeStyle(io.stderrIsTTY, io.env);
+    io.err(
+      style.red(
+        `The plan is overloaded:\n${overloadLines(schedule)
+          .map((l) => `  ${l}`)
+          .join('\n')}`,
+      ),
+    );
+    ctx.exitCode = ExitCode.overload;
+  }
+}

@@ -1,0 +1,67 @@
+/** `mls plan done` and `mls plan skip`: record study blocks, by number or the one under way. */
+import { UserError } from '../../errors.js';
+import { blocksOn, type ProgressStatus } from '../../planner/adherence.js';
+import type { Block } from '../../planner/schedule.js';
+import { withPlanLock } from '../../store/plan-lock.js';
+import { appendProgress } from '../../store/progress-log.js';
+import { clock, isoDate, type LocalMoment } from '../../time/dates.js';
+import { sanitizeField } from '../../ui/sanitize.js';
+import type { Context } from '../shared/context.js';
+import { dayOption, loadSchedule, planAndNumbers, planPath } from './session.js';
+
+export interface RecordOptions {
+  date?: string;
+}
+
+/** Which blocks are meant: the numbers given, else the one under way or the last one ended that day. */
+function chosenBlocks(blocks: Block[], numbers: string[], today: LocalMoment, isToday: boolean): Block[] {
+  if (numbers.length > 0) {
+    return numbers.map((n) => {
+      const block = blocks[Number(n) - 1];
+      if (!block || !/^\d+$/.test(n)) {
+        throw new UserError(`there is no block ${n} on that day (1 to ${blocks.length})`, {
+          hint: 'see the numbers with `mls plan today <plan>`',
+        });
+      }
+      return block;
+    });
+  }
+  const started = isToday ? blocks.filter((b) => b.start <= today.minute) : blocks;
+  const last = started.at(-1);
+  if (!last) {
+    throw new UserError('no study block has started yet on that day', {
+      hint: 'give block numbers, or --date for another day',
+    });
+  }
+  return [last];
+}
+
+async function record(
+  ctx: Context,
+  status: ProgressStatus,
+  args: [string | undefined, string[]],
+  opts: RecordOptions,
+): Promise<void> {
+  const { io, now } = ctx;
+  const [given, numbers] = planAndNumbers(...args);
+  const path = planPath(ctx, given);
+  const { schedule, today } = await loadSchedule(path, now);
+  const day = await dayOption(opts.date, today);
+  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, today, day === today.day);
+  await withPlanLock(path, () =>
+    appendProgress(
+      path,
+      blocks.map((b) => ({ key: b.key, status, at: now.toISOString() })),
+    ),
+  );
+  for (const b of blocks) {
+    io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`);
+  }
+  if (status === 'skipped') io.err('Its work moves to later free time the next time you run `mls plan build`.');
+}
+
+export const runDone = (ctx: Context, plan: string | undefined, numbers: string[], opts: RecordOptions) =>
+  record(ctx, 'done', [plan, numbers], opts);
+
+export const runSkip = (ctx: Context, plan: string | undefined, numbers: string[], opts: RecordOptions) =>
+  record(ctx, 'skipped', [plan, numbers], opts);
