@@ -22,8 +22,17 @@ import type { DayNumber, LocalMoment } from './dates.js';
  */
 export interface ZoneRules {
   readonly zone: string;
-  /** The UTC instant (ms) of a local wall-clock time; a time skipped by DST moves forward. */
+  /**
+   * The UTC instant (ms) of a local wall-clock time. A time skipped by a spring-forward
+   * change does not exist: it becomes the first instant that does (the moment of the
+   * change, e.g. 02:30 -> 03:00 in New York). A time repeated by a fall-back change takes
+   * its first occurrence.
+   */
   toUtc(day: DayNumber, minute: number): number;
+  /** The local day and minute (wall clock) of a UTC instant (ms); seconds are dropped. */
+  toLocal(instant: number): LocalMoment;
+  /** Whether a local wall-clock time falls in a spring-forward gap (never shows on a clock). */
+  isSkipped(day: DayNumber, minute: number): boolean;
 }
 
 /** Whether Intl knows `name` as a time zone (building a formatter costs ~15 ms the first time). */
@@ -133,8 +142,9 @@ const CHUNK = 128;
 /**
  * The zone's rules as a table of days: a day whose offset is the same at 00:00 and
  * 23:59 keeps that one offset; on a day with a DST change each minute asked for is
- * converted alone, so a time skipped by the change moves forward and a repeated time
- * takes its first instant, exactly as the engine's Date does.
+ * converted alone (and kept), a repeated time taking its first instant as the engine's
+ * Date does, and a skipped time the moment of the change (the first minute after it that
+ * reads back as itself). docs/planner.md states the rules the planner builds on this.
  */
 export function zoneRules(zone: string): ZoneRules {
   const offsets = new Map<DayNumber, number | Float64Array>();
@@ -147,23 +157,59 @@ export function zoneRules(zone: string): ZoneRules {
         offsets.set(day, early === late ? early : new Float64Array(1440).fill(Number.NaN));
       }
     });
-  const toUtc = (day: DayNumber, minute: number): number => {
-    if (minute < 0 || minute >= 1440) {
-      const shift = Math.floor(minute / 1440);
-      return toUtc(day + shift, minute - shift * 1440);
-    }
+  const entryOf = (day: DayNumber): number | Float64Array => {
     let entry = offsets.get(day);
     if (entry === undefined) {
       tabulate(Math.floor(day / CHUNK) * CHUNK);
       entry = offsets.get(day) as number | Float64Array;
     }
+    return entry;
+  };
+  const engineUtc = (day: DayNumber, minute: number) => withZone(zone, () => localDate(day, minute).getTime());
+  const toLocal = (instant: number): LocalMoment => {
+    const guess = Math.floor(instant / MS_PER_DAY);
+    for (const day of [guess, guess - 1, guess + 1]) {
+      const entry = entryOf(day);
+      if (typeof entry !== 'number') continue;
+      const local = instant - entry;
+      if (Math.floor(local / MS_PER_DAY) === day) {
+        return { day, minute: Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE) };
+      }
+    }
+    return localMomentIn(new Date(instant), zone);
+  };
+  const readsBack = (day: DayNumber, minute: number, instant: number) => {
+    const back = toLocal(instant);
+    return back.day === day && back.minute === minute;
+  };
+  const toUtc = (day: DayNumber, minute: number): number => {
+    if (minute < 0 || minute >= 1440) {
+      const shift = Math.floor(minute / 1440);
+      return toUtc(day + shift, minute - shift * 1440);
+    }
+    const entry = entryOf(day);
     if (typeof entry === 'number') return day * MS_PER_DAY + minute * MS_PER_MINUTE + entry;
     let instant = entry[minute] as number;
     if (Number.isNaN(instant)) {
-      instant = withZone(zone, () => localDate(day, minute).getTime());
+      instant = engineUtc(day, minute);
+      if (!readsBack(day, minute, instant)) {
+        // In the gap: the first later minute that exists is the moment of the change.
+        let lo = minute + 1;
+        let hi = Math.min(1440, minute + 240);
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (readsBack(day, mid, engineUtc(day, mid))) hi = mid;
+          else lo = mid + 1;
+        }
+        instant = lo >= 1440 ? toUtc(day + 1, 0) : engineUtc(day, lo);
+      }
       entry[minute] = instant;
     }
     return instant;
   };
-  return { zone, toUtc };
+  const isSkipped = (day: DayNumber, minute: number): boolean => {
+    if (minute < 0 || minute >= 1440) return false;
+    return typeof entryOf(day) !== 'number' && !readsBack(day, minute, toUtc(day, minute));
+  };
+  return { zone, toUtc, toLocal, isSkipped };
 }

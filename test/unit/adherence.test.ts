@@ -14,6 +14,8 @@ const block = (key: string, day: number, start = 19 * 60, end = 20 * 60): Block 
   day,
   start,
   end,
+  startAt: day * 86_400_000 + start * 60_000,
+  endAt: day * 86_400_000 + end * 60_000,
 });
 
 describe('adherence', () => {

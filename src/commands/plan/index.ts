@@ -142,6 +142,7 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
         io.err(
           `${toStdout ? 'Wrote' : `Wrote ${opts.output}:`} ${count('session')} study sessions, ${count('work')} work blocks, ${count('revise') + count('review')} revision blocks, ${schedule.deadlines.length} deadlines with reminders; ${span} (${plan.timezone})${schedule.overloaded ? '; OVERLOADED (see event descriptions)' : ''}.`,
         );
+        if (!toStdout) io.err((await import('../../ui/calendar-changes.js')).calendarChangesLine(written.changes));
         for (const w of schedule.warnings) io.err(`warning: ${w}`);
       },
     );
