@@ -142,7 +142,8 @@ ${examples(['mls plan build plan.yaml -o study.ics', 'mls plan build plan.yaml -
         io.err(
           `${toStdout ? 'Wrote' : `Wrote ${opts.output}:`} ${count('session')} study sessions, ${count('work')} work blocks, ${count('revise') + count('review')} revision blocks, ${schedule.deadlines.length} deadlines with reminders; ${span} (${plan.timezone})${schedule.overloaded ? '; OVERLOADED (see event descriptions)' : ''}.`,
         );
-        if (!toStdout) io.err((await import('../../ui/calendar-changes.js')).calendarChangesLine(written.changes));
+        const { buildNotes } = await import('../../ui/calendar-changes.js');
+        for (const line of buildNotes(schedule, toStdout ? null : written.changes)) io.err(line);
         for (const w of schedule.warnings) io.err(`warning: ${w}`);
       },
     );
