@@ -140,7 +140,7 @@ function expandSlots(plan: Plan, zone: ZoneRules): DaySlot[] {
       const origin = zone.toUtc(day, a.start);
       const length = (zone.toUtc(day, a.end) - origin) / MS_PER_MINUTE;
       if (length <= 0) continue;
-      const regular = length === a.end - a.start && !zone.isSkipped(day, a.start);
+      const regular = length === a.end - a.start && !zone.isSkipped(day, a.start) && !zone.isSkipped(day, a.end);
       const end = a.start + length;
       slots.push({ day, start: a.start, end, origin, regular, free: [{ start: a.start, end }] });
     }
@@ -368,7 +368,7 @@ function scheduleDeadline(
     });
   }
 
-  const placedMinutes = placed.reduce((sum, b) => sum + b.end - b.start, 0);
+  const placedMinutes = placed.reduce((sum, b) => sum + blockMinutes(b), 0);
   const firstWork = placed[0]?.day;
   return {
     deadline,
@@ -381,9 +381,22 @@ function scheduleDeadline(
   };
 }
 
+/** A block's real length in minutes (its wall-clock times can differ on a DST change day). */
+export const blockMinutes = (b: Pick<Block, 'startAt' | 'endAt'>): number => (b.endAt - b.startAt) / MS_PER_MINUTE;
+
+/** Real minutes of availability per week (keyed by Monday). */
+function availableByWeek(slots: readonly DaySlot[]): Map<DayNumber, number> {
+  const available = new Map<DayNumber, number>();
+  for (const slot of slots) {
+    const week = weekStart(slot.day);
+    available.set(week, (available.get(week) ?? 0) + slot.end - slot.start);
+  }
+  return available;
+}
+
 function weekLoads(
   plan: Plan,
-  allSlots: DaySlot[],
+  available: ReadonlyMap<DayNumber, number>,
   blocks: Block[],
   deadlines: ScheduledDeadline[],
   shortfalls: readonly SessionShortfall[],
@@ -407,8 +420,8 @@ function weekLoads(
     }
     return load;
   };
-  for (const slot of allSlots) week(slot.day).availableMinutes += slot.end - slot.start;
-  for (const b of blocks) week(b.day).plannedMinutes += b.end - b.start;
+  for (const [monday, minutes] of available) week(monday).availableMinutes += minutes;
+  for (const b of blocks) week(b.day).plannedMinutes += blockMinutes(b);
   for (const d of deadlines) {
     week(d.deadline.due.day).deadlines += 1;
     if (d.past) week(d.workEnd.day).missedMinutes += d.shortMinutes;
@@ -426,7 +439,7 @@ function weekLoads(
 export function buildSchedule(plan: Plan, zone: ZoneRules = zoneRules(plan.timezone)): Schedule {
   const sc = slotClock(zone);
   const slots = expandSlots(plan, zone);
-  const pristine = slots.map((s) => ({ ...s, free: [...s.free] }));
+  const available = availableByWeek(slots);
   const blocks: Block[] = [];
   const sessionShortfalls: SessionShortfall[] = [];
   scheduleWeeklySessions(plan, slots, blocks, sessionShortfalls, sc);
@@ -436,7 +449,7 @@ export function buildSchedule(plan: Plan, zone: ZoneRules = zoneRules(plan.timez
     .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
     .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
   blocks.sort(byTime);
-  const weeks = weekLoads(plan, pristine, blocks, deadlines, sessionShortfalls);
+  const weeks = weekLoads(plan, available, blocks, deadlines, sessionShortfalls);
   const overloaded = deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0;
   return { blocks, deadlines, weeks, sessionShortfalls, overloaded, warnings };
 }
@@ -549,14 +562,8 @@ function fromNow(
   const deadlines = allDeadlines.map((d) => (sc.at(d.deadline.due) <= nowAt ? { ...d, past: true } : d));
   const sessionShortfalls = shortfalls.filter((s) => !weekOver(s.weekStart));
   const missedSessions = [...shortfalls.filter((s) => weekOver(s.weekStart)), ...lostSessions];
-  const weeks = weekLoads(
-    plan,
-    expandSlots(plan, sc.zone),
-    schedule.blocks,
-    deadlines,
-    sessionShortfalls,
-    missedSessions,
-  );
+  const available = new Map(schedule.weeks.map((w) => [w.weekStart, w.availableMinutes]));
+  const weeks = weekLoads(plan, available, schedule.blocks, deadlines, sessionShortfalls, missedSessions);
   return {
     ...schedule,
     deadlines,

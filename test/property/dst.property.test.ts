@@ -119,6 +119,13 @@ describe('calendars across DST changes (New York, London, Sydney, Lord Howe), re
           expect(inSlot).toBe(true);
           return [start, end] as const;
         });
+        // Planned work is real time: the work blocks of a deadline add up to its placed minutes.
+        for (const d of schedule.deadlines) {
+          const work = schedule.blocks.filter((b) => b.kind === 'work' && b.deadlineKey === d.deadline.key);
+          expect(work.reduce((sum, b) => sum + (b.endAt - b.startAt) / 60_000, 0)).toBe(d.placedMinutes);
+        }
+        const planned = schedule.weeks.reduce((sum, w) => sum + w.plannedMinutes, 0);
+        expect(planned).toBe(schedule.blocks.reduce((sum, b) => sum + (b.endAt - b.startAt) / 60_000, 0));
         intervals.sort((x, y) => x[0] - y[0]);
         for (let i = 1; i < intervals.length; i += 1) {
           expect(intervals[i]?.[0]).toBeGreaterThanOrEqual(intervals[i - 1]?.[1] ?? 0);
@@ -126,5 +133,5 @@ describe('calendars across DST changes (New York, London, Sydney, Lord Howe), re
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import { EXAMPLE_PLAN } from '../../src/planner/example-plan.js';
 import type { Plan } from '../../src/planner/plan.js';
 import { buildSchedule } from '../../src/planner/schedule.js';
 import { DEFAULT_SETTINGS } from '../../src/schema/plan-vocabulary.js';
-import { dayNumber, weekdayIndex, weekStart } from '../../src/time/dates.js';
+import { clock, dayNumber, weekdayIndex, weekStart } from '../../src/time/dates.js';
 import { wallClock, zoneRules } from '../../src/time/zone.js';
 import { calendarChangesLine } from '../../src/ui/calendar-changes.js';
 
@@ -77,6 +77,15 @@ describe('DST edges (the issue’s reproductions)', () => {
     });
     const blocks = parseEvents(render(plan).text).filter((e) => e.summary === 'Study: C');
     expect(blocks.map((e) => [e.start, e.end])).toEqual([['2027-03-28T00:30:00.000Z', '2027-03-28T01:00:00.000Z']]);
+  });
+
+  it('a block ending at a London slot’s end that the clocks skip (01:00 on 2027-03-28) shows the time the file holds', () => {
+    const plan = dstPlan('Europe/London', '2027-03-28', [20, 60], {
+      courses: [{ code: 'C', title: 'C', weeklyMinutes: 35, terms: null }],
+    });
+    const [block] = buildSchedule(plan).blocks;
+    expect(block && [clock(block.start), clock(block.end)]).toEqual(['00:20', '02:00']);
+    expect(block && (block.endAt - block.startAt) / 60_000).toBe(40); // the whole slot: 00:20-01:00 GMT
   });
 
   it.each([
