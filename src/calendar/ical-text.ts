@@ -22,12 +22,23 @@ const CONTROLS_BUT_LINE_BREAKS = /(?:(?!\r?\n)[\p{Cc}\u2028\u2029])+/gu;
  * become one space. An escaped `\n` is valid there, but calcurse refuses it.
  */
 export function oneLine(text: string): string {
-  return text.replace(CONTROLS, ' ');
+  return hasControl(text, false) ? text.replace(CONTROLS, ' ') : text;
 }
 
 /** A multi-line TEXT value (DESCRIPTION): line breaks are kept (escaped later), other controls become spaces. */
 export function withoutControls(text: string): string {
-  return text.replace(CONTROLS_BUT_LINE_BREAKS, ' ');
+  return hasControl(text, true) ? text.replace(CONTROLS_BUT_LINE_BREAKS, ' ') : text;
+}
+
+/** The fast path: most text has no control character, and a loop is cheaper than a Unicode regex. */
+function hasControl(text: string, exceptLineFeed: boolean): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? !(exceptLineFeed && c === 0x0a) : (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function unfold(text: string): string[] {

@@ -147,69 +147,96 @@ const CHUNK = 128;
  * reads back as itself). docs/planner.md states the rules the planner builds on this.
  */
 export function zoneRules(zone: string): ZoneRules {
-  const offsets = new Map<DayNumber, number | Float64Array>();
+  let rules = rulesByZone.get(zone);
+  if (!rules) {
+    rules = tabulatedRules(zone);
+    rulesByZone.set(zone, rules);
+  }
+  return rules;
+}
+
+/** One table per zone for the process: the scheduler and the calendar writer share it. */
+const rulesByZone = new Map<string, ZoneRules>();
+
+/** A day with a DST change: the offsets before and after it and the instant it happens. */
+interface ChangeDay {
+  early: number;
+  late: number;
+  change: number;
+}
+
+function tabulatedRules(zone: string): ZoneRules {
+  const offsets = new Map<DayNumber, number | ChangeDay>();
   const tabulate = (first: DayNumber) =>
     withZone(zone, () => {
       for (let day = first; day < first + CHUNK; day += 1) {
         const base = day * MS_PER_DAY;
         const early = localDate(day, 0).getTime() - base;
         const late = localDate(day, 1439).getTime() - base - 1439 * MS_PER_MINUTE;
-        offsets.set(day, early === late ? early : new Float64Array(1440).fill(Number.NaN));
+        if (early === late) {
+          offsets.set(day, early);
+          continue;
+        }
+        // The change: the first minute of the day (in real time) with the later offset.
+        const from = base + early;
+        let lo = 1;
+        let hi = Math.round((base + 1439 * MS_PER_MINUTE + late - from) / MS_PER_MINUTE);
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (new Date(from + mid * MS_PER_MINUTE).getTimezoneOffset() * MS_PER_MINUTE === late) hi = mid;
+          else lo = mid + 1;
+        }
+        offsets.set(day, { early, late, change: from + lo * MS_PER_MINUTE });
       }
     });
-  const entryOf = (day: DayNumber): number | Float64Array => {
+  const entryOf = (day: DayNumber): number | ChangeDay => {
     let entry = offsets.get(day);
     if (entry === undefined) {
       tabulate(Math.floor(day / CHUNK) * CHUNK);
-      entry = offsets.get(day) as number | Float64Array;
+      entry = offsets.get(day) as number | ChangeDay;
     }
     return entry;
   };
-  const engineUtc = (day: DayNumber, minute: number) => withZone(zone, () => localDate(day, minute).getTime());
   const toLocal = (instant: number): LocalMoment => {
     const guess = Math.floor(instant / MS_PER_DAY);
     for (const day of [guess, guess - 1, guess + 1]) {
       const entry = entryOf(day);
-      if (typeof entry !== 'number') continue;
-      const local = instant - entry;
+      const offset = typeof entry === 'number' ? entry : instant < entry.change ? entry.early : entry.late;
+      const local = instant - offset;
       if (Math.floor(local / MS_PER_DAY) === day) {
         return { day, minute: Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE) };
       }
     }
     return localMomentIn(new Date(instant), zone);
   };
-  const readsBack = (day: DayNumber, minute: number, instant: number) => {
-    const back = toLocal(instant);
-    return back.day === day && back.minute === minute;
-  };
+  /**
+   * On a change day a wall-clock time exists under the earlier offset if it falls before the
+   * change, under the later one if at or after it: both (repeated) take the first, neither
+   * (skipped) the change itself.
+   */
   const toUtc = (day: DayNumber, minute: number): number => {
     if (minute < 0 || minute >= 1440) {
       const shift = Math.floor(minute / 1440);
       return toUtc(day + shift, minute - shift * 1440);
     }
     const entry = entryOf(day);
-    if (typeof entry === 'number') return day * MS_PER_DAY + minute * MS_PER_MINUTE + entry;
-    let instant = entry[minute] as number;
-    if (Number.isNaN(instant)) {
-      instant = engineUtc(day, minute);
-      if (!readsBack(day, minute, instant)) {
-        // In the gap: the first later minute that exists is the moment of the change.
-        let lo = minute + 1;
-        let hi = Math.min(1440, minute + 240);
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (readsBack(day, mid, engineUtc(day, mid))) hi = mid;
-          else lo = mid + 1;
-        }
-        instant = lo >= 1440 ? toUtc(day + 1, 0) : engineUtc(day, lo);
-      }
-      entry[minute] = instant;
-    }
-    return instant;
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    if (typeof entry === 'number') return wall + entry;
+    const early = wall + entry.early;
+    const late = wall + entry.late;
+    const earlyExists = early < entry.change;
+    const lateExists = late >= entry.change;
+    if (earlyExists && lateExists) return Math.min(early, late);
+    if (earlyExists) return early;
+    if (lateExists) return late;
+    return entry.change;
   };
   const isSkipped = (day: DayNumber, minute: number): boolean => {
     if (minute < 0 || minute >= 1440) return false;
-    return typeof entryOf(day) !== 'number' && !readsBack(day, minute, toUtc(day, minute));
+    const entry = entryOf(day);
+    if (typeof entry === 'number') return false;
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    return wall + entry.early >= entry.change && wall + entry.late < entry.change;
   };
   return { zone, toUtc, toLocal, isSkipped };
 }
