@@ -36,6 +36,11 @@ const CASES = [
   { name: 'check "San Jose State University"', args: ['check', 'San Jose State University'], target: 2, maxRssMb: 100 },
   { name: 'check 00115500', args: ['check', '00115500'], target: 2, maxRssMb: 100 },
   {
+    name: 'plan build (one term, the example plan)',
+    args: ['plan', 'build', join(root, 'test', 'fixtures', 'plans', 'one-term.yaml'), '-o', join(work, 'one-term.ics')],
+    target: 1.5,
+  },
+  {
     name: 'plan build (2 years, 200 deadlines)',
     args: ['plan', 'build', join(root, 'test', 'fixtures', 'plans', 'two-years.yaml'), '-o', join(work, 'out.ics')],
     target: 2,

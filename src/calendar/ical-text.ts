@@ -14,6 +14,35 @@ export function escapeText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 }
 
+const CONTROLS = /[\p{Cc}\u2028\u2029]+/gu;
+const CONTROLS_BUT_LINE_BREAKS = /(?:(?!\r?\n)[\p{Cc}\u2028\u2029])+/gu;
+/** A run of control characters becomes one space, unless it is only NULs, which are dropped. */
+const spaceOrNothing = (run: string) => (/^\0+$/.test(run) ? '' : ' ');
+
+/**
+ * A one-line TEXT value (SUMMARY, X-WR-CALNAME): line breaks and other control characters
+ * become one space (NULs are dropped). An escaped `\n` is valid there, but calcurse refuses it.
+ */
+export function oneLine(text: string): string {
+  return hasControl(text, false) ? text.replace(CONTROLS, spaceOrNothing) : text;
+}
+
+/** A multi-line TEXT value (DESCRIPTION): line breaks are kept (escaped later), other controls become spaces. */
+export function withoutControls(text: string): string {
+  return hasControl(text, true) ? text.replace(CONTROLS_BUT_LINE_BREAKS, spaceOrNothing) : text;
+}
+
+/** The fast path: most text has no control character, and a loop is cheaper than a Unicode regex. */
+function hasControl(text: string, exceptLineFeed: boolean): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? !(exceptLineFeed && c === 0x0a) : (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) {
+      return true;
+    }
+  }
+  return false;
+}
+
 export function unfold(text: string): string[] {
   return (text.includes('\r\n ') || text.includes('\r\n\t') ? text.replace(/\r\n[ \t]/g, '') : text).split('\r\n');
 }
@@ -57,8 +86,8 @@ function fixTrigger(line: string): string {
   if (!line.startsWith('TRIGGER')) return line;
   const match = /^(TRIGGER(?:;[^:]*)?:)(.*)$/.exec(line);
   if (!match) return line;
-  // "-P1DT" (a dangling T) -> "-P1D"
-  const value = (match[2] ?? '').replace(/T$/, '');
+  // "-P1DT" (a dangling T) -> "-P1D"; a zero duration ("PT") -> "PT0S"
+  const value = (match[2] ?? '').replace(/T$/, '').replace(/^[+-]?P$/, 'PT0S');
   return `${match[1]}${value}`;
 }
 
@@ -81,6 +110,7 @@ export function stripControls(text: string): string {
 /** A line (from its start) longer than 75 characters or with a non-ASCII character: it may need folding. */
 const LINE_TO_FOLD = /^(?=[^\r\n]{76}|[^\r\n]*[\u0080-\uffff])[^\r\n]*/gm;
 const TRIGGER_WITH_DANGLING_T = /^(TRIGGER[^:\r\n]*:[^\r\n]*)T(?=\r\n)/gm;
+const ZERO_TRIGGER = /^(TRIGGER[^:\r\n]*:)[+-]?P(?=\r\n)/gm;
 
 /**
  * Refolds and repairs iCalendar text, given whole or as consecutive pieces (one per
@@ -103,7 +133,9 @@ export function normaliseIcs(text: string | readonly string[]): string {
       continue;
     }
     const folded = piece.replace(LINE_TO_FOLD, foldLine);
-    const repaired = folded.includes('TRIGGER') ? folded.replace(TRIGGER_WITH_DANGLING_T, '$1') : folded;
+    const repaired = folded.includes('TRIGGER')
+      ? folded.replace(TRIGGER_WITH_DANGLING_T, '$1').replace(ZERO_TRIGGER, '$1PT0S')
+      : folded;
     out.push(repaired.slice(0, -2));
   }
   return `${out.join('\r\n')}\r\n`;

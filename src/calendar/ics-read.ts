@@ -14,6 +14,8 @@ export interface ParsedEvent {
   description: string;
   /** TRIGGER values of the event's alarms, as written. */
   triggers: string[];
+  /** STATUS, upper case ('' when absent). */
+  status: string;
 }
 
 function timeText(time: ICAL.Time): string {
@@ -33,6 +35,7 @@ export function parseEvents(text: string): ParsedEvent[] {
       sequence: event.sequence ?? 0,
       categories: component.getAllProperties('categories').flatMap((p) => p.getValues().map(String)),
       description: event.description ?? '',
+      status: String(component.getFirstPropertyValue('status') ?? '').toUpperCase(),
       triggers: component
         .getAllSubcomponents('valarm')
         .map((alarm) => String(alarm.getFirstProperty('trigger')?.toICALString() ?? '').replace(/^TRIGGER[^:]*:/, '')),
@@ -43,6 +46,15 @@ export function parseEvents(text: string): ParsedEvent[] {
 /** The events of a calendar mls wrote before, keyed by UID, for raising SEQUENCE on change. */
 export function previousEvents(text: string): Map<string, PreviousEvent> {
   return new Map(
-    parseEvents(text).map((e) => [e.uid, { sequence: e.sequence, signature: `${e.start}|${e.end}|${e.summary}` }]),
+    parseEvents(text)
+      .filter((e) => typeof e.uid === 'string' && Number.isSafeInteger(e.sequence) && e.sequence >= 0)
+      .map((e) => [
+        e.uid,
+        {
+          sequence: e.sequence,
+          signature: `${e.start}|${e.end}|${e.summary}`,
+          ...(e.status === 'CANCELLED' ? { cancelled: true } : {}),
+        },
+      ]),
   );
 }

@@ -14,9 +14,9 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../planner/plan.js';
 import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
-import { clock, type DayNumber, isoDate } from '../time/dates.js';
+import { clock, isoDate } from '../time/dates.js';
 import type { ZoneRules } from '../time/zone.js';
-import { escapeText, normaliseIcs } from './ical-text.js';
+import { escapeText, normaliseIcs, oneLine, withoutControls } from './ical-text.js';
 import {
   CALENDAR_HEADER,
   type DateArray,
@@ -28,8 +28,18 @@ import {
 
 export interface PreviousEvent {
   sequence: number;
-  /** What a change of which raises SEQUENCE: start, end and summary. */
+  /** What a change of which raises SEQUENCE: start, end and summary (`start|end|summary`). */
   signature: string;
+  /** Written as STATUS:CANCELLED (it had left the plan). */
+  cancelled?: boolean;
+}
+
+/** What a rebuild did to the calendar written last time. */
+export interface CalendarChanges {
+  added: number;
+  changed: number;
+  unchanged: number;
+  cancelled: number;
 }
 
 export interface WriteOptions {
@@ -43,7 +53,7 @@ export interface WriteOptions {
 
 export interface CalendarEvent {
   uid: string;
-  kind: Block['kind'] | 'deadline' | 'prep-start';
+  kind: Block['kind'] | 'deadline' | 'prep-start' | 'cancelled';
   title: string;
   /** UTC instants (ISO 8601, as Date.toISOString writes them) for timed events; local dates for all-day ones. */
   start: string;
@@ -73,9 +83,11 @@ function dueLabel(d: ScheduledDeadline): string {
   return dl.allDay ? isoDate(dl.due.day) : `${isoDate(dl.due.day)} ${clock(dl.due.minute)}`;
 }
 
+/** A timed deadline is an event of this many real minutes ending at the due time. */
+const DEADLINE_MINUTES = 15;
+
 export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules): CalendarEvent[] {
   if (zone.zone !== plan.timezone) throw new Error(`zone rules for ${zone.zone}, plan in ${plan.timezone}`);
-  const instant = (day: DayNumber, minute: number) => new Date(zone.toUtc(day, minute)).toISOString();
   const byKey = new Map(schedule.deadlines.map((d) => [d.deadline.key, d]));
   // Every block of one deadline and kind has the same description.
   const descriptions = new Map<string, string>();
@@ -112,8 +124,8 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
       uid: eventUid(plan, block.key),
       kind: block.kind,
       title: block.title,
-      start: instant(block.day, block.start),
-      end: instant(block.day, block.end),
+      start: new Date(block.startAt).toISOString(),
+      end: new Date(block.endAt).toISOString(),
       allDay: false,
       description: blockDescription(block),
       alarmsMinutesBefore: [],
@@ -121,8 +133,14 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
   }
   for (const d of schedule.deadlines) {
     const dl = d.deadline;
+    // A due time the clock skips (spring forward) is due at the first instant that exists.
+    const dueAt = zone.toUtc(dl.due.day, dl.due.minute);
+    const skipped = !dl.allDay && zone.isSkipped(dl.due.day, dl.due.minute);
     const description = [
       `${dl.kind} for ${dl.course}, due ${dueLabel(d)} (${plan.timezone}).`,
+      skipped
+        ? `${clock(dl.due.minute)} does not exist on ${isoDate(dl.due.day)} in ${plan.timezone} (the clocks go forward): due at ${clock(zone.toLocal(dueAt).minute)}, the first time that exists.`
+        : '',
       `Work planned: ${hoursMinutes(d.placedMinutes)} of ${hoursMinutes(d.neededMinutes)}.`,
       d.shortMinutes > 0 ? `OVERLOADED: short by ${hoursMinutes(d.shortMinutes)}.` : '',
     ]
@@ -132,8 +150,8 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
       uid: eventUid(plan, `due|${dl.key}`),
       kind: 'deadline',
       title: `Due: ${dl.title} (${dl.course})`,
-      start: dl.allDay ? isoDate(dl.due.day) : instant(dl.due.day, dl.due.minute - 15),
-      end: dl.allDay ? isoDate(dl.due.day + 1) : instant(dl.due.day, dl.due.minute),
+      start: dl.allDay ? isoDate(dl.due.day) : new Date(dueAt - DEADLINE_MINUTES * 60_000).toISOString(),
+      end: dl.allDay ? isoDate(dl.due.day + 1) : new Date(dueAt).toISOString(),
       allDay: dl.allDay,
       description,
       alarmsMinutesBefore: plan.settings.reminders,
@@ -153,20 +171,48 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
 }
 
 function signature(e: CalendarEvent): string {
-  return `${e.start}|${e.end}|${e.title}`;
+  return `${e.start}|${e.end}|${oneLine(e.title)}`;
 }
 
 function sequenceOf(uid: string, signature: string, options: WriteOptions): number {
   const previous = options.previous?.get(uid);
-  return previous ? previous.sequence + (previous.signature === signature ? 0 : 1) : 0;
+  if (!previous) return 0;
+  return previous.sequence + (previous.signature === signature && !previous.cancelled ? 0 : 1);
 }
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OUR_UID = /@mls-planner$/;
+
+/**
+ * An event of the previous build that is gone now, as it was (time and title from its
+ * signature), to be written once more with STATUS:CANCELLED so that a client importing
+ * the new file removes it. Null when its signature cannot be read back safely.
+ */
+function cancelledEvent(uid: string, previous: PreviousEvent): CalendarEvent | null {
+  const [start = '', end = '', ...title] = previous.signature.split('|');
+  const allDay = DATE.test(start) && DATE.test(end);
+  if (!OUR_UID.test(uid) || !(allDay || (INSTANT.test(start) && INSTANT.test(end)))) return null;
+  return {
+    uid,
+    kind: 'cancelled',
+    title: title.join('|'),
+    start,
+    end,
+    allDay,
+    description: 'Cancelled: this is no longer in the study plan.',
+    alarmsMinutesBefore: [],
+  };
+}
+
+const MINUTES_PER_DAY = 1440;
 
 /** `stamp` is DTSTAMP in iCalendar UTC form; strings are written by ics as given, whatever the host's TZ. */
 function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): IcsEvent {
   const attributes: IcsEvent = {
     uid: e.uid,
-    title: e.title,
-    description: e.description,
+    title: oneLine(e.title),
+    description: withoutControls(e.description),
     sequence,
     timestamp: stamp,
     productId: 'mls-planner',
@@ -175,12 +221,18 @@ function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): IcsEvent
     end: e.allDay ? dateArray(e.end) : icsUtc(e.end),
   };
   if (e.alarmsMinutesBefore.length > 0) {
-    attributes.alarms = e.alarmsMinutesBefore.map((minutes) => ({
-      action: 'display',
-      // ics escapes only line breaks in an alarm's DESCRIPTION, so the rest of TEXT escaping is done here.
-      description: escapeText(e.title),
-      trigger: { hours: Math.floor(minutes / 60), minutes: minutes % 60, before: true },
-    }));
+    attributes.alarms = e.alarmsMinutesBefore.map((minutes) => {
+      // TRIGGER is relative to DTSTART; an all-day deadline is due at the end of its day,
+      // so its reminder counts back from DTEND: "1d" fires at the start of the due day.
+      const beforeStart = e.allDay ? minutes - MINUTES_PER_DAY : minutes;
+      const size = Math.abs(beforeStart);
+      return {
+        action: 'display',
+        // ics escapes only line breaks in an alarm's DESCRIPTION, so the rest of TEXT escaping is done here.
+        description: escapeText(oneLine(e.title)),
+        trigger: { hours: Math.floor(size / 60), minutes: size % 60, before: beforeStart > 0 },
+      };
+    });
   }
   return attributes;
 }
@@ -204,12 +256,13 @@ export interface WrittenCalendar {
   text: string;
   /** UID -> SEQUENCE and signature of what was written, for the next rebuild. */
   events: Map<string, PreviousEvent>;
+  changes: CalendarChanges;
 }
 
 export { CALENDAR_HEADER };
 
 export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): WrittenCalendar {
-  const parts = [formatCalendarHeader(plan.name)];
+  const parts = [formatCalendarHeader(escapeText(oneLine(plan.name)))];
   const events = new Map<string, PreviousEvent>();
   const stamp = icsUtc(options.timestamp.toISOString());
   for (const event of sortedEvents(plan, schedule, options.zone)) {
@@ -218,8 +271,24 @@ export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOpt
     parts.push(formatCalendarEvent(toIcsEvent(event, written.sequence, stamp)));
     events.set(event.uid, written);
   }
+  const changes: CalendarChanges = { added: 0, changed: 0, unchanged: 0, cancelled: 0 };
+  for (const [uid, written] of events) {
+    const before = options.previous?.get(uid);
+    if (!before || before.cancelled) changes.added += 1;
+    else if (written.sequence > before.sequence) changes.changed += 1;
+    else changes.unchanged += 1;
+  }
+  const gone = [...(options.previous ?? [])].filter(([uid, e]) => !events.has(uid) && !e.cancelled);
+  for (const [uid, before] of gone.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const event = cancelledEvent(uid, before);
+    if (!event) continue;
+    const written = { sequence: before.sequence + 1, signature: before.signature, cancelled: true };
+    parts.push(formatCalendarEvent({ ...toIcsEvent(event, written.sequence, stamp), status: 'CANCELLED' }));
+    events.set(uid, written);
+    changes.cancelled += 1;
+  }
   parts.push(formatCalendarFooter());
-  return { text: normaliseIcs(parts), events };
+  return { text: normaliseIcs(parts), events, changes };
 }
 
 export function writeCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): string {

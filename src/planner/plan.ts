@@ -72,6 +72,10 @@ export interface PlanIssue {
 
 const UNIT_MINUTES = { d: 1440, h: 60, m: 1 } as const;
 
+/** Reminders run from one minute to eight weeks before the due time; 0m or 99999999d is a mistake. */
+export const MIN_REMINDER_MINUTES = 1;
+export const MAX_REMINDER_MINUTES = 56 * 1440;
+
 export function reminderMinutes(text: string): number {
   const unit = text.slice(-1) as keyof typeof UNIT_MINUTES;
   return Number(text.slice(0, -1)) * UNIT_MINUTES[unit];
@@ -155,6 +159,14 @@ export function planIssues(plan: Plan): PlanIssue[] {
     if (seenCodes.has(c.code))
       issues.push({ path: ['courses', i, 'code'], message: `course ${c.code} is listed twice` });
     seenCodes.add(c.code);
+  });
+  plan.settings.reminders.forEach((minutes, i) => {
+    if (!(minutes >= MIN_REMINDER_MINUTES && minutes <= MAX_REMINDER_MINUTES)) {
+      issues.push({
+        path: ['settings', 'reminders', i],
+        message: `a reminder must be from 1m to ${MAX_REMINDER_MINUTES / 1440}d before the due time (e.g. 1d, 2h, 30m)`,
+      });
+    }
   });
   const keys = new Set<string>();
   for (const d of plan.deadlines) {

@@ -7,6 +7,7 @@
 
 import { compareText } from '../catalog/normalize.js';
 import { type DayNumber, isoDate, type LocalMoment, momentKey, weekdayIndex, weekStart } from '../time/dates.js';
+import { type ZoneRules, zoneRules } from '../time/zone.js';
 import type { Deadline, Plan, Term } from './plan.js';
 
 export type BlockKind = 'session' | 'work' | 'revise' | 'review';
@@ -19,9 +20,13 @@ export interface Block {
   /** The deadline a work, revise or review block serves. */
   deadlineKey: string | null;
   title: string;
+  /** Local day, and wall-clock minutes of the start and end as a clock in the plan's zone shows them. */
   day: DayNumber;
   start: number;
   end: number;
+  /** The real start and end (UTC ms): what the calendar holds; endAt - startAt is the planned length. */
+  startAt: number;
+  endAt: number;
 }
 
 export interface ScheduledDeadline {
@@ -33,6 +38,8 @@ export interface ScheduledDeadline {
   /** Work must end before this moment: the due moment less the buffer. */
   workEnd: LocalMoment;
   revisionPlaced: boolean;
+  /** Set when the deadline is already due (as of now): its shortfall is missed work, not an overload. */
+  past?: boolean;
 }
 
 export interface WeekLoad {
@@ -41,6 +48,8 @@ export interface WeekLoad {
   plannedMinutes: number;
   deadlines: number;
   shortMinutes: number;
+  /** Work that found no time in a week already over, or skipped work that found no later time. */
+  missedMinutes: number;
   overloaded: boolean;
 }
 
@@ -56,7 +65,10 @@ export interface Schedule {
   skipped?: Block[];
   deadlines: ScheduledDeadline[];
   weeks: WeekLoad[];
+  /** Weekly study still ahead that does not fit: an overload. */
   sessionShortfalls: SessionShortfall[];
+  /** Weekly study that did not happen and has no time left: weeks already over, skipped sessions not re-placed. */
+  missedSessions?: SessionShortfall[];
   overloaded: boolean;
   warnings: string[];
 }
@@ -66,12 +78,43 @@ interface Interval {
   end: number;
 }
 
+/**
+ * One availability slot on one day. Its minutes are real minutes counted from the
+ * slot's start: `start` is the local minute it starts at and `end` is start + its real
+ * length, so on a DST change day `end` can differ from the wall-clock end. `origin` is
+ * the real instant of `start`; a slot that holds no change (`regular`) reads its minutes
+ * as wall-clock minutes.
+ */
 interface DaySlot {
   day: DayNumber;
   start: number;
   end: number;
+  origin: number;
+  regular: boolean;
   free: Interval[];
 }
+
+const MS_PER_MINUTE = 60_000;
+
+/** Slot minutes <-> real instants, and the block a slot interval becomes. */
+function slotClock(zone: ZoneRules) {
+  const at = (m: LocalMoment) => zone.toUtc(m.day, m.minute);
+  /** The slot minute of an instant (any number: before the slot is below `start`). */
+  const minuteOf = (slot: DaySlot, instant: number) => slot.start + (instant - slot.origin) / MS_PER_MINUTE;
+  const instantOf = (slot: DaySlot, minute: number) => slot.origin + (minute - slot.start) * MS_PER_MINUTE;
+  const endOf = (slot: DaySlot) => instantOf(slot, slot.end);
+  const wall = (slot: DaySlot, minute: number) =>
+    slot.regular ? minute : zone.toLocal(instantOf(slot, minute)).minute;
+  const placed = (slot: DaySlot, taken: Interval) => ({
+    day: slot.day,
+    start: wall(slot, taken.start),
+    end: wall(slot, taken.end),
+    startAt: instantOf(slot, taken.start),
+    endAt: instantOf(slot, taken.end),
+  });
+  return { zone, at, minuteOf, endOf, placed };
+}
+type SlotClock = ReturnType<typeof slotClock>;
 
 const QUARTER = 15;
 const roundUpToQuarter = (minutes: number) => Math.ceil(minutes / QUARTER) * QUARTER;
@@ -80,8 +123,12 @@ function isStudyDay(day: DayNumber, terms: readonly Term[]): boolean {
   return terms.some((t) => day >= t.start && day <= t.end && !t.breaks.some((b) => day >= b.start && day <= b.end));
 }
 
-/** Every concrete time slot: each study day of each term, each weekly availability slot on its weekday. */
-function expandSlots(plan: Plan): DaySlot[] {
+/**
+ * Every concrete time slot: each study day of each term, each weekly availability slot on
+ * its weekday, over its real extent: from the first instant at or after its local start to
+ * the instant of its local end (a slot wholly inside a spring-forward gap has none).
+ */
+function expandSlots(plan: Plan, zone: ZoneRules): DaySlot[] {
   const slots: DaySlot[] = [];
   const first = Math.min(...plan.terms.map((t) => t.start));
   const last = Math.max(...plan.terms.map((t) => t.end));
@@ -89,9 +136,13 @@ function expandSlots(plan: Plan): DaySlot[] {
     if (!isStudyDay(day, plan.terms)) continue;
     const weekday = weekdayIndex(day);
     for (const a of plan.availability) {
-      if (a.weekday === weekday && a.end > a.start) {
-        slots.push({ day, start: a.start, end: a.end, free: [{ start: a.start, end: a.end }] });
-      }
+      if (a.weekday !== weekday || a.end <= a.start) continue;
+      const origin = zone.toUtc(day, a.start);
+      const length = (zone.toUtc(day, a.end) - origin) / MS_PER_MINUTE;
+      if (length <= 0) continue;
+      const regular = length === a.end - a.start && !zone.isSkipped(day, a.start) && !zone.isSkipped(day, a.end);
+      const end = a.start + length;
+      slots.push({ day, start: a.start, end, origin, regular, free: [{ start: a.start, end }] });
     }
   }
   return slots.sort((a, b) => a.day - b.day || a.start - b.start);
@@ -116,7 +167,13 @@ function slotsBetween(slots: readonly DaySlot[], first: DayNumber, last: DayNumb
  * Takes up to `max` minutes (at least `min`) from the earliest free time of the slot
  * between `earliestStart` and `latestEnd` (minutes of the slot's day). Returns what it took.
  */
-function allocate(slot: DaySlot, max: number, min: number, latestEnd = 1440, earliestStart = 0): Interval | null {
+function allocate(
+  slot: DaySlot,
+  max: number,
+  min: number,
+  latestEnd = Number.POSITIVE_INFINITY,
+  earliestStart = Number.NEGATIVE_INFINITY,
+): Interval | null {
   for (let i = 0; i < slot.free.length; i += 1) {
     const interval = slot.free[i] as Interval;
     const start = Math.max(interval.start, earliestStart);
@@ -133,7 +190,13 @@ function allocate(slot: DaySlot, max: number, min: number, latestEnd = 1440, ear
   return null;
 }
 
-function scheduleWeeklySessions(plan: Plan, slots: DaySlot[], blocks: Block[], shortfalls: SessionShortfall[]): void {
+function scheduleWeeklySessions(
+  plan: Plan,
+  slots: DaySlot[],
+  blocks: Block[],
+  shortfalls: SessionShortfall[],
+  sc: SlotClock,
+): void {
   const weeks = [...new Set(slots.map((s) => weekStart(s.day)))].sort((a, b) => a - b);
   for (const week of weeks) {
     const weekSlots = slotsBetween(slots, week, week + 6);
@@ -178,8 +241,7 @@ function scheduleWeeklySessions(plan: Plan, slots: DaySlot[], blocks: Block[], s
             course: course.code,
             deadlineKey: null,
             title: `Study: ${course.code}${course.title !== course.code ? ` ${course.title}` : ''}`,
-            day: slot.day,
-            ...taken,
+            ...sc.placed(slot, taken),
           });
           remaining.set(course.code, left - (taken.end - taken.start));
           used.add(slot.day);
@@ -195,11 +257,9 @@ function scheduleWeeklySessions(plan: Plan, slots: DaySlot[], blocks: Block[], s
   }
 }
 
-/** Latest usable minute of `slot` for work that must end before `end`. */
-function limitOnDay(slot: DaySlot, end: LocalMoment): number {
-  if (slot.day < end.day) return 1440;
-  if (slot.day === end.day) return end.minute;
-  return -1;
+/** Latest usable slot minute of `slot` for work that must end before the instant `end`. */
+function limitIn(slot: DaySlot, end: number, sc: SlotClock): number {
+  return sc.minuteOf(slot, end);
 }
 
 /**
@@ -207,14 +267,17 @@ function limitOnDay(slot: DaySlot, end: LocalMoment): number {
  * session allows), then a second pass, and so on, so work is spread rather than piled
  * up. Each block ends before `workEnd` and starts no earlier than `earliest(slot)`.
  */
+type Placed = Pick<Block, 'day' | 'start' | 'end' | 'startAt' | 'endAt'>;
+
 function spreadWork(
   window: readonly DaySlot[],
   minutes: number,
   settings: Plan['settings'],
-  workEnd: LocalMoment,
+  workEnd: number,
   earliest: (slot: DaySlot) => number,
-): { placed: (Interval & { day: DayNumber })[]; left: number } {
-  const placed: (Interval & { day: DayNumber })[] = [];
+  sc: SlotClock,
+): { placed: Placed[]; left: number } {
+  const placed: Placed[] = [];
   const byDay = new Map<DayNumber, DaySlot[]>();
   for (const slot of window) {
     const list = byDay.get(slot.day);
@@ -233,11 +296,11 @@ function spreadWork(
           slot,
           Math.min(left, settings.sessionMinutes),
           Math.min(left, settings.minBlockMinutes),
-          limitOnDay(slot, workEnd),
+          limitIn(slot, workEnd, sc),
           earliest(slot),
         );
         if (!taken) continue;
-        placed.push({ day, ...taken });
+        placed.push(sc.placed(slot, taken));
         placedOn.set(day, (placedOn.get(day) ?? 0) + 1);
         left -= taken.end - taken.start;
         progress = true;
@@ -246,16 +309,24 @@ function spreadWork(
     }
     if (!progress) break;
   }
-  return { placed: placed.sort((a, b) => a.day - b.day || a.start - b.start), left };
+  return { placed: placed.sort((a, b) => a.startAt - b.startAt), left };
 }
 
-function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], blocks: Block[]): ScheduledDeadline {
+function scheduleDeadline(
+  plan: Plan,
+  deadline: Deadline,
+  slots: DaySlot[],
+  blocks: Block[],
+  sc: SlotClock,
+): ScheduledDeadline {
   const { settings } = plan;
   const neededMinutes = roundUpToQuarter(deadline.estimateMinutes * settings.estimateMultiplier);
   const workEnd: LocalMoment = { day: deadline.due.day - deadline.bufferDays, minute: deadline.due.minute };
+  const workEndAt = sc.at(workEnd);
+  const dueAt = sc.at(deadline.due);
   const prepStart = deadline.due.day - settings.prepStartDays;
-  const window = slotsBetween(slots, prepStart, workEnd.day).filter((s) => limitOnDay(s, workEnd) > s.start);
-  const spread = spreadWork(window, neededMinutes, settings, workEnd, () => 0);
+  const window = slotsBetween(slots, prepStart, workEnd.day + 1).filter((s) => limitIn(s, workEndAt, sc) > s.start);
+  const spread = spreadWork(window, neededMinutes, settings, workEndAt, () => 0, sc);
   const placed: Block[] = spread.placed.map((t, i) => ({
     kind: 'work',
     key: `work|${deadline.key}|${i + 1}`,
@@ -267,8 +338,8 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
   blocks.push(...placed);
 
   // Revision inside the buffer: one revise-and-edit block, or spaced reviews before an exam.
-  const bufferSlots = slotsBetween(slots, workEnd.day, deadline.due.day).filter(
-    (s) => momentKey({ day: s.day, minute: s.end }) > momentKey(workEnd),
+  const bufferSlots = slotsBetween(slots, workEnd.day, deadline.due.day + 1).filter(
+    (s) => sc.endOf(s) > workEndAt && s.origin < dueAt,
   );
   const isExam = deadline.kind === 'exam';
   const wanted = isExam ? Math.max(1, Math.min(3, deadline.bufferDays)) : 1;
@@ -281,8 +352,8 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
       slot,
       settings.revisionMinutes,
       Math.min(settings.revisionMinutes, settings.minBlockMinutes),
-      slot.day === deadline.due.day ? deadline.due.minute : 1440,
-      slot.day === workEnd.day ? workEnd.minute : 0,
+      limitIn(slot, dueAt, sc),
+      sc.minuteOf(slot, workEndAt),
     );
     if (!taken) continue;
     count += 1;
@@ -293,12 +364,11 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
       course: deadline.course,
       deadlineKey: deadline.key,
       title: `${isExam ? 'Review for' : 'Revise and edit'}: ${deadline.title} (${deadline.course})`,
-      day: slot.day,
-      ...taken,
+      ...sc.placed(slot, taken),
     });
   }
 
-  const placedMinutes = placed.reduce((sum, b) => sum + b.end - b.start, 0);
+  const placedMinutes = placed.reduce((sum, b) => sum + blockMinutes(b), 0);
   const firstWork = placed[0]?.day;
   return {
     deadline,
@@ -311,12 +381,26 @@ function scheduleDeadline(plan: Plan, deadline: Deadline, slots: DaySlot[], bloc
   };
 }
 
+/** A block's real length in minutes (its wall-clock times can differ on a DST change day). */
+export const blockMinutes = (b: Pick<Block, 'startAt' | 'endAt'>): number => (b.endAt - b.startAt) / MS_PER_MINUTE;
+
+/** Real minutes of availability per week (keyed by Monday). */
+function availableByWeek(slots: readonly DaySlot[]): Map<DayNumber, number> {
+  const available = new Map<DayNumber, number>();
+  for (const slot of slots) {
+    const week = weekStart(slot.day);
+    available.set(week, (available.get(week) ?? 0) + slot.end - slot.start);
+  }
+  return available;
+}
+
 function weekLoads(
   plan: Plan,
-  allSlots: DaySlot[],
+  available: ReadonlyMap<DayNumber, number>,
   blocks: Block[],
   deadlines: ScheduledDeadline[],
-  shortfalls: SessionShortfall[],
+  shortfalls: readonly SessionShortfall[],
+  missed: readonly SessionShortfall[] = [],
 ): WeekLoad[] {
   const weeks = new Map<DayNumber, WeekLoad>();
   const week = (day: DayNumber): WeekLoad => {
@@ -329,89 +413,105 @@ function weekLoads(
         plannedMinutes: 0,
         deadlines: 0,
         shortMinutes: 0,
+        missedMinutes: 0,
         overloaded: false,
       };
       weeks.set(start, load);
     }
     return load;
   };
-  for (const slot of allSlots) week(slot.day).availableMinutes += slot.end - slot.start;
-  for (const b of blocks) week(b.day).plannedMinutes += b.end - b.start;
+  for (const [monday, minutes] of available) week(monday).availableMinutes += minutes;
+  for (const b of blocks) week(b.day).plannedMinutes += blockMinutes(b);
   for (const d of deadlines) {
     week(d.deadline.due.day).deadlines += 1;
-    week(d.workEnd.day).shortMinutes += d.shortMinutes;
+    if (d.past) week(d.workEnd.day).missedMinutes += d.shortMinutes;
+    else week(d.workEnd.day).shortMinutes += d.shortMinutes;
   }
   for (const s of shortfalls) week(s.weekStart).shortMinutes += s.shortMinutes;
+  for (const s of missed) week(s.weekStart).missedMinutes += s.shortMinutes;
   for (const t of plan.terms) for (let day = t.start; day <= t.end; day += 7) week(day);
   return [...weeks.values()]
     .map((w) => ({ ...w, overloaded: w.shortMinutes > 0 }))
     .sort((a, b) => a.weekStart - b.weekStart);
 }
 
-export function buildSchedule(plan: Plan): Schedule {
-  const slots = expandSlots(plan);
-  const pristine = slots.map((s) => ({ ...s, free: [...s.free] }));
+/** Schedules the plan; `zone` defaults to the rules of the plan's own time zone. */
+export function buildSchedule(plan: Plan, zone: ZoneRules = zoneRules(plan.timezone)): Schedule {
+  const sc = slotClock(zone);
+  const slots = expandSlots(plan, zone);
+  const available = availableByWeek(slots);
   const blocks: Block[] = [];
   const sessionShortfalls: SessionShortfall[] = [];
-  scheduleWeeklySessions(plan, slots, blocks, sessionShortfalls);
+  scheduleWeeklySessions(plan, slots, blocks, sessionShortfalls, sc);
   const ordered = [...plan.deadlines].sort((a, b) => momentKey(a.due) - momentKey(b.due) || a.index - b.index);
-  const deadlines = ordered.map((d) => scheduleDeadline(plan, d, slots, blocks));
+  const deadlines = ordered.map((d) => scheduleDeadline(plan, d, slots, blocks, sc));
   const warnings = deadlines
     .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
     .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
-  blocks.sort((a, b) => a.day - b.day || a.start - b.start || compareText(a.key, b.key));
-  const weeks = weekLoads(plan, pristine, blocks, deadlines, sessionShortfalls);
+  blocks.sort(byTime);
+  const weeks = weekLoads(plan, available, blocks, deadlines, sessionShortfalls);
   const overloaded = deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0;
   return { blocks, deadlines, weeks, sessionShortfalls, overloaded, warnings };
 }
 
+const byTime = (a: Block, b: Block) => a.startAt - b.startAt || compareText(a.key, b.key);
+
 /** Removes an already placed block's time from the slot it sits in. */
-function occupy(slots: readonly DaySlot[], block: Block): void {
-  const slot = slots.find((s) => s.day === block.day && s.start <= block.start && block.end <= s.end);
+function occupy(slots: readonly DaySlot[], block: Block, sc: SlotClock): void {
+  const slot = slots.find((s) => s.day === block.day && s.origin <= block.startAt && block.endAt <= sc.endOf(s));
   if (!slot) return;
+  const start = sc.minuteOf(slot, block.startAt);
+  const end = sc.minuteOf(slot, block.endAt);
   slot.free = slot.free.flatMap((f) =>
-    f.end <= block.start || f.start >= block.end
+    f.end <= start || f.start >= end
       ? [f]
       : [
-          { start: f.start, end: block.start },
-          { start: block.end, end: f.end },
+          { start: f.start, end: start },
+          { start: end, end: f.end },
         ].filter((r) => r.end > r.start),
   );
 }
 
 /**
- * Re-places the work of skipped blocks: each skipped work block's minutes go into free
- * time after `now` and before its deadline's buffer (one block a day, earliest deadline
- * first); each skipped study session into free time later in the same week. What does
- * not fit is a shortfall, so the deadline is reported at risk.
+ * Re-places the work of skipped blocks, then judges the schedule from `now` on. Each
+ * skipped work block's minutes go into free time after `now` and before its deadline's
+ * buffer (one block a day, earliest deadline first); each skipped study session into free
+ * time later in the same week. Work that no longer has a future (a skipped session whose
+ * week is full, a week or a deadline already over) is missed work: reported, never an
+ * overload. The schedule is overloaded only when work still ahead cannot fit.
  */
-export function replaceSkipped(plan: Plan, base: Schedule, skipped: ReadonlySet<string>, now: LocalMoment): Schedule {
-  if (skipped.size === 0) return base;
-  const slots = expandSlots(plan);
+export function replaceSkipped(
+  plan: Plan,
+  base: Schedule,
+  skipped: ReadonlySet<string>,
+  now: LocalMoment,
+  zone: ZoneRules = zoneRules(plan.timezone),
+): Schedule {
+  const sc = slotClock(zone);
+  const nowAt = sc.at(now);
+  if (skipped.size === 0) return fromNow(plan, base, base.deadlines, base.sessionShortfalls, [], now, nowAt, sc);
+  const slots = expandSlots(plan, zone);
   const kept = base.blocks.filter((b) => !skipped.has(b.key));
-  for (const b of kept) occupy(slots, b);
+  for (const b of kept) occupy(slots, b, sc);
   const added: Block[] = [];
   // Re-placed time starts after now and after the skipped block itself (a block can be skipped ahead).
-  const notBefore = (from: LocalMoment) => (s: DaySlot) =>
-    s.day === from.day ? from.minute : s.day > from.day ? 0 : 1440;
-  const later = (a: LocalMoment, b: LocalMoment) => (momentKey(a) >= momentKey(b) ? a : b);
+  const notBefore = (from: number) => (s: DaySlot) => sc.minuteOf(s, from);
   const lostSessions: SessionShortfall[] = [];
 
   for (const block of base.blocks.filter((b) => skipped.has(b.key) && b.kind === 'session')) {
-    let left = block.end - block.start;
+    let left = (block.endAt - block.startAt) / MS_PER_MINUTE;
     const weekEnd = weekStart(block.day) + 6;
-    const from = later(now, { day: block.day, minute: block.end });
+    const from = Math.max(nowAt, block.endAt);
     const after = notBefore(from);
-    for (const slot of slots.filter((s) => s.day >= from.day && s.day <= weekEnd)) {
+    for (const slot of slots.filter((s) => sc.endOf(s) > from && s.day <= weekEnd)) {
       if (left <= 0) break;
-      const taken = allocate(slot, left, Math.min(left, plan.settings.minBlockMinutes), 1440, after(slot));
+      const taken = allocate(slot, left, Math.min(left, plan.settings.minBlockMinutes), undefined, after(slot));
       if (!taken) continue;
       added.push({
         ...block,
         key: `${block.key}|again-${added.length + 1}`,
         title: `${block.title} (re-placed)`,
-        day: slot.day,
-        ...taken,
+        ...sc.placed(slot, taken),
       });
       left -= taken.end - taken.start;
     }
@@ -422,13 +522,12 @@ export function replaceSkipped(plan: Plan, base: Schedule, skipped: ReadonlySet<
     const missedBlocks = base.blocks.filter(
       (b) => skipped.has(b.key) && b.kind === 'work' && b.deadlineKey === d.deadline.key,
     );
-    const missed = missedBlocks.reduce((sum, b) => sum + b.end - b.start, 0);
+    const missed = missedBlocks.reduce((sum, b) => sum + (b.endAt - b.startAt) / MS_PER_MINUTE, 0);
     if (missed === 0) return d;
-    const from = missedBlocks.reduce((m, b) => later(m, { day: b.day, minute: b.end }), now);
-    const window = slots.filter(
-      (s) => momentKey({ day: s.day, minute: s.end }) > momentKey(from) && limitOnDay(s, d.workEnd) > s.start,
-    );
-    const { placed, left } = spreadWork(window, missed, plan.settings, d.workEnd, notBefore(from));
+    const from = missedBlocks.reduce((m, b) => Math.max(m, b.endAt), nowAt);
+    const workEndAt = sc.at(d.workEnd);
+    const window = slots.filter((s) => sc.endOf(s) > from && limitIn(s, workEndAt, sc) > s.start);
+    const { placed, left } = spreadWork(window, missed, plan.settings, workEndAt, notBefore(from), sc);
     placed.forEach((t, i) => {
       added.push({
         kind: 'work',
@@ -443,16 +542,34 @@ export function replaceSkipped(plan: Plan, base: Schedule, skipped: ReadonlySet<
     return { ...d, placedMinutes, shortMinutes: d.neededMinutes - placedMinutes };
   });
 
-  const blocks = [...kept, ...added].sort((a, b) => a.day - b.day || a.start - b.start || compareText(a.key, b.key));
-  const sessionShortfalls = [...base.sessionShortfalls, ...lostSessions];
-  const weeks = weekLoads(plan, expandSlots(plan), blocks, deadlines, sessionShortfalls);
+  const blocks = [...kept, ...added].sort(byTime);
+  const rebuilt = { ...base, blocks, skipped: base.blocks.filter((b) => skipped.has(b.key)) };
+  return fromNow(plan, rebuilt, deadlines, base.sessionShortfalls, lostSessions, now, nowAt, sc);
+}
+
+/** Splits shortfalls into work still ahead (an overload) and work whose time has passed (missed). */
+function fromNow(
+  plan: Plan,
+  schedule: Schedule,
+  allDeadlines: ScheduledDeadline[],
+  shortfalls: readonly SessionShortfall[],
+  lostSessions: readonly SessionShortfall[],
+  now: LocalMoment,
+  nowAt: number,
+  sc: SlotClock,
+): Schedule {
+  const weekOver = (week: DayNumber) => week + 7 <= now.day;
+  const deadlines = allDeadlines.map((d) => (sc.at(d.deadline.due) <= nowAt ? { ...d, past: true } : d));
+  const sessionShortfalls = shortfalls.filter((s) => !weekOver(s.weekStart));
+  const missedSessions = [...shortfalls.filter((s) => weekOver(s.weekStart)), ...lostSessions];
+  const available = new Map(schedule.weeks.map((w) => [w.weekStart, w.availableMinutes]));
+  const weeks = weekLoads(plan, available, schedule.blocks, deadlines, sessionShortfalls, missedSessions);
   return {
-    blocks,
-    skipped: base.blocks.filter((b) => skipped.has(b.key)),
+    ...schedule,
     deadlines,
     weeks,
     sessionShortfalls,
-    overloaded: deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0,
-    warnings: base.warnings,
+    missedSessions,
+    overloaded: deadlines.some((d) => d.shortMinutes > 0 && !d.past) || sessionShortfalls.length > 0,
   };
 }

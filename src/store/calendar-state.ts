@@ -1,24 +1,52 @@
 /**
- * What mls wrote to each calendar file last time (UID -> SEQUENCE and a signature of
- * time and title), kept in the user data folder so a rebuild need not parse the old
- * .ics (ical.js took ~250 ms on a two-year plan). The state is trusted only while the
- * file's size and modification time are the ones recorded; otherwise the file is parsed.
+ * What mls wrote to each calendar file last time (UID -> SEQUENCE, a signature of time
+ * and title, and whether it was written as cancelled), kept in the user data folder so a
+ * rebuild need not parse the old .ics (ical.js took ~250 ms on a two-year plan). The state
+ * is used only while the file's size and modification time are the ones recorded, and only
+ * after it passes its schema (every value of it may be written into the next calendar);
+ * otherwise the calendar file itself is parsed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as z from 'zod/mini';
 import type { PreviousEvent } from '../calendar/ics-writer.js';
 import { userDataDir } from './paths.js';
 import { writeFileAtomic } from './write-file.js';
 
-/** Version 2 keeps events as [uid, sequence, signature] rows, which JSON reads and writes fastest. */
-interface StateFile {
-  version: 2;
-  output: string;
-  size: number;
-  mtimeMs: number;
-  events: [uid: string, sequence: number, signature: string][];
+/** Version 3 keeps events as [uid, sequence, signature, cancelled] rows, which JSON reads and writes fastest. */
+const STATE_VERSION = 3;
+
+const instantOrDate = String.raw`\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}\.\d{3}Z)?`;
+const UID = /^[0-9a-f]{24}@mls-planner$/;
+/** start|end|summary, one line of printable text. */
+const SIGNATURE = new RegExp(`^${instantOrDate}\\|${instantOrDate}\\|\\P{Cc}*$`, 'u');
+type Row = [uid: string, sequence: number, signature: string, cancelled: boolean];
+
+/** One event row; checked in a loop rather than as a zod tuple per row (zod took ~30 ms on 1,800 rows). */
+function isRow(row: unknown): row is Row {
+  if (!Array.isArray(row) || row.length !== 4) return false;
+  const [uid, sequence, signature, cancelled] = row as unknown[];
+  return (
+    typeof uid === 'string' &&
+    UID.test(uid) &&
+    Number.isSafeInteger(sequence) &&
+    (sequence as number) >= 0 &&
+    (sequence as number) <= 1_000_000 &&
+    typeof signature === 'string' &&
+    SIGNATURE.test(signature) &&
+    typeof cancelled === 'boolean'
+  );
 }
+
+const stateSchema = z.object({
+  version: z.literal(STATE_VERSION),
+  output: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  events: z.custom<Row[]>((rows) => Array.isArray(rows) && rows.every(isRow)),
+});
+type StateFile = z.output<typeof stateSchema>;
 
 function statePath(output: string, env: NodeJS.ProcessEnv): string {
   const id = createHash('sha256').update(resolve(output)).digest('hex').slice(0, 24);
@@ -35,12 +63,18 @@ export async function readPreviousEvents(
   const path = statePath(output, env);
   if (existsSync(path)) {
     try {
-      const state = JSON.parse(readFileSync(path, 'utf8')) as StateFile;
-      if (state.version === 2 && state.size === size && state.mtimeMs === mtimeMs) {
-        return new Map(state.events.map(([uid, sequence, signature]) => [uid, { sequence, signature }]));
+      const state = stateSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      // A damaged, foreign or stale state file is ignored: the calendar itself is parsed below.
+      if (state.success && state.data.size === size && state.data.mtimeMs === mtimeMs) {
+        return new Map(
+          state.data.events.map(([uid, sequence, signature, cancelled]) => [
+            uid,
+            cancelled ? { sequence, signature, cancelled } : { sequence, signature },
+          ]),
+        );
       }
     } catch {
-      // An unreadable state file is ignored: the calendar itself is parsed below.
+      // Unreadable or not JSON: as above.
     }
   }
   const { previousEvents } = await import('../calendar/ics-read.js');
@@ -58,7 +92,7 @@ export async function saveCalendarState(
 ): Promise<void> {
   const { size, mtimeMs } = statSync(output);
   const rows: StateFile['events'] = [];
-  for (const [uid, e] of events) rows.push([uid, e.sequence, e.signature]);
-  const state: StateFile = { version: 2, output: resolve(output), size, mtimeMs, events: rows };
+  for (const [uid, e] of events) rows.push([uid, e.sequence, e.signature, e.cancelled === true]);
+  const state: StateFile = { version: STATE_VERSION, output: resolve(output), size, mtimeMs, events: rows };
   await writeFileAtomic(statePath(output, env), JSON.stringify(state));
 }

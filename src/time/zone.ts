@@ -22,8 +22,17 @@ import type { DayNumber, LocalMoment } from './dates.js';
  */
 export interface ZoneRules {
   readonly zone: string;
-  /** The UTC instant (ms) of a local wall-clock time; a time skipped by DST moves forward. */
+  /**
+   * The UTC instant (ms) of a local wall-clock time. A time skipped by a spring-forward
+   * change does not exist: it becomes the first instant that does (the moment of the
+   * change, e.g. 02:30 -> 03:00 in New York). A time repeated by a fall-back change takes
+   * its first occurrence.
+   */
   toUtc(day: DayNumber, minute: number): number;
+  /** The local day and minute (wall clock) of a UTC instant (ms); seconds are dropped. */
+  toLocal(instant: number): LocalMoment;
+  /** Whether a local wall-clock time falls in a spring-forward gap (never shows on a clock). */
+  isSkipped(day: DayNumber, minute: number): boolean;
 }
 
 /** Whether Intl knows `name` as a time zone (building a formatter costs ~15 ms the first time). */
@@ -132,37 +141,101 @@ const CHUNK = 128;
 /**
  * The zone's rules as a table of days: a day whose offset is the same at 00:00 and
  * 23:59 keeps that one offset; on a day with a DST change each minute asked for is
- * converted alone, so a time skipped by the change moves forward and a repeated time
- * takes its first instant, exactly as the engine's Date does.
+ * converted alone (and kept), a repeated time taking its first instant as the engine's
+ * Date does, and a skipped time the moment of the change (the first minute after it that
+ * reads back as itself). docs/planner.md states the rules the planner builds on this.
  */
 export function zoneRules(zone: string): ZoneRules {
-  const offsets = new Map<DayNumber, number | Float64Array>();
+  let rules = rulesByZone.get(zone);
+  if (!rules) {
+    rules = tabulatedRules(zone);
+    rulesByZone.set(zone, rules);
+  }
+  return rules;
+}
+
+/** One table per zone for the process: the scheduler and the calendar writer share it. */
+const rulesByZone = new Map<string, ZoneRules>();
+
+/** A day with a DST change: the offsets before and after it and the instant it happens. */
+interface ChangeDay {
+  early: number;
+  late: number;
+  change: number;
+}
+
+function tabulatedRules(zone: string): ZoneRules {
+  const offsets = new Map<DayNumber, number | ChangeDay>();
   const tabulate = (first: DayNumber) =>
     withZone(zone, () => {
       for (let day = first; day < first + CHUNK; day += 1) {
         const base = day * MS_PER_DAY;
         const early = localDate(day, 0).getTime() - base;
         const late = localDate(day, 1439).getTime() - base - 1439 * MS_PER_MINUTE;
-        offsets.set(day, early === late ? early : new Float64Array(1440).fill(Number.NaN));
+        if (early === late) {
+          offsets.set(day, early);
+          continue;
+        }
+        // The change: the first minute of the day (in real time) with the later offset.
+        const from = base + early;
+        let lo = 1;
+        let hi = Math.round((base + 1439 * MS_PER_MINUTE + late - from) / MS_PER_MINUTE);
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (new Date(from + mid * MS_PER_MINUTE).getTimezoneOffset() * MS_PER_MINUTE === late) hi = mid;
+          else lo = mid + 1;
+        }
+        offsets.set(day, { early, late, change: from + lo * MS_PER_MINUTE });
       }
     });
+  const entryOf = (day: DayNumber): number | ChangeDay => {
+    let entry = offsets.get(day);
+    if (entry === undefined) {
+      tabulate(Math.floor(day / CHUNK) * CHUNK);
+      entry = offsets.get(day) as number | ChangeDay;
+    }
+    return entry;
+  };
+  const toLocal = (instant: number): LocalMoment => {
+    const guess = Math.floor(instant / MS_PER_DAY);
+    for (const day of [guess, guess - 1, guess + 1]) {
+      const entry = entryOf(day);
+      const offset = typeof entry === 'number' ? entry : instant < entry.change ? entry.early : entry.late;
+      const local = instant - offset;
+      if (Math.floor(local / MS_PER_DAY) === day) {
+        return { day, minute: Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE) };
+      }
+    }
+    return localMomentIn(new Date(instant), zone);
+  };
+  /**
+   * On a change day a wall-clock time exists under the earlier offset if it falls before the
+   * change, under the later one if at or after it: both (repeated) take the first, neither
+   * (skipped) the change itself.
+   */
   const toUtc = (day: DayNumber, minute: number): number => {
     if (minute < 0 || minute >= 1440) {
       const shift = Math.floor(minute / 1440);
       return toUtc(day + shift, minute - shift * 1440);
     }
-    let entry = offsets.get(day);
-    if (entry === undefined) {
-      tabulate(Math.floor(day / CHUNK) * CHUNK);
-      entry = offsets.get(day) as number | Float64Array;
-    }
-    if (typeof entry === 'number') return day * MS_PER_DAY + minute * MS_PER_MINUTE + entry;
-    let instant = entry[minute] as number;
-    if (Number.isNaN(instant)) {
-      instant = withZone(zone, () => localDate(day, minute).getTime());
-      entry[minute] = instant;
-    }
-    return instant;
+    const entry = entryOf(day);
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    if (typeof entry === 'number') return wall + entry;
+    const early = wall + entry.early;
+    const late = wall + entry.late;
+    const earlyExists = early < entry.change;
+    const lateExists = late >= entry.change;
+    if (earlyExists && lateExists) return Math.min(early, late);
+    if (earlyExists) return early;
+    if (lateExists) return late;
+    return entry.change;
   };
-  return { zone, toUtc };
+  const isSkipped = (day: DayNumber, minute: number): boolean => {
+    if (minute < 0 || minute >= 1440) return false;
+    const entry = entryOf(day);
+    if (typeof entry === 'number') return false;
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    return wall + entry.early >= entry.change && wall + entry.late < entry.change;
+  };
+  return { zone, toUtc, toLocal, isSkipped };
 }

@@ -1,8 +1,8 @@
 /** The workload report of `mls plan check`: a bar per week, deadlines, shortfalls. */
 
 import type { Plan } from '../planner/plan.js';
-import type { Schedule } from '../planner/schedule.js';
-import { clock, isoDate } from '../time/dates.js';
+import type { Schedule, SessionShortfall } from '../planner/schedule.js';
+import { clock, type DayNumber, isoDate } from '../time/dates.js';
 import type { Style } from './color.js';
 import { sanitizeField, sanitizeText } from './sanitize.js';
 
@@ -19,6 +19,7 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
       plannedHours: Number(hours(w.plannedMinutes)),
       deadlines: w.deadlines,
       shortHours: Number(hours(w.shortMinutes)),
+      missedHours: Number(hours(w.missedMinutes)),
       overloaded: w.overloaded,
     })),
     deadlines: schedule.deadlines.map((d) => ({
@@ -34,11 +35,17 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
       placedHours: Number(hours(d.placedMinutes)),
       shortHours: Number(hours(d.shortMinutes)),
       revisionPlaced: d.revisionPlaced,
+      past: d.past === true,
     })),
     sessionShortfalls: schedule.sessionShortfalls.map((s) => ({
       course: s.course,
       weekStart: isoDate(s.weekStart),
       shortHours: Number(hours(s.shortMinutes)),
+    })),
+    missedSessions: (schedule.missedSessions ?? []).map((s) => ({
+      course: s.course,
+      weekStart: isoDate(s.weekStart),
+      missedHours: Number(hours(s.shortMinutes)),
     })),
     warnings: schedule.warnings,
   };
@@ -46,17 +53,38 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
 
 const MAX_LINES = 12;
 
-/** Shortfall lines: which deadlines are short and by how much, which weeks are over capacity. */
+/** Shortfalls of one course's weekly study, one entry per course with its weeks (a week once). */
+function byCourse(shortfalls: readonly SessionShortfall[]): { course: string; minutes: number; weeks: string[] }[] {
+  const grouped = new Map<string, { course: string; minutes: number; weeks: Set<DayNumber> }>();
+  for (const s of shortfalls) {
+    const entry = grouped.get(s.course) ?? { course: s.course, minutes: 0, weeks: new Set<DayNumber>() };
+    entry.minutes += s.shortMinutes;
+    entry.weeks.add(s.weekStart);
+    grouped.set(s.course, entry);
+  }
+  return [...grouped.values()].map((g) => ({
+    course: g.course,
+    minutes: g.minutes,
+    weeks: [...g.weeks].sort((a, b) => a - b).map(isoDate),
+  }));
+}
+
+const weeksOf = (weeks: readonly string[]) => `${weeks.length === 1 ? 'week' : 'weeks'} of ${weeks.join(', ')}`;
+
+/**
+ * Shortfalls of work still ahead: which deadlines are short and by how much, one line per
+ * course for weekly study (its weeks listed), and the weeks over capacity once.
+ */
 export function overloadLines(schedule: Schedule, max = MAX_LINES): string[] {
   const lines: string[] = [];
-  for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0)) {
+  for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0 && !x.past)) {
     lines.push(
       `"${sanitizeField(d.deadline.title)}" (${sanitizeField(d.deadline.course)}, due ${isoDate(d.deadline.due.day)}): short by ${hours(d.shortMinutes)} h (needs ${hours(d.neededMinutes)} h before ${isoDate(d.workEnd.day)}, found ${hours(d.placedMinutes)} h)`,
     );
   }
-  for (const s of schedule.sessionShortfalls) {
+  for (const c of byCourse(schedule.sessionShortfalls)) {
     lines.push(
-      `weekly study for ${sanitizeField(s.course)}, week of ${isoDate(s.weekStart)}: short by ${hours(s.shortMinutes)} h`,
+      `weekly study for ${sanitizeField(c.course)}: short by ${hours(c.minutes)} h in the ${weeksOf(c.weeks)}`,
     );
   }
   const shown =
@@ -66,6 +94,19 @@ export function overloadLines(schedule: Schedule, max = MAX_LINES): string[] {
   const weeks = schedule.weeks.filter((w) => w.overloaded).map((w) => isoDate(w.weekStart));
   if (weeks.length > 0) shown.push(`weeks over capacity: ${weeks.join(', ')}`);
   return shown;
+}
+
+/** Work whose time has passed: skipped or unplaceable study in weeks gone by, deadlines already due. Never an overload. */
+export function missedLines(schedule: Schedule): string[] {
+  const lines = byCourse(schedule.missedSessions ?? []).map(
+    (c) => `weekly study for ${sanitizeField(c.course)}: ${hours(c.minutes)} h missed in the ${weeksOf(c.weeks)}`,
+  );
+  for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0 && x.past)) {
+    lines.push(
+      `"${sanitizeField(d.deadline.title)}" (${sanitizeField(d.deadline.course)}, due ${isoDate(d.deadline.due.day)}): ${hours(d.shortMinutes)} h of its work found no time before it was due`,
+    );
+  }
+  return lines;
 }
 
 export function workloadChart(plan: Plan, schedule: Schedule, style: Style, width = 30): string {
@@ -85,7 +126,8 @@ export function workloadChart(plan: Plan, schedule: Schedule, style: Style, widt
     const figures = `${hours(w.plannedMinutes).padStart(5)}/${hours(w.availableMinutes).padEnd(5)}`;
     const due = w.deadlines > 0 ? `${w.deadlines} due` : '';
     const row = `${isoDate(w.weekStart)}  ${bar.padEnd(width)}  ${figures}  ${due.padEnd(6)}`;
-    lines.push(w.overloaded ? style.red(`${row} OVER by ${hours(w.shortMinutes)} h`) : row.trimEnd());
+    const missed = w.missedMinutes > 0 ? style.dim(` missed ${hours(w.missedMinutes)} h`) : '';
+    lines.push(w.overloaded ? style.red(`${row} OVER by ${hours(w.shortMinutes)} h`) : `${row.trimEnd()}${missed}`);
   }
   lines.push('', style.bold('Deadlines'));
   for (const d of schedule.deadlines) {
@@ -97,6 +139,9 @@ export function workloadChart(plan: Plan, schedule: Schedule, style: Style, widt
       `  ${due.padEnd(16)}  ${`${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)})`.padEnd(44)}  ${hours(d.neededMinutes).padStart(5)} h from ${isoDate(d.prepStart)}  ${status}`,
     );
   }
+  const missed = missedLines(schedule);
+  if (missed.length > 0) lines.push('', style.bold('Missed work (past; it does not make the plan overloaded)'));
+  for (const m of missed) lines.push(`  ${m}`);
   for (const w of schedule.warnings) lines.push(style.yellow(`! ${sanitizeText(w)}`));
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ const block = (key: string, day: number, start = 19 * 60, end = 20 * 60): Block 
   day,
   start,
   end,
+  startAt: day * 86_400_000 + start * 60_000,
+  endAt: day * 86_400_000 + end * 60_000,
 });
 
 describe('adherence', () => {
@@ -111,5 +113,61 @@ describe('replaceSkipped', () => {
     const risk = deadlinesAtRisk(after, now);
     expect(risk.map((d) => d.deadline.key)).toEqual(['C|Paper']);
     expect(risk[0]?.shortMinutes).toBeGreaterThan(0);
+  });
+});
+
+describe('the past never blocks the future', () => {
+  // A full week: 3 h of weekly study in exactly 3 h of availability.
+  const plan: Plan = {
+    name: 'full',
+    timezone: 'UTC',
+    terms: [{ name: 'T', start: dayNumber('2027-02-01'), end: dayNumber('2027-03-14'), breaks: [] }],
+    availability: [0, 2].map((weekday) => ({ weekday, start: 19 * 60, end: 20 * 60 + 30 })),
+    courses: [{ code: 'INFO 200', title: 'INFO 200', weeklyMinutes: 180, terms: null }],
+    deadlines: [],
+    settings: { ...DEFAULT_SETTINGS, reminders: [] },
+  };
+  const base = buildSchedule(plan);
+  const first = base.blocks[0] as Block;
+  const later = { day: dayNumber('2027-02-10'), minute: 12 * 60 };
+
+  it('a skipped session in a full week is missed work, not an overload', () => {
+    const after = replaceSkipped(plan, base, new Set([first.key]), later);
+    expect(after.overloaded).toBe(false);
+    expect(after.missedSessions).toEqual([
+      { course: 'INFO 200', weekStart: dayNumber('2027-02-01'), shortMinutes: 90 },
+    ]);
+    expect(after.weeks[0]).toMatchObject({ missedMinutes: 90, shortMinutes: 0, overloaded: false });
+  });
+
+  it('a shortfall of a week already over is missed; the same shortfall ahead is an overload', () => {
+    const tight: Plan = { ...plan, courses: [{ ...(plan.courses[0] as Plan['courses'][0]), weeklyMinutes: 240 }] };
+    const tightBase = buildSchedule(tight);
+    expect(replaceSkipped(tight, tightBase, new Set(), { day: dayNumber('2027-01-01'), minute: 0 }).overloaded).toBe(
+      true,
+    );
+    const end = { day: dayNumber('2027-03-15'), minute: 0 };
+    const judged = replaceSkipped(tight, tightBase, new Set(), end);
+    expect(judged.overloaded).toBe(false);
+    expect(judged.sessionShortfalls).toEqual([]);
+    expect(judged.missedSessions?.length).toBe(6);
+  });
+
+  it('a deadline already due with work short is missed, not an overload', () => {
+    const paper: Deadline = {
+      key: 'INFO 200|Paper',
+      course: 'INFO 200',
+      title: 'Paper',
+      kind: 'paper',
+      due: { day: dayNumber('2027-02-05'), minute: 1440 },
+      allDay: true,
+      estimateMinutes: 600,
+      bufferDays: 0,
+      index: 0,
+    };
+    const withPaper: Plan = { ...plan, deadlines: [paper] };
+    const after = replaceSkipped(withPaper, buildSchedule(withPaper), new Set(), later);
+    expect(after.overloaded).toBe(false);
+    expect(after.deadlines[0]).toMatchObject({ past: true });
   });
 });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DURATION, foldLine, normaliseIcs, stripControls, unfold } from '../../src/calendar/ical-text.js';
+import {
+  DURATION,
+  foldLine,
+  normaliseIcs,
+  oneLine,
+  stripControls,
+  unfold,
+  withoutControls,
+} from '../../src/calendar/ical-text.js';
 
 describe('DURATION grammar (RFC 5545 §3.3.6)', () => {
   it.each(['-P1D', '-PT2H', '-PT24H', 'PT15M', '-P1DT2H', 'P2W', '-PT1H30M', 'PT0S'])('accepts %s', (value) => {
@@ -75,4 +83,27 @@ describe('normaliseIcs on pieces', () => {
       { numRuns: 500 },
     );
   });
+});
+
+describe('one-line TEXT and zero triggers', () => {
+  it.each([
+    ['Line one\nline two', 'Line one line two'],
+    ['a\r\nb', 'a b'],
+    ['tab\there\u0007bell', 'tab here bell'],
+    ['plain', 'plain'],
+  ])('oneLine(%j) -> %j', (text, expected) => expect(oneLine(text)).toBe(expected));
+
+  it.each([
+    ['keeps\nline breaks\u0000', 'keeps\nline breaks'],
+    ['a\u0007b', 'a b'],
+    ['a\r\nb\u001b[31m', 'a\r\nb [31m'],
+  ])('withoutControls(%j) -> %j', (text, expected) => expect(withoutControls(text)).toBe(expected));
+
+  it.each([
+    ['TRIGGER:PT\r\n', 'TRIGGER:PT0S\r\n'],
+    ['TRIGGER:-PT\r\n', 'TRIGGER:PT0S\r\n'],
+    ['TRIGGER:PT22H\r\n', 'TRIGGER:PT22H\r\n'],
+  ])('normaliseIcs(%j) -> %j (a zero duration is PT0S, never P)', (text, expected) =>
+    expect(normaliseIcs(text)).toBe(expected),
+  );
 });

@@ -75,11 +75,12 @@ describe('writeCalendar on the example plan', () => {
     }
   });
 
-  it('writes all-day deadlines as DATE values ending the next day, with two reminders', () => {
+  it('writes all-day deadlines as DATE values ending the next day, with reminders counted back from the end of the due day', () => {
     const events = parseEvents(text);
     const reflection = events.find((e) => e.summary === 'Due: Final reflection (INFO 200)');
     expect(reflection).toMatchObject({ allDay: true, start: '2027-12-08', end: '2027-12-09' });
-    expect(reflection?.triggers).toEqual(['-PT24H', '-PT2H']);
+    // Due at the end of 2027-12-08: "1d" fires at its start (00:00), "2h" at 22:00 that day.
+    expect(reflection?.triggers).toEqual(['PT0S', 'PT22H']);
     const paper = events.find((e) => e.summary === 'Due: Community analysis paper (INFO 200)');
     expect(paper?.allDay).toBe(false);
     expect(wallClock(new Date(paper?.end ?? ''), 'America/Chicago')).toEqual({ date: '2027-10-08', time: '23:59' });

@@ -109,3 +109,23 @@ describe('buildSchedule', () => {
     expect(schedule.weeks.filter((w) => w.overloaded).map((w) => isoDate(w.weekStart))).toEqual(['2027-09-13']);
   });
 });
+
+describe('partial first and last weeks', () => {
+  // 7 h a week over Mon-Fri evenings (10 h available); the term starts on a Wednesday and ends on a Friday.
+  const plan: Plan = {
+    ...basePlan,
+    terms: [{ name: 'Fall', start: dayNumber('2027-09-08'), end: dayNumber('2027-10-29'), breaks: [] }],
+    courses: [{ code: 'LIS', title: 'LIS', weeklyMinutes: 420, terms: null }],
+  };
+  const schedule = buildSchedule(plan);
+  const planned = (monday: string) =>
+    schedule.weeks.find((w) => w.weekStart === dayNumber(monday))?.plannedMinutes ?? Number.NaN;
+
+  it.each([
+    ['2027-09-06', 5 * 60], // Wed-Sun: 5 of 7 days -> 5 h
+    ['2027-09-13', 7 * 60],
+    ['2027-10-25', 5 * 60], // Mon-Fri: 5 of 7 days -> 5 h, not the full 7 h
+  ])('the week of %s asks %i minutes', (monday, minutes) => expect(planned(monday)).toBe(minutes));
+
+  it('is not overloaded by a term that ends on a Friday', () => expect(schedule.overloaded).toBe(false));
+});

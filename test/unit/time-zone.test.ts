@@ -28,22 +28,42 @@ describe('zoneRules (the engine’s local time) against Intl', () => {
           const instant = new Date(rules.get(zone)?.toUtc(day, minute) ?? Number.NaN);
           const back = wallClock(instant, zone);
           const asked = `${isoDate(day)} ${clock(minute)}`;
-          // A time skipped by a spring-forward change does not exist: it moves forward by the gap.
+          // A time skipped by a spring-forward change does not exist: it becomes the moment of the change.
           if (`${back.date} ${back.time}` !== asked) {
             expect(`${back.date} ${back.time}` > asked).toBe(true);
-            expect(wallClock(new Date(instant.getTime() - 3_600_000), zone).time < clock(minute)).toBe(true);
+            expect(`${wallClock(new Date(instant.getTime() - 60_000), zone).time}` < clock(minute)).toBe(true);
+            expect(rules.get(zone)?.isSkipped(day, minute)).toBe(true);
           }
+          const local = rules.get(zone)?.toLocal(instant.getTime());
+          expect(local && `${isoDate(local.day)} ${clock(local.minute)}`).toBe(`${back.date} ${back.time}`);
         },
       ),
       { numRuns: 2000 },
     );
   });
 
-  it('handles the US changes of 2027: a skipped 02:30 moves forward, a repeated 01:30 takes its first instant', () => {
+  it('handles the US changes of 2027: a skipped 02:30 becomes 03:00, a repeated 01:30 takes its first instant', () => {
     const la = zoneRules('America/Los_Angeles');
-    expect(new Date(la.toUtc(dayNumber('2027-03-14'), 150)).toISOString()).toBe('2027-03-14T10:30:00.000Z');
+    expect(new Date(la.toUtc(dayNumber('2027-03-14'), 150)).toISOString()).toBe('2027-03-14T10:00:00.000Z');
+    expect(la.isSkipped(dayNumber('2027-03-14'), 150)).toBe(true);
+    expect(la.isSkipped(dayNumber('2027-03-14'), 180)).toBe(false);
     expect(new Date(la.toUtc(dayNumber('2027-11-07'), 90)).toISOString()).toBe('2027-11-07T08:30:00.000Z');
     expect(new Date(la.toUtc(dayNumber('2027-07-01'), 19 * 60)).toISOString()).toBe('2027-07-02T02:00:00.000Z');
+  });
+
+  it.each([
+    ['America/New_York', '2027-03-14', 150, '2027-03-14T07:00:00.000Z'],
+    ['Europe/London', '2027-03-28', 90, '2027-03-28T01:00:00.000Z'],
+    ['Australia/Sydney', '2027-10-03', 150, '2027-10-02T16:00:00.000Z'],
+    ['Australia/Lord_Howe', '2027-10-03', 135, '2027-10-02T15:30:00.000Z'],
+  ])('a skipped time in %s on %s (minute %i) becomes the moment of the change', (zone, date, minute, iso) => {
+    expect(new Date(zoneRules(zone).toUtc(dayNumber(date), minute)).toISOString()).toBe(iso);
+  });
+
+  it('reads the repeated hour of a fall-back day as two different instants', () => {
+    const ny = zoneRules('America/New_York');
+    expect(ny.toLocal(Date.parse('2027-11-07T05:30:00Z'))).toEqual({ day: dayNumber('2027-11-07'), minute: 90 });
+    expect(ny.toLocal(Date.parse('2027-11-07T06:30:00Z'))).toEqual({ day: dayNumber('2027-11-07'), minute: 90 });
   });
 
   it('reads "now" in a zone as Intl does', () => {

@@ -94,5 +94,7 @@ export async function writeCalendar(
   io.err(
     `${toStdout ? 'Wrote' : `Wrote ${opts.output}:`} ${count('session')} study sessions, ${count('work')} work blocks, ${count('revise') + count('review')} revision blocks, ${schedule.deadlines.length} deadlines with reminders; ${span} (${plan.timezone})${schedule.overloaded ? '; OVERLOADED (see event descriptions)' : ''}.`,
   );
+  const { buildNotes } = await import('../../ui/calendar-changes.js');
+  for (const line of buildNotes(schedule, toStdout ? null : written.changes)) io.err(line);
   for (const w of schedule.warnings) io.err(`warning: ${sanitizeText(w)}`);
 }

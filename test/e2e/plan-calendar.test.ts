@@ -1,0 +1,121 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEvents } from '../../src/calendar/ics-read.js';
+import { runMls, tempHome } from '../helpers/run-mls.js';
+
+const STAMP = '2027-01-01T00:00:00Z';
+
+function planIn(text: string): { home: string; plan: string; ics: string } {
+  const home = tempHome();
+  const plan = join(home, 'plan.yaml');
+  writeFileSync(plan, text);
+  return { home, plan, ics: join(home, 'study.ics') };
+}
+
+const FULL_WEEK = `name: Full week
+timezone: America/Chicago
+terms:
+  - name: Spring 2027
+    start: 2027-02-01
+    end: 2027-03-12
+availability:
+  - { day: mon, start: "19:00", end: "20:30" }
+  - { day: wed, start: "19:00", end: "20:30" }
+courses:
+  - code: INFO 200
+    weeklyHours: 3
+deadlines:
+  - course: INFO 200
+    title: Reflection
+    due: 2027-03-03
+    hours: 0
+  - course: INFO 200
+    title: Paper
+    due: 2027-03-10 03:00
+    hours: 0
+`;
+
+describe('mls plan build: the past never blocks the future', () => {
+  it('writes the calendar (exit 0) after one skipped session in a full week, reporting the missed work', () => {
+    const { home, plan, ics } = planIn(FULL_WEEK);
+    const skip = runMls(['plan', 'skip', plan, '1', '--date', '2027-02-01'], {
+      env: { HOME: home, MLS_NOW: '2027-02-02T03:00:00Z' },
+    });
+    expect(skip.code).toBe(0);
+    const build = runMls(['plan', 'build', plan, '-o', ics, '--timestamp', STAMP], {
+      env: { HOME: home, MLS_NOW: '2027-02-10T12:00:00Z' },
+    });
+    expect(build.stderr).toContain('weekly study for INFO 200: 1.5 h missed in the week of 2027-02-01');
+    expect(build.code).toBe(0);
+    const check = runMls(['plan', 'check', plan], { env: { HOME: home, MLS_NOW: '2027-02-10T12:00:00Z' } });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('2027-02-01');
+    expect(check.stdout).toContain('missed 1.5 h');
+  });
+});
+
+describe('mls plan build: changed plans update calendars cleanly', () => {
+  it('writes a removed deadline’s events as CANCELLED and says "N added, N changed, N cancelled"', () => {
+    const { home, plan, ics } = planIn(FULL_WEEK);
+    const env = { HOME: home, MLS_NOW: '2027-01-15T12:00:00Z' };
+    const first = runMls(['plan', 'build', plan, '-o', ics, '--timestamp', STAMP], { env });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/Calendar: \d+ added, 0 changed, 0 cancelled\./);
+    writeFileSync(plan, FULL_WEEK.replace(/ {2}- course: INFO 200\n {4}title: Paper\n.*\n.*\n$/, ''));
+    const second = runMls(['plan', 'build', plan, '-o', ics, '--timestamp', STAMP], { env });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('Calendar: 0 added, 0 changed, 2 cancelled');
+    const cancelled = parseEvents(readFileSync(ics, 'utf8')).filter((e) => e.status === 'CANCELLED');
+    expect(cancelled.map((e) => [e.summary, e.sequence])).toEqual(
+      expect.arrayContaining([
+        ['Due: Paper (INFO 200)', 1],
+        ['Start: Paper (INFO 200)', 1],
+      ]),
+    );
+  });
+});
+
+describe('mls plan build: DST and text', () => {
+  it('writes a deadline due 03:00 on 2027-03-14 in New York with DTEND after DTSTART', () => {
+    const { home, plan } = planIn(
+      FULL_WEEK.replace('America/Chicago', 'America/New_York')
+        .replace('end: 2027-03-12', 'end: 2027-03-20')
+        .replace('title: Paper\n    due: 2027-03-10 03:00', 'title: "Paper\\nsecond line"\n    due: 2027-03-14 03:00'),
+    );
+    const r = runMls(['plan', 'build', plan, '-o', '-', '--timestamp', STAMP], {
+      env: { HOME: home, MLS_NOW: '2027-01-15T12:00:00Z' },
+    });
+    expect(r.code).toBe(0);
+    for (const e of parseEvents(r.stdout)) expect(e.end > e.start).toBe(true);
+    expect(r.stdout).toContain('SUMMARY:Due: Paper second line (INFO 200)');
+  });
+
+  it('plan week shows the times the file holds on a fall-back night (a 60-minute block in the repeated hour)', () => {
+    const { home, plan } = planIn(`name: Fall back
+timezone: America/New_York
+terms:
+  - { name: Fall 2027, start: 2027-11-01, end: 2027-11-07 }
+availability:
+  - { day: sun, start: "01:00", end: "02:00" }
+courses:
+  - { code: INFO 200, weeklyHours: 1 }
+`);
+    const env = { HOME: home, MLS_NOW: '2027-10-01T12:00:00Z' };
+    const built = runMls(['plan', 'build', plan, '-o', '-', '--timestamp', STAMP], { env });
+    expect(built.code).toBe(0);
+    const [event] = parseEvents(built.stdout).filter((e) => e.summary === 'Study: INFO 200');
+    expect([event?.start, event?.end]).toEqual(['2027-11-07T05:00:00.000Z', '2027-11-07T06:00:00.000Z']);
+    const week = runMls(['plan', 'week', plan, '--date', '2027-11-07', '--json'], { env });
+    const day = JSON.parse(week.stdout).days.find((d: { date: string }) => d.date === '2027-11-07');
+    // 01:00 EDT to 01:00 EST: one real hour, as a New York clock shows it.
+    expect(day.blocks.map((b: { start: string; end: string }) => [b.start, b.end])).toEqual([['01:00', '01:00']]);
+  });
+
+  it('refuses a zero reminder as a plan error (exit 2), never TRIGGER:-P', () => {
+    const { home, plan } = planIn(`${FULL_WEEK}settings:\n  reminders: [0m]\n`);
+    const r = runMls(['plan', 'build', plan, '-o', '-'], { env: { HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('settings.reminders[0]: a reminder must be from 1m to 56d before the due time');
+  });
+});
