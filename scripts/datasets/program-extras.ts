@@ -53,9 +53,6 @@ export async function readIpedsExtras(referenceDir: string, unitIds: ReadonlySet
   return { costs, webAddresses, distanceEd };
 }
 
-/** The URL of ALA's directory of accredited programs (the reference's historical list sits under it). */
-export const ALA_DIRECTORY_URL = 'https://www.ala.org/educationcareers/accreditedprograms/directory';
-
 /** A news page announcing a decision is not the program's page. */
 const NEWS_PAGE = /\/news\//i;
 
@@ -95,13 +92,15 @@ const READER =
 
 /** Sentences of the reference notes, with the `UPDATE n:` labels removed. */
 export function noteSentences(notes: string): string[] {
-  return notes
-    .replace(/\bUPDATE \d+:\s*/g, '')
-    // Field changes written into the notes: `campus=no.`, `online_mostly=yes, LOW CONFIDENCE (old):`.
-    .replace(/\b[a-z_0-9/]+=[a-z]+(?:, [A-Z ]+)?(?:\s*\([^)]*\))?[.:]\s*/g, '')
-    .split(/(?<![ (](?:c|e\.g|i\.e|approx|vs)\.)(?<=[.!?])\s+(?=[A-Z0-9])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return (
+    notes
+      .replace(/\bUPDATE \d+:\s*/g, '')
+      // Field changes written into the notes: `campus=no.`, `online_mostly=yes, LOW CONFIDENCE (old):`.
+      .replace(/\b[a-z_0-9/]+=[a-z]+(?:, [A-Z ]+)?(?:\s*\([^)]*\))?[.:]\s*/g, '')
+      .split(/(?<![ (](?:c|e\.g|i\.e|approx|vs)\.)(?<=[.!?])\s+(?=[A-Z0-9])/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+  );
 }
 
 /** Removes parentheses that hold research-trail words ("(2016 blog said ... - superseded)"). */

@@ -37,11 +37,11 @@ function chargeOf(row: Record<string, string>, n: 5 | 6 | 7): Charge {
   };
 }
 
-const same = (a: Charge, b: Charge) =>
-  a.tuition === b.tuition && a.fees === b.fees && a.perCredit === b.perCredit;
+const same = (a: Charge, b: Charge) => a.tuition === b.tuition && a.fees === b.fees && a.perCredit === b.perCredit;
 
 function rows(text: string, file: string): Record<string, string>[] {
-  if (text.includes('\u0000')) throw new UserError(`${file} is not a CSV file`, { hint: 'pass the CSV inside the zip' });
+  if (text.includes('\u0000'))
+    throw new UserError(`${file} is not a CSV file`, { hint: 'pass the CSV inside the zip' });
   try {
     return parse(text, {
       columns: (h: string[]) => h.map((c) => c.trim().toUpperCase()),
@@ -83,7 +83,8 @@ export function parseIcAyCharges(
     out.set(unitId, {
       year: meta.year,
       source: meta.source,
-      inDistrict: same(inDistrict, inState) || (inDistrict.tuition === null && inDistrict.perCredit === null) ? null : inDistrict,
+      inDistrict:
+        same(inDistrict, inState) || (inDistrict.tuition === null && inDistrict.perCredit === null) ? null : inDistrict,
       inState,
       outOfState,
     });
