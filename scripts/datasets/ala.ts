@@ -9,6 +9,7 @@ import {
   type TriState,
 } from '../../src/schema/datasets.js';
 import { ALA_DAPIP_LINKS } from './ala-dapip-links.js';
+import { UNIT_ALIASES } from './careers.js';
 import { readCsv } from './csv.js';
 import {
   fallbackSummary,
@@ -67,6 +68,8 @@ function toProgram(row: Record<string, string>, line: number, extras: IpedsExtra
     .filter(Boolean);
   const notes = orNull(row.notes);
   const website = orNull(row.website);
+  // IPEDS files after a merger report under the new UNITID (Clarion -> PennWest).
+  const unitId = doe ? (UNIT_ALIASES[doe.unitId] ?? doe.unitId) : null;
   const delivery = {
     online100: triState(row.online_100, 'online_100', line),
     mostlyOnline: triState(row.online_mostly, 'online_mostly', line),
@@ -90,11 +93,11 @@ function toProgram(row: Record<string, string>, line: number, extras: IpedsExtra
     sources,
     notes,
     shortName: shortInstitutionName(institution),
-    link: programLink(website, sources, doe ? extras.webAddresses.get(doe.unitId) : undefined),
+    link: programLink(website, sources, unitId ? extras.webAddresses.get(unitId) : undefined),
     summary: readerSummary(notes) ?? fallbackSummary({ delivery }),
     specialisations: specialisationsIn(notes),
-    cost: doe ? (extras.costs.get(doe.unitId) ?? null) : null,
-    distanceEd: doe ? (extras.distanceEd.get(doe.unitId) ?? null) : null,
+    cost: unitId ? (extras.costs.get(unitId) ?? null) : null,
+    distanceEd: doe ? (extras.distanceEd.get(doe.unitId) ?? extras.distanceEd.get(unitId ?? '') ?? null) : null,
   };
 }
 
@@ -104,7 +107,7 @@ export const alaBuilder: DatasetBuilder = {
     await checkLinks(referenceDir);
     const rows = await readCsv(join(referenceDir, 'ala', 'programs.csv'));
     // Header is line 1, so data row i is on line i + 2 (no field in this file spans lines).
-    const unitIds = new Set(ALA_DAPIP_LINKS.map(([, , , unitId]) => unitId));
+    const unitIds = new Set(ALA_DAPIP_LINKS.flatMap(([, , , unitId]) => [unitId, UNIT_ALIASES[unitId] ?? unitId]));
     const extras = await readIpedsExtras(referenceDir, unitIds);
     const programs = rows.map((row, i) => toProgram(row, i + 2, extras));
     const dataset: AlaDataset = alaDataset.parse({

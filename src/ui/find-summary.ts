@@ -20,7 +20,7 @@ export function findSummary(input: FindSummaryInput): string {
   if (result.unknownDeliveryExcluded > 0) {
     lines.push(`${result.unknownDeliveryExcluded} more left out only because their delivery is unknown in the sources`);
   }
-  if (result.mostRemoving && !guidance) {
+  if (result.mostRemoving) {
     const m = result.mostRemoving;
     lines.push(`No programs match. The filter that removed the most: ${m.label} (${m.removed} of ${m.of}).`);
   }

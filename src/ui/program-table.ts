@@ -38,14 +38,14 @@ export function programsTable(programs: readonly Program[], options: ProgramTabl
       shrink: { order: 3, min: 18 },
       style: (t) => chalk.bold(t),
     },
-    { header: 'Program', value: (p) => p.program, shrink: { order: 1, min: 16 }, drop: 0 },
+    { header: 'Program', value: (p) => p.program, drop: 0 },
     { header: 'Degree', value: (p) => p.degree },
     {
       header: 'Delivery',
       value: (p) => [deliveryLabel(p), deliveryLabel(p, true)],
       style: (t, p) => (p.delivery.online100 === 'yes' ? chalk.green(t) : t.startsWith('unknown') ? chalk.dim(t) : t),
     },
-    { header: 'Location', value: (p) => [locationLabel(p), p.region], drop: 2 },
+    { header: 'Place', value: (p) => [locationLabel(p), p.region], drop: 2 },
     { header: 'Status', value: (p) => p.status, style: (t, p) => styleStatus(chalk, p.status, t), drop: 4 },
     {
       header: options.resident ? `$/credit ${options.resident.code}` : '$/credit',

@@ -27,7 +27,7 @@ export function truncateWords(text: string, width: number): string {
     if (stringWidth(`${out}${ch}`) > width - 1) break;
     out += ch;
   }
-  const boundary = out.search(/[\s,;:/-]+\S*$/);
+  const boundary = out.search(/[\s,;:/-]+[^\s,;:/-]*$/);
   const cut = boundary > width / 3 ? out.slice(0, boundary) : out;
   return `${cut.replace(/[\s,;:/-]+$/, '')}…`;
 }
