@@ -30,3 +30,15 @@ export function formatDollars(amount: number): string {
   // Not toLocaleString: its first call loads ICU number formatting (start-up time).
   return `$${String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
+
+/** Programs with imported charges (keyed by UNITID) in place of the bundled ones, where the import has them. */
+export function withImportedCharges(
+  programs: readonly Program[],
+  charges: Readonly<Record<string, import('../schema/datasets.js').GraduateCost>> | null,
+): Program[] {
+  if (!charges) return [...programs];
+  return programs.map((p) => {
+    const cost = p.doe ? charges[p.doe.unitId] : undefined;
+    return cost ? { ...p, cost } : p;
+  });
+}

@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { runMls } from '../helpers/run-mls.js';
+import { runMls, tempHome } from '../helpers/run-mls.js';
 
 describe('program records a student can decide on', () => {
   it('show: San José State with its 2022-23 per-credit charge and caveat, a link, a short note, no UPDATE label', () => {
@@ -138,5 +140,34 @@ describe('careers: shortenings, suggestions and an honest score', () => {
     const r = runMls(['find', '--online-only', '--career', 'Metadata Librarian']);
     expect(r.stderr).toContain('Departments are campus-wide');
     expect(r.stderr.split('\n').filter((l) => l.startsWith('Score = '))).toHaveLength(1);
+  });
+});
+
+describe('mls data import ipeds-charges', () => {
+  const header = 'UNITID,TUITION5,FEE5,HRCHG5,TUITION6,FEE6,HRCHG6,TUITION7,FEE7,HRCHG7';
+
+  it.each([
+    ['IC2023_AY.csv', '2023-24'],
+    ['COST1_2024.csv', '2024-25'],
+  ])('accepts %s and show uses its %s charges until reset', (name, year) => {
+    const home = tempHome();
+    writeFileSync(join(home, name), `${header}\n122755,8000,2200,.,8000,2200,.,17000,2200,410\n`);
+    const env = { HOME: home };
+    const imported = runMls(['data', 'import', 'ipeds-charges', join(home, name)], { env });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain(`Imported ${year} graduate charges for 1 institutions`);
+    const shown = runMls(['show', 'san-jose-state-university-mlis'], { env }).stdout;
+    expect(shown).toContain(`at this institution, ${year} (IPEDS)`);
+    expect(shown).toContain('$410 per credit');
+    expect(runMls(['data', 'reset', 'ipeds-charges'], { env }).code).toBe(0);
+    expect(runMls(['show', 'san-jose-state-university-mlis'], { env }).stdout).toContain('2022-23 (IPEDS)');
+  });
+
+  it('rejects a file without the graduate columns, naming them, and changes nothing', () => {
+    const home = tempHome();
+    writeFileSync(join(home, 'IC2023_AY.csv'), 'UNITID,TUITION1\n122755,1\n');
+    const r = runMls(['data', 'import', 'ipeds-charges', join(home, 'IC2023_AY.csv')], { env: { HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not an IPEDS IC_AY or COST1 file (no TUITION5');
   });
 });

@@ -54,7 +54,7 @@ function infoCommand(ctx: Context): Command {
     });
 }
 
-const IMPORTABLE = ['dapip', 'ipeds-completions'] as const;
+const IMPORTABLE = ['dapip', 'ipeds-completions', 'ipeds-charges'] as const;
 
 function importCommand(ctx: Context): Command {
   return new Command('import')
@@ -70,6 +70,8 @@ InstitutionCampus.csv, AccreditationRecords.csv and AccreditationActions.csv).
 ipeds-completions: the Completions file CYYYY_A.csv from the NCES IPEDS Data Center
 (https://nces.ed.gov/ipeds/datacenter/DataFiles.aspx). Its host-university rows replace the
 latest year of the department evidence used by --career/--dept and show.
+ipeds-charges: IC20xx_AY.csv, or COST1_20xx.csv from 2024-25 on (same site); it replaces
+the 2022-23 graduate tuition and fees shown by find and show.
 The files are checked before anything is replaced; a bad file changes nothing.
 ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data import dapip ./dapip-csv/', 'mls data reset dapip'])}`,
     )
@@ -77,6 +79,11 @@ ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data
       const { io } = ctx;
       if (!(IMPORTABLE as readonly string[]).includes(dataset)) {
         throw new UserError(`cannot import "${dataset}"`, { hint: `importable datasets: ${IMPORTABLE.join(', ')}` });
+      }
+      if (dataset === 'ipeds-charges') {
+        const { importIpedsCharges } = await import('./import-ipeds-charges.js');
+        await importIpedsCharges(ctx, path, opts.year);
+        return;
       }
       if (dataset === 'ipeds-completions') {
         await importIpeds(ctx, path, opts.year);

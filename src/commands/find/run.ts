@@ -1,5 +1,6 @@
 /** `mls find`: read the bundled programs, filter and sort them (catalog), render (ui). */
 
+import { withImportedCharges } from '../../catalog/cost.js';
 import {
   DELIVERY_ALIASES,
   type DeliveryMode,
@@ -15,6 +16,7 @@ import { didYouMean } from '../../catalog/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { ProgramStatus } from '../../schema/datasets.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
+import { importedCharges } from '../../store/charges.js';
 import { makeStyle } from '../../ui/color.js';
 import { findSummary } from '../../ui/find-summary.js';
 import { COST_CAVEAT, programsTsv } from '../../ui/programs.js';
@@ -81,6 +83,7 @@ export async function runFind(ctx: Context, opts: FindOptions): Promise<void> {
   const formats = [opts.json, opts.csv || opts.excel].filter(Boolean).length;
   if (formats > 1) throw new UserError('--json and --csv cannot be used together', { hint: 'pick one output format' });
   const dataset = loadAlaPrograms();
+  const all = withImportedCharges(dataset.programs, importedCharges(io.env));
   if (opts.degree?.length)
     checkDegrees(
       opts.degree,
@@ -99,7 +102,7 @@ export async function runFind(ctx: Context, opts: FindOptions): Promise<void> {
     maxCreditCost: opts.maxCreditCost,
     resident: opts.resident,
   };
-  const result = filterPrograms(dataset.programs, filters);
+  const result = filterPrograms(all, filters);
   let programs = sortPrograms(result.programs, opts.sort ?? 'name', opts.resident);
   const notes = [...delivery.notes];
   let ranking: Awaited<ReturnType<typeof import('./ranking.js').rankPrograms>> | null = null;
@@ -132,7 +135,7 @@ export async function runFind(ctx: Context, opts: FindOptions): Promise<void> {
 
   if (!opts.quiet) {
     const chalk = await makeStyle(io.stderrIsTTY, io.env);
-    const guidance = placeGuidance(dataset.programs, filters);
+    const guidance = placeGuidance(all, filters);
     const width = io.stderrIsTTY ? io.columns : undefined;
     io.err(chalk.dim(findSummary({ count: programs.length, result, asOf: dataset.meta.asOf, guidance, notes, width })));
   }

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { withImportedCharges } from '../../catalog/cost.js';
 import { findProgramsByName, sortPrograms } from '../../catalog/programs.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
+import { importedCharges } from '../../store/charges.js';
 import { makeStyle } from '../../ui/color.js';
 import { programDetail, programJson } from '../../ui/programs.js';
 import { type Context, examples } from '../shared/context.js';
@@ -31,7 +33,8 @@ export function showCommand(ctx: Context): Command {
       const { io, now } = ctx;
       const dataset = loadAlaPrograms();
       const { INSTITUTION_ALIASES } = await import('../../catalog/institution-aliases.js');
-      const matches = sortPrograms(findProgramsByName(dataset.programs, query, INSTITUTION_ALIASES), 'name');
+      const all = withImportedCharges(dataset.programs, importedCharges(io.env));
+      const matches = sortPrograms(findProgramsByName(all, query, INSTITUTION_ALIASES), 'name');
       if (matches.length === 0) {
         throw new UserError(`no program matches "${query}"`, {
           exitCode: ExitCode.notFound,
