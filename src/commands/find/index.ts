@@ -12,7 +12,8 @@ import { PROGRAM_STATUSES } from '../../schema/vocabulary.js';
 import { type Context, examples } from '../shared/context.js';
 import { DESCRIPTIONS } from '../shared/descriptions.js';
 import { listOf } from '../shared/options.js';
-import { type FindOptions, runFind } from './run.js';
+import type { FindOptions } from './options.js';
+import { runFind } from './run.js';
 
 export function parseRegion(value: string): Region {
   const region = findRegion(value);

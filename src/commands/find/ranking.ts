@@ -11,7 +11,7 @@ import {
   rankedTsv,
   scorePrograms,
 } from '../shared/departments.js';
-import type { FindOptions } from './run.js';
+import type { FindOptions } from './options.js';
 
 export function rankPrograms(programs: Program[], opts: FindOptions, env: NodeJS.ProcessEnv) {
   const titles = loadCipTitles();

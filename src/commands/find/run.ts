@@ -8,13 +8,10 @@ import {
   normaliseDegree,
   type ProgramFilters,
   placeGuidance,
-  type SortKey,
   sortPrograms,
 } from '../../catalog/programs.js';
-import type { Region } from '../../catalog/regions.js';
 import { didYouMean } from '../../catalog/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
-import type { ProgramStatus } from '../../schema/datasets.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
 import { importedCharges } from '../../store/charges.js';
 import { makeStyle } from '../../ui/color.js';
@@ -22,29 +19,7 @@ import { findSummary } from '../../ui/find-summary.js';
 import { COST_CAVEAT, programsTsv } from '../../ui/programs.js';
 import type { Context } from '../shared/context.js';
 import { printJson } from '../shared/json.js';
-
-export interface FindOptions {
-  onlineOnly?: boolean;
-  delivery?: (DeliveryMode | `alias:${string}`)[];
-  state?: Region[];
-  region?: Region[];
-  country?: Region['country'][];
-  degree?: string[];
-  status?: ProgramStatus[];
-  query?: string;
-  includeCandidates?: boolean;
-  career?: string;
-  dept?: string[];
-  requireDept?: boolean;
-  sort?: SortKey;
-  maxCreditCost?: number;
-  resident?: Region;
-  wide?: boolean;
-  json?: boolean;
-  csv?: boolean;
-  excel?: boolean;
-  quiet?: boolean;
-}
+import type { FindOptions } from './options.js';
 
 /** Aliases become their mode, with a note saying how they were read. */
 function resolveDelivery(values: FindOptions['delivery']): { modes: DeliveryMode[]; notes: string[] } {
