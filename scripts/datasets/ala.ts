@@ -12,6 +12,7 @@ import { ALA_DAPIP_LINKS } from './ala-dapip-links.js';
 import { UNIT_ALIASES } from './careers.js';
 import { readCsv } from './csv.js';
 import {
+  deliveryIsWeak,
   fallbackSummary,
   type IpedsExtras,
   programLink,
@@ -19,6 +20,7 @@ import {
   readIpedsExtras,
   shortInstitutionName,
   specialisationsIn,
+  WEAK_DELIVERY_NOTE,
 } from './program-extras.js';
 import type { DatasetBuilder } from './types.js';
 
@@ -94,7 +96,9 @@ function toProgram(row: Record<string, string>, line: number, extras: IpedsExtra
     notes,
     shortName: shortInstitutionName(institution),
     link: programLink(website, sources, unitId ? extras.webAddresses.get(unitId) : undefined),
-    summary: readerSummary(notes) ?? fallbackSummary({ delivery }),
+    summary: [readerSummary(notes) ?? fallbackSummary({ delivery }), deliveryIsWeak(notes) ? WEAK_DELIVERY_NOTE : '']
+      .filter(Boolean)
+      .join(' '),
     specialisations: specialisationsIn(notes),
     cost: unitId ? (extras.costs.get(unitId) ?? null) : null,
     distanceEd: doe ? (extras.distanceEd.get(doe.unitId) ?? extras.distanceEd.get(unitId ?? '') ?? null) : null,

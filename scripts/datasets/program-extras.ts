@@ -146,6 +146,14 @@ export function fallbackSummary(program: Pick<Program, 'delivery'>): string {
   return `Per the sources, the program ${list}; they give no further details.`;
 }
 
+/** Added to the note when the reference marks its delivery evidence as weak or low-confidence. */
+export const WEAK_DELIVERY_NOTE = 'The delivery evidence is old or weak: check with the school.';
+
+/** `online_mostly=yes, LOW CONFIDENCE (old)`, `campus=yes (weak, pre-2022)`: the table doubts its delivery fields. */
+export function deliveryIsWeak(notes: string | null): boolean {
+  return /\b(online_100|online_mostly|campus)=\w+(,\s*LOW CONFIDENCE|\s*\(weak)/i.test(notes ?? '');
+}
+
 /** Specialisations and tracks, each with the pattern that must appear in the notes. */
 export const SPECIALISATIONS: readonly [string, RegExp][] = [
   ['school library', /school[- ]librar|school media|school library media/i],

@@ -28,7 +28,10 @@ export function parseRegion(value: string): Region {
 
 function parseCountry(value: string): Region['country'] {
   const country = findCountry(value);
-  if (!country) throw new InvalidArgumentError(`unknown country "${value}" (use US, Canada or UK)`);
+  if (!country) {
+    const names = ['US', 'Canada', 'UK', 'United States', 'United Kingdom'];
+    throw new InvalidArgumentError(`unknown country "${value}"${didYouMean(value, names)} (use US, Canada or UK)`);
+  }
   return country;
 }
 
