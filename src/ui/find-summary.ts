@@ -1,5 +1,6 @@
 /** The lines `mls find` writes to stderr under its results: count, filters, and what to try next. */
 import type { FilterResult, PlaceGuidance } from '../catalog/programs.js';
+import { deliveryLabel } from './programs.js';
 import { wrapWords } from './wrap.js';
 
 export interface FindSummaryInput {
@@ -30,8 +31,10 @@ export function findSummary(input: FindSummaryInput): string {
     );
   }
   if (guidance && guidance.unknownDelivery.length > 0) {
-    const names = guidance.unknownDelivery.map((p) => `${p.institution} ${p.degree} (${p.id})`).join('; ');
-    lines.push(`Delivery unknown in the sources, so not listed: ${names}. See mls show <id>.`);
+    const names = guidance.unknownDelivery.map((p) => `${p.institution} ${p.degree} (${p.id}, ${deliveryLabel(p)})`);
+    lines.push(
+      `Not listed because the sources do not say whether they can be completed fully online: ${names.join('; ')}. See mls show <id>.`,
+    );
   }
   lines.push(...input.notes);
   const width = input.width;

@@ -86,7 +86,7 @@ describe('program records a student can decide on', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('fully online programs accept students from any state');
     expect(r.stderr).toContain('Without the place filter: 49 programs');
-    expect(r.stderr).toContain('St. Catherine University MLIS (st-catherine-university-mlis)');
+    expect(r.stderr).toContain('St. Catherine University MLIS (st-catherine-university-mlis, unknown)');
   });
 
   it('--csv adds delivery, link, summary, review-date-passed and cost columns; --excel adds a byte-order mark', () => {
