@@ -59,7 +59,7 @@ function parseDollars(value: string): number {
   return n;
 }
 
-const DELIVERY_LINES = DELIVERY_MODES.map((m) => `  ${m.padEnd(14)}${DELIVERY_HELP[m]}`).join('\n');
+const DELIVERY_LINES = DELIVERY_MODES.map((m) => `  ${m.padEnd(15)}${DELIVERY_HELP[m]}`).join('\n');
 
 export function findCommand(ctx: Context): Command {
   return new Command('find')
