@@ -208,8 +208,9 @@ export function programDetail(
     `${label('Status')}${styleStatus(chalk, program.status, statusText)}`,
     `${label('Next review')}${nextReviewLabel(program, today)}`,
     `${indent}${chalk.dim(wrap(`“${program.review.text || 'no date in the sources'}”`))}`,
-    `${label('Delivery')}${deliveryLabel(program)} ${chalk.dim(`(100% online: ${d.online100} · mostly online: ${d.mostlyOnline} · campus: ${d.campus})`)}`,
-    `${label('Link')}${program.link.url} ${chalk.dim(`(${program.link.kind})`)}`,
+    `${label('Delivery')}${deliveryLabel(program)}`,
+    `${indent}${chalk.dim(wrap(`100% online: ${d.online100} · mostly online: ${d.mostlyOnline} · campus: ${d.campus}`))}`,
+    `${label('Link')}${program.link.url}${13 + program.link.url.length + program.link.kind.length + 3 > width ? `\n${indent}` : ' '}${chalk.dim(`(${program.link.kind})`)}`,
     `${label('About')}${wrap(program.summary)}`,
   );
   if (program.specialisations.length > 0) lines.push(`${label('Tracks')}${wrap(program.specialisations.join(', '))}`);
@@ -222,9 +223,8 @@ export function programDetail(
       lines.push(`  ${i + 1}. ${s}`);
     });
   } else {
-    lines.push(
-      `${label('Sources')}${program.sources.length} ${chalk.dim(`(research notes and every source: mls show ${program.id} --sources)`)}`,
-    );
+    const hint = wrap(`${program.sources.length} (research notes and every source: mls show ${program.id} --sources)`);
+    lines.push(`${label('Sources')}${chalk.dim(hint)}`);
   }
   lines.push(
     `${label('ALA')}${ALA_DIRECTORY_URL}`,

@@ -27,7 +27,9 @@ export function truncateWords(text: string, width: number): string {
     if (stringWidth(`${out}${ch}`) > width - 1) break;
     out += ch;
   }
-  const boundary = out.search(/[\s,;:/-]+[^\s,;:/-]*$/);
+  // A word that ends exactly where the room does is whole; otherwise go back to the last boundary.
+  const wordEnds = /[\s,;:/-]/.test(text.charAt(out.length));
+  const boundary = wordEnds ? out.length : out.search(/[\s,;:/-]+[^\s,;:/-]*$/);
   const cut = boundary > width / 3 ? out.slice(0, boundary) : out;
   return `${cut.replace(/[\s,;:/-]+$/, '')}…`;
 }
