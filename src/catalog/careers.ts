@@ -54,8 +54,8 @@ export function findCareer(query: string, careers: readonly Career[]): CareerLoo
   const folded = foldText(query);
   const exact = careers.find((c) => foldText(c.name) === folded);
   if (exact) return { career: exact };
-  let matches = careers.filter((c) => matchesAllWords(query, c.name));
-  if (matches.length === 0) matches = careers.filter((c) => matchesCareer(query, c.name));
+  // Words as typed, or their shortenings and synonyms ("archivist" also finds Archival Consultant).
+  let matches = careers.filter((c) => matchesAllWords(query, c.name) || matchesCareer(query, c.name));
   // "GIS" -> Geographic Information System Map Specialist: the query starts the name's initials.
   if (matches.length === 0 && /^[a-z]{2,6}$/.test(folded)) {
     matches = careers.filter((c) =>

@@ -34,8 +34,10 @@ export function closestMatches(value: string, candidates: readonly string[], lim
     return { c, d: Math.min(editDistance(v, f), editDistance(v, head)) };
   });
   const allowed = Math.max(1, Math.floor(v.length / 3));
+  const best = Math.min(...scored.map((s) => s.d));
+  // Only the closest (and those one edit further): a near miss should not bring far ones along.
   return scored
-    .filter((s) => s.d <= allowed)
+    .filter((s) => s.d <= allowed && s.d <= best + 1)
     .sort((a, b) => a.d - b.d)
     .slice(0, limit)
     .map((s) => s.c);

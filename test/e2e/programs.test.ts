@@ -117,6 +117,9 @@ describe('careers: shortenings, suggestions and an honest score', () => {
     [['find', '--state', 'New Yrok'], 2, 'did you mean "New York"?'],
     [['find', '--status', 'contnued'], 2, 'did you mean "continued"?'],
     [['find', '--degree', 'MILS'], 2, 'did you mean "MLIS"'],
+    [['find', '--country', 'Canda'], 2, 'did you mean "Canada"?'],
+    [['show', 'Univrsity of Torronto'], 3, 'did you mean "University of Toronto"?'],
+    [['find', '--dept', 'geografy'], 2, 'did you mean "Geography'],
   ])('%o exits %i and suggests: %s', (args, code, text) => {
     const r = runMls(args);
     expect(r.code).toBe(code);

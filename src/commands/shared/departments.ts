@@ -2,7 +2,14 @@
  * The department side of `mls find --career/--dept` and `mls show`: loaded only when
  * asked for, since it reads the careers, CIP and evidence datasets.
  */
-import { type Department, findCareer, type HostScore, resolveDepartments, scoreHost } from '../../catalog/careers.js';
+import {
+  cipTitle,
+  type Department,
+  findCareer,
+  type HostScore,
+  resolveDepartments,
+  scoreHost,
+} from '../../catalog/careers.js';
 import { didYouMean } from '../../catalog/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Career, CareersDataset, CipTaxonomy, Program } from '../../schema/datasets.js';
@@ -60,7 +67,10 @@ export function departmentQuery(
   for (const d of depts) {
     const codes = resolveDepartments(d, titles);
     if (codes.length === 0) {
-      throw new UserError(`no CIP family or series matches "${d}"`, {
+      const names = Object.keys(titles)
+        .filter((code) => code.length <= 5)
+        .map((code) => cipTitle(code, titles));
+      throw new UserError(`no CIP family or series matches "${d}"${didYouMean(d, names)}`, {
         hint: 'give a CIP code such as 45.07 or words of its title such as geography',
       });
     }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { withImportedCharges } from '../../catalog/cost.js';
 import { findProgramsByName, sortPrograms } from '../../catalog/programs.js';
+import { didYouMean } from '../../catalog/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
 import { importedCharges } from '../../store/charges.js';
@@ -36,7 +37,8 @@ export function showCommand(ctx: Context): Command {
       const all = withImportedCharges(dataset.programs, importedCharges(io.env));
       const matches = sortPrograms(findProgramsByName(all, query, INSTITUTION_ALIASES), 'name');
       if (matches.length === 0) {
-        throw new UserError(`no program matches "${query}"`, {
+        const names = [...new Set(all.flatMap((p) => [p.institution, p.shortName]))];
+        throw new UserError(`no program matches "${query}"${didYouMean(query, names)}`, {
           exitCode: ExitCode.notFound,
           hint: 'try fewer words, or list programs with `mls find --query <words>`',
         });
