@@ -88,7 +88,11 @@ export async function runFind(ctx: Context, opts: FindOptions): Promise<void> {
     result.applied.push(ranking.label);
     notes.push(...ranking.notes(opts.onlineOnly === true));
   }
-  if (opts.sort === 'cost' || opts.maxCreditCost !== undefined) notes.push(`Cost: ${COST_CAVEAT}.`);
+  const table = !opts.json && !opts.csv && !opts.excel && !ranking && io.stdoutIsTTY && programs.length > 0;
+  if (table || opts.sort === 'cost' || opts.maxCreditCost !== undefined) {
+    const rate = opts.resident ? `the rate a ${opts.resident.code} resident pays` : 'the in-state rate';
+    notes.push(`Cost per credit is ${rate}, 2022-23; ${COST_CAVEAT}.`);
+  }
 
   if (opts.json) {
     const { findJson } = await import('./output.js');
