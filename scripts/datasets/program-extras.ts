@@ -92,12 +92,19 @@ const READER =
 
 /** Sentences of the reference notes, with the `UPDATE n:` labels removed. */
 export function noteSentences(notes: string): string[] {
+  const field = '[a-z_0-9/]+=[a-z]+';
   return (
     notes
-      .replace(/\bUPDATE \d+:\s*/g, '')
-      // Field changes written into the notes: `campus=no.`, `online_mostly=yes, LOW CONFIDENCE (old):`.
-      .replace(/\b[a-z_0-9/]+=[a-z]+(?:, [A-Z ]+)?(?:\s*\([^)]*\))?[.:]\s*/g, '')
-      .split(/(?<![ (](?:c|e\.g|i\.e|approx|vs)\.)(?<=[.!?])\s+(?=[A-Z0-9])/)
+      // A field change that introduces a finding: `online_mostly=yes, LOW CONFIDENCE (old): a c. 2010 page says ...`.
+      .replace(new RegExp(`\\b${field}(?:, [A-Z ]+)?(?:\\s*\\([^)]*\\))?:\\s*(\\w?)`, 'g'), (_m, first: string) =>
+        first.toUpperCase(),
+      )
+      // "UPDATE 4: the program page ..." starts a sentence.
+      .replace(/\bUPDATE \d+:\s*(\w?)/g, (_m, first: string) => first.toUpperCase())
+      // A field change closing a sentence: `... exclusively online; campus=no.` -> `... exclusively online.`
+      .replace(new RegExp(`[;,]\\s*${field}(?:\\s*\\([^)]*\\))?(?=\\.)`, 'g'), '')
+      // Anything else (`campus=no.` alone, `hence online_100=no.`) stays, and its sentence is dropped as research trail.
+      .split(new RegExp(`(?<![ (](?:c|e\\.g|i\\.e|approx|vs)\\.)(?<=[.!?])\\s+(?=[A-Z0-9]|${field})`))
       .map((s) => s.trim())
       .filter(Boolean)
   );
