@@ -167,10 +167,10 @@ export function programCsvRow(p: Program, today: Date): string[] {
 function chargeText(charge: Charge): string {
   const year =
     charge.tuitionAndFees === null
-      ? 'a year: not reported'
+      ? 'no yearly tuition reported'
       : `${formatDollars(charge.tuitionAndFees)} a year${charge.fees ? ` (incl. ${formatDollars(charge.fees)} fees)` : ''}`;
   const credit =
-    charge.perCredit === null ? 'per credit: not reported' : `${formatDollars(charge.perCredit)} per credit`;
+    charge.perCredit === null ? 'no per-credit charge reported' : `${formatDollars(charge.perCredit)} per credit`;
   return `${credit}; ${year}`;
 }
 
