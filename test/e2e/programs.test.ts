@@ -18,6 +18,14 @@ describe('program records a student can decide on', () => {
     expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
+  it('show wraps notes at word boundaries (80 columns when piped); only a URL may run longer', () => {
+    const r = runMls(['show', 'university-of-arizona-ma', '--sources']);
+    const lines = r.stdout.split('\n').filter((l) => !/https?:\/\//.test(l));
+    expect(lines.length).toBeGreaterThan(20);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(r.stdout).toContain('law librarianship');
+  });
+
   it('show --sources keeps the full research trail', () => {
     const r = runMls(['show', 'st-catherine-university-mlis', '--sources']);
     expect(r.stdout).toContain('STATUS CHANGE, medium confidence');
