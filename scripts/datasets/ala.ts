@@ -9,7 +9,19 @@ import {
   type TriState,
 } from '../../src/schema/datasets.js';
 import { ALA_DAPIP_LINKS } from './ala-dapip-links.js';
+import { UNIT_ALIASES } from './careers.js';
 import { readCsv } from './csv.js';
+import {
+  deliveryIsWeak,
+  fallbackSummary,
+  type IpedsExtras,
+  programLink,
+  readerSummary,
+  readIpedsExtras,
+  shortInstitutionName,
+  specialisationsIn,
+  WEAK_DELIVERY_NOTE,
+} from './program-extras.js';
 import type { DatasetBuilder } from './types.js';
 
 export const ALA_FILE = 'ala-programs.json';
@@ -47,10 +59,24 @@ async function checkLinks(referenceDir: string): Promise<void> {
   }
 }
 
-function toProgram(row: Record<string, string>, line: number): Program {
+function toProgram(row: Record<string, string>, line: number, extras: IpedsExtras): Program {
   const status = (row.status ?? '').trim() || 'unknown';
   const institution = (row.institution ?? '').trim();
   const degree = (row.degree ?? '').trim();
+  const doe = doeLink(institution, (row.country ?? '').trim());
+  const sources = (row.sources ?? '')
+    .split(' | ')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const notes = orNull(row.notes);
+  const website = orNull(row.website);
+  // IPEDS files after a merger report under the new UNITID (Clarion -> PennWest).
+  const unitId = doe ? (UNIT_ALIASES[doe.unitId] ?? doe.unitId) : null;
+  const delivery = {
+    online100: triState(row.online_100, 'online_100', line),
+    mostlyOnline: triState(row.online_mostly, 'online_mostly', line),
+    campus: triState(row.campus, 'campus', line),
+  };
   return {
     id: slugify(`${institution} ${degree}`),
     institution,
@@ -63,18 +89,19 @@ function toProgram(row: Record<string, string>, line: number): Program {
     status: status as Program['status'],
     accredited: !NOT_ACCREDITED_STATUSES.includes(status as Program['status']),
     review: parseReviewText(row.accredited_through ?? ''),
-    delivery: {
-      online100: triState(row.online_100, 'online_100', line),
-      mostlyOnline: triState(row.online_mostly, 'online_mostly', line),
-      campus: triState(row.campus, 'campus', line),
-    },
-    website: orNull(row.website),
-    doe: doeLink(institution, (row.country ?? '').trim()),
-    sources: (row.sources ?? '')
-      .split(' | ')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    notes: orNull(row.notes),
+    delivery,
+    website,
+    doe,
+    sources,
+    notes,
+    shortName: shortInstitutionName(institution),
+    link: programLink(website, sources, unitId ? extras.webAddresses.get(unitId) : undefined),
+    summary: [readerSummary(notes) ?? fallbackSummary({ delivery }), deliveryIsWeak(notes) ? WEAK_DELIVERY_NOTE : '']
+      .filter(Boolean)
+      .join(' '),
+    specialisations: specialisationsIn(notes),
+    cost: unitId ? (extras.costs.get(unitId) ?? null) : null,
+    distanceEd: doe ? (extras.distanceEd.get(doe.unitId) ?? extras.distanceEd.get(unitId ?? '') ?? null) : null,
   };
 }
 
@@ -84,7 +111,9 @@ export const alaBuilder: DatasetBuilder = {
     await checkLinks(referenceDir);
     const rows = await readCsv(join(referenceDir, 'ala', 'programs.csv'));
     // Header is line 1, so data row i is on line i + 2 (no field in this file spans lines).
-    const programs = rows.map((row, i) => toProgram(row, i + 2));
+    const unitIds = new Set(ALA_DAPIP_LINKS.flatMap(([, , , unitId]) => [unitId, UNIT_ALIASES[unitId] ?? unitId]));
+    const extras = await readIpedsExtras(referenceDir, unitIds);
+    const programs = rows.map((row, i) => toProgram(row, i + 2, extras));
     const dataset: AlaDataset = alaDataset.parse({
       meta: {
         dataset: 'ala-programs',
@@ -112,7 +141,10 @@ export const alaBuilder: DatasetBuilder = {
             `${programs.length} programs: ${accredited} accredited and ${programs.length - accredited} only seeking accreditation (candidate or precandidate), in the United States, Puerto Rico, Canada and the United Kingdom.`,
             'As of: the newest source page behind the table is dated February 2026. ALA no longer publishes expiry dates; `review` holds the next comprehensive review (or the end of the term) as the sources state it, with the original wording in `review.text`.',
             'Delivery (`online100`, `mostlyOnline`, `campus`) is `yes` or `no` only when a source says so; otherwise `unknown`. A blank status in the reference is `unknown`.',
-            'Every program lists its source URLs in `sources`. Notes are paraphrases from the reference table.',
+            "Every program lists its source URLs in `sources`. `notes` is the reference table's research trail (paraphrases, with its UPDATE labels and confidence remarks); `summary` is one to three of its sentences about delivery, campus time, tracks and former names, with the labels and research remarks removed (the data test checks that each sentence is in `notes`). `specialisations` lists the tracks the notes name.",
+            '`link` is the program page from the reference table; where it has none, or only a news page, the institution\'s web address from IPEDS HD2024 (`WEBADDR`, 2024-25, "institution home page"; `https://` added where it has no scheme); outside the U.S., the news page or the first non-ALA source.',
+            "`cost`: the host institution's graduate tuition, required fees and per-credit charge for 2022-23, in-state and out-of-state (in-district only where it differs), from IPEDS IC2022_AY (provisional release; `TUITION5-7`, `FEE5-7`, `HRCHG5-7`). These are institution-wide graduate rates, not the program's own price: an online program's rate may differ. Null outside the U.S. (not in IPEDS).",
+            '`distanceEd`: IPEDS IC2020 `DSTNGC` (graduate distance-education courses), `DSTNGP` (graduate distance-education programs) and `DISTPGS` (any distance-education programs); 1 = yes, 0 = no, other codes = unknown.',
           ],
         },
       ],

@@ -43,7 +43,7 @@ const COMPLEMENT = '(communication-skills complement, teaching/tutoring roles)';
 const YEARS = ['2020', '2021', '2022', '2023', '2024'];
 const AWARD_YEARS = ['2019-20', '2020-21', '2021-22', '2022-23', '2023-24'];
 /** Clarion merged into Pennsylvania Western University (UNITID 498571), which reports for it from 2021-22. */
-const UNIT_ALIASES: Record<string, string> = { '211644': '498571' };
+export const UNIT_ALIASES: Record<string, string> = { '211644': '498571' };
 
 export const careersBuilder: DatasetBuilder = {
   name: 'careers and evidence',

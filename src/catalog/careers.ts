@@ -14,11 +14,48 @@ export interface Department {
 
 export type CareerLookup = { career: Career } | { candidates: Career[] };
 
+/** Shortenings people use for words of the seed's career names. */
+const SHORTENINGS: Record<string, string> = {
+  gis: 'geographic information system',
+  av: 'media',
+  it: 'information',
+  ux: 'web',
+};
+
+/** Words that name the same thing in a career name: an archivist does archival work. */
+const SYNONYMS: readonly (readonly string[])[] = [
+  ['archivist', 'archival', 'archives', 'archive'],
+  ['librarian', 'library', 'libraries'],
+  ['curator', 'curation'],
+  ['director', 'head'],
+  ['gis', 'geographic', 'geospatial'],
+  ['maps', 'map', 'cartography'],
+];
+
+function wordForms(word: string): readonly string[] {
+  return SYNONYMS.find((g) => g.includes(word)) ?? [word];
+}
+
+/** Every query word (after shortenings) or a synonym starts a word of the name. */
+function matchesCareer(query: string, name: string): boolean {
+  const expanded = foldText(query)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => SHORTENINGS[w] ?? w)
+    .join(' ');
+  const hay = ` ${foldText(name)}`;
+  return expanded
+    .split(' ')
+    .filter((w) => !['a', 'the', 'of', 'and'].includes(w))
+    .every((w) => wordForms(w).some((f) => hay.includes(` ${f}`)));
+}
+
 export function findCareer(query: string, careers: readonly Career[]): CareerLookup {
   const folded = foldText(query);
   const exact = careers.find((c) => foldText(c.name) === folded);
   if (exact) return { career: exact };
-  let matches = careers.filter((c) => matchesAllWords(query, c.name));
+  // Words as typed, or their shortenings and synonyms ("archivist" also finds Archival Consultant).
+  let matches = careers.filter((c) => matchesAllWords(query, c.name) || matchesCareer(query, c.name));
   // "GIS" -> Geographic Information System Map Specialist: the query starts the name's initials.
   if (matches.length === 0 && /^[a-z]{2,6}$/.test(folded)) {
     matches = careers.filter((c) =>
@@ -82,7 +119,21 @@ export interface HostScore {
 }
 
 const WEIGHT = { primary: 1, secondary: 0.5 } as const;
-const LIS_ITSELF = '11.04';
+
+/**
+ * Codes under which schools report the same field: computer science is 11.01 at some
+ * universities and 11.07 at others. A career naming both counts the field once.
+ */
+export const SAME_FIELD: readonly (readonly string[])[] = [['11.01', '11.07']];
+
+/** The score explained in one line, printed under every ranking. */
+export const SCORE_LEGEND =
+  "score = sum over the career's departments of weight x log2(1 + the host's completions in the latest IPEDS year, all levels); primary 1, secondary 0.5; the LIS degree itself (CIP 25, and master's and certificates in 11.04 Information Science) never counts; 11.01 and 11.07 (computer science) count once together";
+
+/** The LIS program's own CIP family: never evidence of a complementary department. */
+const isLibraryScience = (code: string) => code.startsWith('25');
+/** 11.04 Information Science: its master's and certificates are the LIS degree itself at an iSchool. */
+const isInformationScience = (code: string) => code.startsWith('11.04');
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -108,8 +159,41 @@ function ipedsLine(
     first >= 0 && first < trend.length - 1 && last !== null && last !== undefined
       ? `; ${years[first]} ${trend[first]} → ${last}`
       : '';
-  const note = code.startsWith(LIS_ITSELF) ? ' (may include the LIS program itself)' : '';
+  const note = isInformationScience(code) ? " (master's and certificates not counted: the LIS degree itself)" : '';
   return `${title} (${code}): ${what}, IPEDS ${years.at(-1)}, first majors${change}${note}`;
+}
+
+type Counts = HostEvidence['completions'][string];
+
+function countsOf(evidence: HostEvidence, code: string): Counts | undefined {
+  if (isLibraryScience(code)) return undefined;
+  const counts = evidence.completions[code] ?? (code.length === 7 ? evidence.completions[code.slice(0, 5)] : undefined);
+  if (!counts || !isInformationScience(code)) return counts;
+  // Keep bachelor's and doctorates; the master's and other awards are the LIS program. The
+  // trend (all levels) would count it again, so it is dropped for this code.
+  return [counts[0], 0, counts[2], 0, ...counts.slice(4).map(() => null)] as Counts;
+}
+
+function addCounts(a: Counts | undefined, b: Counts | undefined): Counts | undefined {
+  if (!a || !b) return a ?? b;
+  return a.map((v, i) => {
+    const w = b[i];
+    return v === null || w === null || w === undefined ? (v ?? w ?? null) : v + w;
+  }) as Counts;
+}
+
+/** Departments with the codes of one field merged: 11.01 and 11.07 become one "11.01 + 11.07". */
+function mergeSameField(departments: readonly Department[]): { codes: string[]; d: Department }[] {
+  const out: { codes: string[]; d: Department }[] = [];
+  for (const d of departments) {
+    const group = SAME_FIELD.find((g) => g.includes(d.code));
+    const existing = group && out.find((o) => o.codes.some((c) => group.includes(c)));
+    if (existing) {
+      existing.codes.push(d.code);
+      if (d.weight === 'primary') existing.d = { ...existing.d, weight: 'primary' };
+    } else out.push({ codes: [d.code], d });
+  }
+  return out;
 }
 
 export function scoreHost(
@@ -121,9 +205,9 @@ export function scoreHost(
   if (!evidence) return { score: null, departments: [] };
   let score = 0;
   const familiesShown = new Set<string>();
-  const out: DepartmentEvidence[] = departments.map((d) => {
-    const counts =
-      evidence.completions[d.code] ?? (d.code.length === 7 ? evidence.completions[d.code.slice(0, 5)] : undefined);
+  const out: DepartmentEvidence[] = mergeSameField(departments).map(({ codes, d }) => {
+    const counts = codes.map((c) => countsOf(evidence, c)).reduce(addCounts, undefined);
+    const code = codes.join(' + ');
     const covered = counts !== undefined || evidence.coverage === 'all-cips';
     const latest = counts
       ? { bachelor: counts[0], master: counts[1], doctoral: counts[2], other: counts[3] }
@@ -132,20 +216,21 @@ export function scoreHost(
         : null;
     const trend = counts ? (counts.slice(4) as (number | null)[]) : years.map(() => null);
     const family = d.code.slice(0, 2);
-    const share = evidence.pcip[family] ?? null;
+    const share = isLibraryScience(family) ? null : (evidence.pcip[family] ?? null);
     const total = latest ? latest.bachelor + latest.master + latest.doctoral + latest.other : 0;
     score += WEIGHT[d.weight] * Math.log2(1 + total);
-    const title = cipTitle(d.code, titles);
+    const title = codes.map((c) => cipTitle(c, titles)).join(' + ');
     const lines: string[] = [];
-    if (counts && latest) lines.push(ipedsLine(title, d.code, latest, trend, years));
-    else if (covered) lines.push(`${title} (${d.code}): no completions reported, IPEDS ${years.at(-1)}`);
+    if (isLibraryScience(d.code)) lines.push(`${title} (${code}): not counted, it is the LIS program itself`);
+    else if (counts && latest) lines.push(ipedsLine(title, code, latest, trend, years));
+    else if (covered) lines.push(`${title} (${code}): no completions reported, IPEDS ${years.at(-1)}`);
     if (share !== null && share > 0 && !familiesShown.has(family)) {
       familiesShown.add(family);
       lines.push(
         `${cipTitle(family, titles)} (${family}): ${Math.round(share * 1000) / 10}% of undergraduate awards, College Scorecard`,
       );
     }
-    return { code: d.code, title, weight: d.weight, reason: d.reason, latest, trend, undergradShare: share, lines };
+    return { code, title, weight: d.weight, reason: d.reason, latest, trend, undergradShare: share, lines };
   });
   return { score: Math.round(score * 10) / 10, departments: out };
 }
@@ -161,4 +246,9 @@ export function strongestFamilies(
     .map(([code, c]) => ({ code, total: c[0] + c[1] + c[2] + c[3] }))
     .sort((a, b) => b.total - a.total || compareText(a.code, b.code))
     .slice(0, count);
+}
+
+/** Every evidence line of a host's score, in department order. */
+export function evidenceLines(score: HostScore | undefined): string[] {
+  return score?.departments.flatMap((d) => d.lines) ?? [];
 }

@@ -1,14 +1,32 @@
 /** Filtering, sorting and lookup of ALA programs. Pure: data and "today" come in as arguments. */
 import type { Program, ProgramStatus, ReviewInfo, TriState } from '../schema/datasets.js';
+import { creditCharge, type Residency, residencyFor } from './cost.js';
 import type { Alias } from './institution-match.js';
 import { canonicalName } from './institution-names.js';
 import { compareText, foldText, matchesAllWords } from './normalize.js';
 import type { Region } from './regions.js';
 
+/** ALA's directory of accredited programs (the reference's historical list sits under it). */
+export const ALA_DIRECTORY_URL = 'https://www.ala.org/educationcareers/accreditedprograms/directory';
+
 export const DELIVERY_MODES = ['online', 'mostly-online', 'campus'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
-export const SORT_KEYS = ['name', 'region', 'review'] as const;
+/** What each `--delivery` value means, for `--help` and the docs. */
+export const DELIVERY_HELP: Record<DeliveryMode, string> = {
+  online: 'the whole degree can be completed online',
+  'mostly-online': 'mainly online, with required campus visits (alias: hybrid)',
+  campus: 'an on-campus route exists',
+};
+
+/** Words people use for a delivery mode: `hybrid` is what the sources call mostly online. */
+export const DELIVERY_ALIASES: Record<string, DeliveryMode> = {
+  hybrid: 'mostly-online',
+  'on-campus': 'campus',
+  'fully-online': 'online',
+};
+
+export const SORT_KEYS = ['name', 'region', 'review', 'cost'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface ProgramFilters {
@@ -20,6 +38,10 @@ export interface ProgramFilters {
   statuses?: ProgramStatus[];
   query?: string;
   includeCandidates?: boolean;
+  /** Highest per-credit charge, in dollars, at the rate that applies to `resident`. */
+  maxCreditCost?: number;
+  /** The student's state: decides in-state or out-of-state rates. */
+  resident?: Region;
 }
 
 /** A filter's verdict on one program; `unknown` = it would pass or fail, but its delivery is unknown. */
@@ -98,12 +120,24 @@ function buildFilters(filters: ProgramFilters): NamedFilter[] {
   }
   const query = filters.query?.trim();
   if (query) {
-    list.push({ label: `--query "${query}"`, test: (p) => bool(matchesAllWords(query, searchText(p))) });
+    list.push({ label: `--query "${query}"`, test: (p) => bool(matchesWholeWords(query, searchText(p))) });
+  }
+  const max = filters.maxCreditCost;
+  if (max !== undefined) {
+    const rate: Residency = filters.resident ? 'resident-of' : 'in-state';
+    const who = filters.resident ? `for a ${filters.resident.code} resident` : 'in-state rate';
+    list.push({
+      label: `--max-credit-cost ${max} (${who})`,
+      test: (p) => {
+        const charge = creditCharge(p, residencyFor(p, rate, filters.resident));
+        return bool(charge !== null && charge <= max);
+      },
+    });
   }
   return list;
 }
 
-/** The text `--query` searches: names, degree, place. */
+/** The text `--query` searches: names, degree, place, the short note, the notes and the specialisations. */
 export function searchText(program: Program): string {
   return [
     program.institution,
@@ -113,7 +147,27 @@ export function searchText(program: Program): string {
     program.city ?? '',
     program.region,
     program.country,
+    program.summary,
+    program.notes ?? '',
+    program.specialisations.join(' '),
+    // A school library track is what leads to school librarian licensure or certification.
+    program.specialisations.includes('school library') ? 'licensure certification' : '',
   ].join(' ');
+}
+
+/** Plural and adjective endings that should not stop a match: archives = archive = archival. */
+function stem(word: string): string {
+  return word.replace(/(ies|es|s|al|ing|e)$/, '');
+}
+
+/** Every query word is a whole word of the text, or the same word with another ending (`GRE` is not `Greenville`). */
+export function matchesWholeWords(query: string, text: string): boolean {
+  const words = foldText(query).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = foldText(text).split(' ');
+  const whole = new Set(hay);
+  const stems = new Set(hay.filter((w) => w.length > 3).map(stem));
+  return words.every((w) => whole.has(w) || (w.length > 3 && stems.has(stem(w))));
 }
 
 export function filterPrograms(programs: readonly Program[], filters: ProgramFilters): FilterResult {
@@ -151,12 +205,17 @@ function nameKey(p: Program): string {
   return `${foldText(p.institution)}\u0000${foldText(p.program)}`;
 }
 
-export function sortPrograms(programs: readonly Program[], key: SortKey): Program[] {
+/** `cost`: by per-credit charge, in-state (or at `resident`'s rate), unknown last. */
+export function sortPrograms(programs: readonly Program[], key: SortKey, resident?: Region): Program[] {
   const keyed = programs.map((p) => ({ p, name: nameKey(p) }));
   const byName = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => compareText(a.name, b.name);
   if (key === 'name') keyed.sort(byName);
   else if (key === 'region') {
     keyed.sort((a, b) => compareText(a.p.country, b.p.country) || compareText(a.p.region, b.p.region) || byName(a, b));
+  } else if (key === 'cost') {
+    const cost = (p: Program) => creditCharge(p, residencyFor(p, resident ? 'resident-of' : 'in-state', resident));
+    const value = (p: Program) => cost(p) ?? Number.POSITIVE_INFINITY;
+    keyed.sort((a, b) => value(a.p) - value(b.p) || byName(a, b));
   } else keyed.sort((a, b) => reviewKey(a.p.review) - reviewKey(b.p.review) || byName(a, b));
   return keyed.map((k) => k.p);
 }
@@ -198,4 +257,28 @@ export function findProgramsByName(
   const canonical = canonicalName(text);
   const opeIds = new Set(aliases.filter((a) => canonicalName(a.alias) === canonical).flatMap((a) => a.opeIds));
   return programs.filter((p) => p.doe && opeIds.has(p.doe.opeId));
+}
+
+export interface PlaceGuidance {
+  /** How many programs match the same filters without the place filters. */
+  withoutPlace: number;
+  /** Programs in the asked-for places whose delivery is unknown (they might be online). */
+  unknownDelivery: Program[];
+}
+
+/**
+ * `--online-only` with a place filter: online programs take students from anywhere, so
+ * say how many there are without the place, and which local programs' delivery is unknown.
+ * Null when there is nothing to say (no online filter or no place filter).
+ */
+export function placeGuidance(programs: readonly Program[], filters: ProgramFilters): PlaceGuidance | null {
+  const hasPlace = (filters.regions?.length ?? 0) > 0 || (filters.countries?.length ?? 0) > 0;
+  if (!filters.onlineOnly || !hasPlace) return null;
+  const withoutPlace = filterPrograms(programs, { ...filters, regions: [], countries: [] }).programs.length;
+  const placeOnly = filterPrograms(programs, {
+    regions: filters.regions,
+    countries: filters.countries,
+    includeCandidates: filters.includeCandidates,
+  }).programs;
+  return { withoutPlace, unknownDelivery: placeOnly.filter((p) => p.delivery.online100 === 'unknown') };
 }

@@ -7,7 +7,7 @@
  */
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { COUNTRIES, PROGRAM_STATUSES, REVIEW_BASES, SEASONS, TRI_STATES } from './vocabulary.js';
+import { COUNTRIES, LINK_KINDS, PROGRAM_STATUSES, REVIEW_BASES, SEASONS, TRI_STATES } from './vocabulary.js';
 
 export { COUNTRIES, NOT_ACCREDITED_STATUSES, PROGRAM_STATUSES, SEASONS, TRI_STATES } from './vocabulary.js';
 
@@ -52,6 +52,33 @@ export const delivery = z.object({
 });
 export type Delivery = z.infer<typeof delivery>;
 
+const dollars = z.nullable(z.int().check(z.nonnegative()));
+
+/** One residency's graduate charges for the year (IPEDS IC_AY): null = not reported or not applicable. */
+export const charge = z.object({
+  /** Average tuition for a full-time graduate student for the academic year. */
+  tuition: dollars,
+  /** Required fees for the year. */
+  fees: dollars,
+  /** Tuition and required fees together (null unless tuition is known). */
+  tuitionAndFees: dollars,
+  /** Per-credit-hour charge. */
+  perCredit: dollars,
+});
+export type Charge = z.infer<typeof charge>;
+
+/** Institution-wide graduate charges, not the program's own price (an online rate may differ). */
+export const graduateCost = z.object({
+  /** Academic year, e.g. 2022-23. */
+  year: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
+  source: nonEmpty,
+  /** Only where it differs from in-state (community-college style district rates). */
+  inDistrict: z.nullable(charge),
+  inState: charge,
+  outOfState: charge,
+});
+export type GraduateCost = z.infer<typeof graduateCost>;
+
 export const program = z.object({
   id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
   institution: nonEmpty,
@@ -71,7 +98,20 @@ export const program = z.object({
   /** The host institution in the Department of Education's data; null outside the U.S. (not covered). */
   doe: z.nullable(z.object({ dapipId: digits, opeId: opeId, unitId: digits })),
   sources: z.array(z.url()).check(z.minLength(1)),
+  /** The research trail from the reference table (labels, confidence, dates): shown with `show --sources`. */
   notes: z.nullable(z.string()),
+  /** A shorter form of the institution's name for narrow tables (University -> U.). */
+  shortName: nonEmpty,
+  /** The link shown to users: always present, with what it points to. */
+  link: z.object({ url: z.url(), kind: z.enum(LINK_KINDS) }),
+  /** One to three sentences for readers, each taken from `notes` with its research labels removed. */
+  summary: nonEmpty,
+  /** Specialisations and tracks the notes name (school library, archives, ...). */
+  specialisations: z.array(nonEmpty),
+  /** IPEDS graduate tuition and fees of the host institution; null outside the U.S. (not in IPEDS). */
+  cost: z.nullable(graduateCost),
+  /** IPEDS IC2020: whether the institution offers graduate distance education; null outside the U.S. */
+  distanceEd: z.nullable(z.object({ gradCourses: triState, gradPrograms: triState, anyPrograms: triState })),
 });
 export type Program = z.infer<typeof program>;
 

@@ -21,3 +21,6 @@ export const SEASONS = ['spring', 'summer', 'fall', 'winter'] as const;
 export const REVIEW_BASES = ['next-review', 'through', 'review-in-progress', 'not-stated'] as const;
 
 export const COUNTRIES = ['United States', 'Canada', 'United Kingdom'] as const;
+
+/** What a program's link points to: its own page, the school's news page, the institution's home page (IPEDS), or a source page. */
+export const LINK_KINDS = ['program page', 'school news page', 'institution home page', 'source page'] as const;

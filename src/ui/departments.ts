@@ -1,5 +1,5 @@
 /** Rendering of department evidence: ranked program lists for `find --career/--dept`, and `show`. */
-import type { DepartmentEvidence, HostScore } from '../catalog/careers.js';
+import { type DepartmentEvidence, type HostScore, SCORE_LEGEND } from '../catalog/careers.js';
 import type { Program } from '../schema/datasets.js';
 import type { Style } from './color.js';
 import { deliveryLabel, locationLabel } from './programs.js';
@@ -27,13 +27,28 @@ export function scoreLabel(score: HostScore | undefined): string {
   return score?.score === null || score === undefined ? NO_EVIDENCE : `score ${score.score.toFixed(1)}`;
 }
 
-export function rankedList(programs: readonly Program[], scores: ReadonlyMap<string, HostScore>, style: Style): string {
+const YES_NO = { yes: 'yes', no: 'no', unknown: 'unknown' } as const;
+
+/** IPEDS IC2020: does the institution offer graduate distance education? */
+export function distanceEdLine(p: Program): string {
+  if (!p.distanceEd) return 'graduate distance education: not in IPEDS';
+  const d = p.distanceEd;
+  return `graduate distance education (IPEDS 2020-21): programs ${YES_NO[d.gradPrograms]}, courses ${YES_NO[d.gradCourses]}`;
+}
+
+export function rankedList(
+  programs: readonly Program[],
+  scores: ReadonlyMap<string, HostScore>,
+  style: Style,
+  options: { distanceEd?: boolean } = {},
+): string {
   const width = String(programs.length).length;
   return programs
     .map((p, i) => {
       const score = scores.get(p.id);
       const head = `${String(i + 1).padStart(width)}. ${style.bold(p.institution)}: ${p.degree}, ${deliveryLabel(p)}, ${locationLabel(p)}  ${score?.score === null ? style.dim(NO_EVIDENCE) : style.green(scoreLabel(score))}`;
-      const lines = topLines(score, 3).map((l) => `${' '.repeat(width + 2)}${style.dim(l)}`);
+      const evidence = [...topLines(score, 3), ...(options.distanceEd ? [distanceEdLine(p)] : [])];
+      const lines = evidence.map((l) => `${' '.repeat(width + 2)}${style.dim(l)}`);
       return [head, ...lines].join('\n');
     })
     .join('\n');
@@ -64,6 +79,7 @@ export function renderDepartmentSummary(
   if (summary.career) {
     lines.push('', style.bold(`For ${summary.career.name}: ${scoreLabel(summary.career.score)}`));
     for (const d of summary.career.score.departments) for (const l of d.lines) lines.push(`  ${l}`);
+    lines.push(style.dim(`  ${SCORE_LEGEND.charAt(0).toUpperCase()}${SCORE_LEGEND.slice(1)}.`));
   }
   return lines.join('\n');
 }

@@ -2,69 +2,110 @@ import stringWidth from 'string-width';
 
 export interface Column<Row> {
   header: string;
-  value(row: Row): string;
+  /** The cell's text, or its forms from longest to shortest (`University of Iowa`, `U. of Iowa`). */
+  value(row: Row): string | readonly string[];
   /**
-   * May be shortened (with an ellipsis) when the table is wider than the terminal:
-   * columns with a lower `order` give up their width first, down to `min`.
+   * When the table is wider than the terminal, columns with a lower `order` give up width
+   * first: each cell takes its longest form that fits, and only when none does is the
+   * shortest cut at a word boundary (down to `min`). Without `shrink` a column keeps its
+   * longest form unless it has shorter forms, which it may use (order 0).
    */
   shrink?: { order: number; min?: number };
+  /** When even the shortest forms do not fit, columns are dropped, lowest `drop` first; none = kept. */
+  drop?: number;
   /** Colour applied after padding, so escape codes never upset the alignment. */
   style?(text: string, row: Row): string;
 }
 
-function truncate(text: string, width: number): string {
+const GAP = 2;
+
+/** Cuts at the last word boundary that fits, with an ellipsis; mid-word only for one long word. */
+export function truncateWords(text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
   let out = '';
   for (const ch of text) {
     if (stringWidth(`${out}${ch}`) > width - 1) break;
     out += ch;
   }
-  return `${out}…`;
+  // A word that ends exactly where the room does is whole; otherwise go back to the last boundary.
+  const wordEnds = /[\s,;:/-]/.test(text.charAt(out.length));
+  const boundary = wordEnds ? out.length : out.search(/[\s,;:/-]+[^\s,;:/-]*$/);
+  const cut = boundary > width / 3 ? out.slice(0, boundary) : out;
+  return `${cut.replace(/[\s,;:/-]+$/, '')}…`;
 }
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
+/** The longest form that fits `width`, else the shortest cut at a word. */
+function fitForm(forms: readonly string[], width: number): string {
+  for (const form of forms) if (stringWidth(form) <= width) return form;
+  return truncateWords(forms.at(-1) ?? '', width);
+}
+
+const forms = (v: string | readonly string[]): readonly string[] => (typeof v === 'string' ? [v] : v);
+
 /** An aligned table with a header, two spaces between columns, fitted to `maxWidth` when given. */
 export function renderTable<Row>(
   rows: readonly Row[],
-  columns: readonly Column<Row>[],
+  allColumns: readonly Column<Row>[],
   options: { maxWidth?: number; header?: (text: string) => string } = {},
 ): string {
-  const cells = rows.map((row) => columns.map((c) => c.value(row)));
-  const widths = columns.map((c, i) => Math.max(stringWidth(c.header), ...cells.map((r) => stringWidth(r[i] ?? ''))));
-  const gap = 2;
-  if (options.maxWidth) {
-    let excess = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1) - options.maxWidth;
-    const shrinkable = columns
-      .map((c, i) => ({ i, order: c.shrink?.order ?? Number.NaN, min: c.shrink?.min ?? 12 }))
-      .filter((c) => !Number.isNaN(c.order))
-      .sort((a, b) => a.order - b.order);
-    for (const col of shrinkable) {
-      const width = widths[col.i] ?? 0;
-      const take = Math.min(excess, Math.max(0, width - col.min));
-      widths[col.i] = width - take;
-      excess -= take;
+  const allCells = rows.map((row) => allColumns.map((c) => forms(c.value(row))));
+  const widest = (i: number, pick: (f: readonly string[]) => string) =>
+    Math.max(stringWidth(allColumns[i]?.header ?? ''), ...allCells.map((r) => stringWidth(pick(r[i] ?? ['']))));
+  const natural = allColumns.map((_, i) => widest(i, (f) => f[0] ?? ''));
+  const shortest = allColumns.map((c, i) => {
+    const short = widest(i, (f) => f.at(-1) ?? '');
+    return c.shrink ? Math.max(stringWidth(c.header), Math.min(short, c.shrink.min ?? 12)) : short;
+  });
+  let visible = allColumns.map((_, i) => i);
+  const max = options.maxWidth;
+  const total = (idx: number[], w: number[]) => idx.reduce((a, i) => a + (w[i] ?? 0), 0) + GAP * (idx.length - 1);
+  if (max) {
+    while (total(visible, shortest) > max) {
+      const droppable = visible.filter((i) => allColumns[i]?.drop !== undefined);
+      if (droppable.length === 0) break;
+      const first = droppable.reduce((a, b) => ((allColumns[a]?.drop ?? 0) <= (allColumns[b]?.drop ?? 0) ? a : b));
+      visible = visible.filter((i) => i !== first);
+    }
+  }
+  const widths = [...natural];
+  if (max) {
+    let excess = total(visible, widths) - max;
+    const order = visible
+      .filter((i) => (natural[i] ?? 0) > (shortest[i] ?? 0))
+      .sort((a, b) => (allColumns[a]?.shrink?.order ?? 0) - (allColumns[b]?.shrink?.order ?? 0));
+    for (const i of order) {
       if (excess <= 0) break;
+      const col = allColumns[i];
+      const width = widths[i] ?? 0;
+      // A column of forms jumps to the widest form that fits; a shrinkable one gives up what is needed.
+      const target = col?.shrink
+        ? Math.max(shortest[i] ?? 0, width - excess)
+        : widest(i, (f) => fitForm(f, Math.max(shortest[i] ?? 0, width - excess)));
+      widths[i] = target;
+      excess -= width - target;
     }
   }
   const header = options.header ?? ((t: string) => t);
   const lines = [
     header(
-      columns
-        .map((c, i) => pad(c.header, widths[i] ?? 0))
-        .join(' '.repeat(gap))
+      visible
+        .map((i) => pad(allColumns[i]?.header ?? '', widths[i] ?? 0))
+        .join(' '.repeat(GAP))
         .trimEnd(),
     ),
   ];
   rows.forEach((row, r) => {
-    const line = columns.map((c, i) => {
+    const line = visible.map((i) => {
       const width = widths[i] ?? 0;
-      const text = pad(truncate(cells[r]?.[i] ?? '', width), width);
-      return c.style ? c.style(text, row) : text;
+      const text = pad(fitForm(allCells[r]?.[i] ?? [''], width), width);
+      const style = allColumns[i]?.style;
+      return style ? style(text, row) : text;
     });
-    lines.push(line.join(' '.repeat(gap)).trimEnd());
+    lines.push(line.join(' '.repeat(GAP)).trimEnd());
   });
   return lines.join('\n');
 }

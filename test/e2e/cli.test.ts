@@ -41,8 +41,8 @@ describe('mls (top level)', () => {
 });
 
 describe('mls show', () => {
-  it('shows one program in full with its sources', () => {
-    const r = runMls(['show', 'san jose']);
+  it('shows one program in full with its sources (--sources)', () => {
+    const r = runMls(['show', 'san jose', '--sources']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('San José State University: Master of Library and Information Science (MLIS)');
     expect(r.stdout).toContain('continued (ALA-accredited)');

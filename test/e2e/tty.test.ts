@@ -7,9 +7,9 @@ import { hasTmux, Terminal } from '../helpers/terminal.js';
 // util-linux `script` gives the command a pseudo-terminal, as a user's shell would.
 const hasScript = existsSync('/usr/bin/script');
 
-function runInTerminal(command: string, env: Record<string, string>): string {
+function runInTerminal(command: string, env: Record<string, string>, columns = 160): string {
   const home = tempHome();
-  const result = spawnSync('/usr/bin/script', ['-qec', `stty cols 160; ${command}`, '/dev/null'], {
+  const result = spawnSync('/usr/bin/script', ['-qec', `stty cols ${columns}; ${command}`, '/dev/null'], {
     env: { PATH: process.env.PATH, HOME: home, TZ: 'UTC', TERM: 'xterm-256color', MLS_DATA_HOME: home, ...env },
     encoding: 'utf8',
   });
@@ -19,7 +19,7 @@ function runInTerminal(command: string, env: Record<string, string>): string {
 describe.runIf(hasScript)('mls in a terminal', () => {
   it('prints an aligned, coloured table', () => {
     const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --state CA`, {});
-    expect(out).toMatch(/Institution\s+Program\s+Degree\s+Delivery\s+Location\s+Status\s+Next review/);
+    expect(out).toMatch(/Institution\s+Program\s+Degree\s+Delivery\s+Place\s+Status\s+\$\/credit\s+Next review/);
     expect(out).toContain('San José State University');
     expect(out).toContain('\u001b[');
   });
@@ -28,6 +28,28 @@ describe.runIf(hasScript)('mls in a terminal', () => {
     const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --state CA`, { NO_COLOR: '1' });
     expect(out).toContain('San José State University');
     expect(out).not.toContain('\u001b[');
+  });
+});
+
+describe.runIf(hasScript)('tables fitted to the terminal', () => {
+  const widest = (out: string) =>
+    Math.max(
+      ...out
+        .replace(/\r/g, '')
+        .split('\n')
+        .map((l) => l.length),
+    );
+
+  it.each([80, 100, 120])('no line of `mls find --online-only` is wider than %i columns', (columns) => {
+    const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only`, { NO_COLOR: '1' }, columns);
+    expect(out).toContain('Institution');
+    expect(widest(out)).toBeLessThanOrEqual(columns);
+  });
+
+  it('--wide shows every column at full width', () => {
+    const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --wide`, { NO_COLOR: '1' }, 80);
+    expect(out).toContain('Master of Library and Information Science');
+    expect(out).toContain('Next review');
   });
 });
 

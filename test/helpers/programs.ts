@@ -18,6 +18,12 @@ export function makeProgram(overrides: Partial<Program> & { id: string }): Progr
     doe: null,
     sources: ['https://example.org/source'],
     notes: null,
+    shortName: overrides.institution ?? overrides.id,
+    link: { url: 'https://example.org/program', kind: 'program page' },
+    summary: 'A test program.',
+    specialisations: [],
+    cost: null,
+    distanceEd: null,
     ...overrides,
   };
 }

@@ -25,6 +25,8 @@ describe('findCareer', () => {
     ['METADATA LIB', 'Metadata Librarian'],
     ['gis', 'Geographic Information System Map Specialist'],
     ['map specialist', 'Geographic Information System Map Specialist'],
+    ['GIS Map Specialist', 'Geographic Information System Map Specialist'],
+    ['geospatial', 'Geographic Information System Map Specialist'],
   ])('%s -> %s', (query, name) => {
     const found = findCareer(query, careers);
     expect('career' in found && found.career.name).toBe(name);
@@ -80,6 +82,39 @@ describe('scoreHost', () => {
     ]);
     const half = scoreHost(evidence, [{ code: '11.07', weight: 'secondary', reason: '' }], titles, years);
     expect(half.score).toBe(Math.round(Math.log2(126) * 5) / 10);
+  });
+
+  it("never counts the LIS degree itself: CIP 25, and master's and certificates in 11.04", () => {
+    const lisHost: HostEvidence = {
+      unitId: '2',
+      coverage: 'all-cips',
+      completions: { '11.04': [0, 300, 0, 20, 1, 1, 1, 1, 320], '25.01': [0, 200, 0, 0, 1, 1, 1, 1, 200] },
+      pcip: {},
+    };
+    const depts = [
+      { code: '11.04', weight: 'primary' as const, reason: '' },
+      { code: '25.01', weight: 'primary' as const, reason: '' },
+    ];
+    const score = scoreHost(lisHost, depts, titles, years);
+    expect(score.score).toBe(0);
+    expect(score.departments[0]?.lines[0]).toContain("master's and certificates not counted");
+  });
+
+  it('counts computer science once when a career names both 11.01 and 11.07', () => {
+    const cs: HostEvidence = {
+      unitId: '3',
+      coverage: 'all-cips',
+      completions: { '11.01': [50, 0, 0, 0, 50, 50, 50, 50, 50], '11.07': [0, 0, 0, 0, 0, 0, 0, 0, 0] },
+      pcip: {},
+    };
+    const depts = [
+      { code: '11.07', weight: 'primary' as const, reason: '' },
+      { code: '11.01', weight: 'primary' as const, reason: '' },
+    ];
+    const score = scoreHost(cs, depts, titles, years);
+    expect(score.departments).toHaveLength(1);
+    expect(score.departments[0]?.code).toBe('11.07 + 11.01');
+    expect(score.score).toBe(Math.round(Math.log2(51) * 10) / 10);
   });
 
   it('counts an uncovered code as zero for a full-coverage host, and gives null with no evidence at all', () => {

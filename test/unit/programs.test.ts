@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   filterPrograms,
   findProgramsByName,
+  matchesWholeWords,
+  placeGuidance,
   reviewIsPast,
   reviewLabel,
   sortPrograms,
@@ -86,6 +88,87 @@ describe('filterPrograms', () => {
     const result = filterPrograms(all, { onlineOnly: true, regions: [region('WY')] });
     expect(result.programs).toEqual([]);
     expect(result.mostRemoving).toEqual({ label: '--state WY', removed: 5, of: 5 });
+  });
+});
+
+describe('--query: whole words over names, notes and specialisations', () => {
+  it.each([
+    ['GRE', 'Greenville Greensboro', false],
+    ['GRE', 'no GRE required', true],
+    ['archives', 'archival studies', true],
+    ['archive', 'Archives management', true],
+    ['san jose', 'San José State University', true],
+    ['law', 'lawrence', false],
+  ])('%s in "%s" -> %s', (query, text, expected) => {
+    expect(matchesWholeWords(query, text)).toBe(expected);
+  });
+
+  it('finds programs by a specialisation or the notes, and licensure by a school library track', () => {
+    const school = makeProgram({
+      id: 'school-u',
+      specialisations: ['school library'],
+      notes: 'Concentrations: school libraries.',
+    });
+    const archives = makeProgram({ id: 'arch-u', summary: 'Emphases include archival studies.' });
+    expect(ids(filterPrograms([school, archives, online], { query: 'archives' }))).toEqual(['arch-u']);
+    expect(ids(filterPrograms([school, archives, online], { query: 'licensure' }))).toEqual(['school-u']);
+    expect(ids(filterPrograms([makeProgram({ id: 'g', city: 'Greenville' })], { query: 'GRE' }))).toEqual([]);
+  });
+});
+
+describe('cost', () => {
+  const charge = (perCredit: number | null) => ({ tuition: 1, fees: 0, tuitionAndFees: 1, perCredit });
+  const withCost = (id: string, region: string, inState: number | null, outOfState: number | null) =>
+    makeProgram({
+      id,
+      institution: id,
+      region,
+      cost: {
+        year: '2022-23',
+        source: 't',
+        inDistrict: null,
+        inState: charge(inState),
+        outOfState: charge(outOfState),
+      },
+    });
+  const cheapTx = withCost('cheap-tx', 'TX', 300, 900);
+  const dearCa = withCost('dear-ca', 'CA', 600, 600);
+  const noCredit = withCost('no-credit', 'CA', null, 400);
+  const canada = makeProgram({ id: 'canada', region: 'ON', country: 'Canada', cost: null });
+  const four = [canada, noCredit, dearCa, cheapTx];
+
+  it('--sort cost orders by in-state per-credit charge, unknown and outside IPEDS last', () => {
+    expect(sortPrograms(four, 'cost').map((p) => p.id)).toEqual(['cheap-tx', 'dear-ca', 'canada', 'no-credit']);
+  });
+
+  it('--sort cost --resident CA uses the rate a Californian pays', () => {
+    expect(sortPrograms(four, 'cost', region('CA')).map((p) => p.id)).toEqual([
+      'dear-ca',
+      'cheap-tx',
+      'canada',
+      'no-credit',
+    ]);
+  });
+
+  it.each([
+    [500, undefined, ['cheap-tx']],
+    [650, 'CA', ['dear-ca']],
+    [1000, 'CA', ['dear-ca', 'cheap-tx']],
+  ])('--max-credit-cost %i --resident %s', (max, state, expected) => {
+    const resident = state ? region(state) : undefined;
+    expect(ids(filterPrograms(four, { maxCreditCost: max, resident }))).toEqual(expected);
+  });
+});
+
+describe('placeGuidance', () => {
+  it('with --online-only and a place: the count without the place, and local programs of unknown delivery', () => {
+    const g = placeGuidance(all, { onlineOnly: true, regions: [region('NY')] });
+    expect(g?.withoutPlace).toBe(1);
+    expect(g?.unknownDelivery.map((p) => p.id)).toEqual(['mystery-u']);
+  });
+  it('says nothing without --online-only or without a place', () => {
+    expect(placeGuidance(all, { regions: [region('NY')] })).toBeNull();
+    expect(placeGuidance(all, { onlineOnly: true })).toBeNull();
   });
 });
 

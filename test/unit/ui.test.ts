@@ -52,7 +52,7 @@ describe('renderTable', () => {
   });
   it('shrinks shrinkable columns to the width given, with an ellipsis', () => {
     const out = renderTable(rows, columns, { maxWidth: 20 });
-    expect(out.split('\n')[1]).toBe('San José State U…  1');
+    expect(out.split('\n')[1]).toBe('San José State…    1');
     expect(out.split('\n').every((line) => line.length <= 20)).toBe(true);
   });
 });

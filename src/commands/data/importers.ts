@@ -28,6 +28,12 @@ export const IMPORTERS: Record<string, Importer> = {
     takes: 'the IPEDS Completions file CYYYY_A.csv',
     run: async (ctx, path, opts) => (await import('./import-ipeds-completions.js')).importCompletions(ctx, path, opts),
   },
+  'ipeds-charges': {
+    stored: 'ipeds-charges',
+    takes: 'the IPEDS file IC20xx_AY.csv or COST1_20xx.csv',
+    run: async (ctx, path, opts) =>
+      (await import('./import-ipeds-charges.js')).importIpedsCharges(ctx, path, opts.year),
+  },
 };
 
 export const IMPORTABLE = Object.keys(IMPORTERS);

@@ -17,7 +17,7 @@ function importCommand(ctx: Context): Command {
     .description('Refresh a dataset from an official download; the imported copy then takes precedence over the bundle')
     .argument('<dataset>', `which dataset (${IMPORTABLE.join(', ')})`)
     .argument('<path>', IMPORTABLE.map((name) => `${name}: ${IMPORTERS[name]?.takes}`).join('; '))
-    .option('--year <YYYY-YY>', 'ipeds-completions: the award year, when the file name (CYYYY_A.csv) does not say')
+    .option('--year <YYYY-YY>', 'ipeds-completions, ipeds-charges: the year, when the file name does not say')
     .addHelpText(
       'after',
       `
@@ -26,6 +26,8 @@ InstitutionCampus.csv, AccreditationRecords.csv and AccreditationActions.csv).
 ipeds-completions: the Completions file CYYYY_A.csv from the NCES IPEDS Data Center
 (https://nces.ed.gov/ipeds/datacenter/DataFiles.aspx). Its host-university rows replace the
 latest year of the department evidence used by --career/--dept and show.
+ipeds-charges: IC20xx_AY.csv, or COST1_20xx.csv from 2024-25 on (same site); it replaces
+the 2022-23 graduate tuition and fees shown by find and show.
 The files are checked before anything is replaced; a bad file changes nothing.
 ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data import dapip ./dapip-csv/', 'mls data reset dapip'])}`,
     )

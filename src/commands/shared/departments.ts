@@ -2,9 +2,17 @@
  * The department side of `mls find --career/--dept` and `mls show`: loaded only when
  * asked for, since it reads the careers, CIP and evidence datasets.
  */
-import { type Department, findCareer, type HostScore, resolveDepartments, scoreHost } from '../../catalog/careers.js';
+import {
+  cipTitle,
+  type Department,
+  findCareer,
+  type HostScore,
+  resolveDepartments,
+  scoreHost,
+} from '../../catalog/careers.js';
+import { didYouMean } from '../../catalog/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
-import type { CareersDataset, CipTaxonomy, Program } from '../../schema/datasets.js';
+import type { Career, CareersDataset, CipTaxonomy, Program } from '../../schema/datasets.js';
 import { readBundledJson } from '../../store/bundled.js';
 import { activeEvidence } from '../../store/evidence.js';
 
@@ -22,6 +30,20 @@ export function loadCipTitles(): CipTaxonomy['titles'] {
   return readBundledJson<CipTaxonomy>('cip.json').titles;
 }
 
+/** No career matches: the error, with the closest names. */
+export function careerMiss(query: string, careers: readonly Career[], code: 'usage' | 'notFound'): UserError {
+  return new UserError(
+    `no career matches "${query}"${didYouMean(
+      query,
+      careers.map((c) => c.name),
+    )}`,
+    {
+      exitCode: ExitCode[code],
+      hint: 'run `mls careers` for the list',
+    },
+  );
+}
+
 export function departmentQuery(
   career: string | undefined,
   depts: readonly string[],
@@ -33,10 +55,11 @@ export function departmentQuery(
     const found = findCareer(career, loadCareers().careers);
     if (!('career' in found)) {
       const list = found.candidates.map((c) => `  ${c.name}`).join('\n');
-      throw new UserError(
-        found.candidates.length ? `"${career}" matches several careers:\n${list}` : `no career matches "${career}"`,
-        { exitCode: ExitCode.usage, hint: 'see the list with `mls careers`' },
-      );
+      if (found.candidates.length === 0) throw careerMiss(career, loadCareers().careers, 'usage');
+      throw new UserError(`"${career}" matches several careers:\n${list}`, {
+        exitCode: ExitCode.usage,
+        hint: 'give more words of one name, e.g. --career "Metadata Librarian"',
+      });
     }
     careerName = found.career.name;
     departments.push(...found.career.departments);
@@ -44,7 +67,10 @@ export function departmentQuery(
   for (const d of depts) {
     const codes = resolveDepartments(d, titles);
     if (codes.length === 0) {
-      throw new UserError(`no CIP family or series matches "${d}"`, {
+      const names = Object.keys(titles)
+        .filter((code) => code.length <= 5)
+        .map((code) => cipTitle(code, titles));
+      throw new UserError(`no CIP family or series matches "${d}"${didYouMean(d, names)}`, {
         hint: 'give a CIP code such as 45.07 or words of its title such as geography',
       });
     }
