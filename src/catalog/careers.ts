@@ -252,3 +252,52 @@ export function strongestFamilies(
 export function evidenceLines(score: HostScore | undefined): string[] {
   return score?.departments.flatMap((d) => d.lines) ?? [];
 }
+
+export interface DepartmentQuery {
+  label: string;
+  career: string | null;
+  departments: Department[];
+}
+
+/** Why a `--career`/`--dept` query cannot be answered, for the caller to word as an error. */
+export type DepartmentQueryProblem =
+  | { kind: 'no-career'; career: string }
+  | { kind: 'several-careers'; career: string; candidates: Career[] }
+  | { kind: 'no-department'; dept: string };
+
+/**
+ * The departments a `--career` name and `--dept` words or codes ask for: the career's own
+ * (primary and secondary), then each `--dept` match as primary, each code once.
+ */
+export function departmentQuery(
+  career: string | undefined,
+  depts: readonly string[],
+  careers: readonly Career[],
+  titles: CipTaxonomy['titles'],
+): { query: DepartmentQuery } | { problem: DepartmentQueryProblem } {
+  const departments: Department[] = [];
+  let careerName: string | null = null;
+  if (career) {
+    const found = findCareer(career, careers);
+    if (!('career' in found)) {
+      return found.candidates.length === 0
+        ? { problem: { kind: 'no-career', career } }
+        : { problem: { kind: 'several-careers', career, candidates: found.candidates } };
+    }
+    careerName = found.career.name;
+    departments.push(...found.career.departments);
+  }
+  for (const d of depts) {
+    const codes = resolveDepartments(d, titles);
+    if (codes.length === 0) return { problem: { kind: 'no-department', dept: d } };
+    for (const code of codes) {
+      if (!departments.some((x) => x.code === code)) {
+        departments.push({ code, weight: 'primary', reason: `asked for with --dept ${d}` });
+      }
+    }
+  }
+  const label = [careerName ? `--career "${careerName}"` : '', ...depts.map((d) => `--dept ${d}`)]
+    .filter(Boolean)
+    .join(', ');
+  return { query: { label, career: careerName, departments } };
+}

@@ -4,23 +4,19 @@
  */
 import {
   cipTitle,
-  type Department,
-  findCareer,
+  type DepartmentQuery,
   type HostScore,
-  resolveDepartments,
+  departmentQuery as queryDepartments,
   scoreHost,
 } from '../../catalog/careers.js';
+
+export type { DepartmentQuery } from '../../catalog/careers.js';
+
 import { didYouMean } from '../../catalog/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Career, CareersDataset, CipTaxonomy, Program } from '../../schema/datasets.js';
 import { readBundledJson } from '../../store/bundled.js';
 import { activeEvidence } from '../../store/evidence.js';
-
-export interface DepartmentQuery {
-  label: string;
-  career: string | null;
-  departments: Department[];
-}
 
 export function loadCareers(): CareersDataset {
   return readBundledJson<CareersDataset>('careers.json');
@@ -44,46 +40,30 @@ export function careerMiss(query: string, careers: readonly Career[], code: 'usa
   );
 }
 
+/** The departments a `--career`/`--dept` query asks for, or a usage error naming the closest values. */
 export function departmentQuery(
   career: string | undefined,
   depts: readonly string[],
   titles: CipTaxonomy['titles'],
 ): DepartmentQuery {
-  const departments: Department[] = [];
-  let careerName: string | null = null;
-  if (career) {
-    const found = findCareer(career, loadCareers().careers);
-    if (!('career' in found)) {
-      const list = found.candidates.map((c) => `  ${c.name}`).join('\n');
-      if (found.candidates.length === 0) throw careerMiss(career, loadCareers().careers, 'usage');
-      throw new UserError(`"${career}" matches several careers:\n${list}`, {
-        exitCode: ExitCode.usage,
-        hint: 'give more words of one name, e.g. --career "Metadata Librarian"',
-      });
-    }
-    careerName = found.career.name;
-    departments.push(...found.career.departments);
+  const careers = loadCareers().careers;
+  const result = queryDepartments(career, depts, careers, titles);
+  if ('query' in result) return result.query;
+  const { problem } = result;
+  if (problem.kind === 'no-career') throw careerMiss(problem.career, careers, 'usage');
+  if (problem.kind === 'several-careers') {
+    const list = problem.candidates.map((c) => `  ${c.name}`).join('\n');
+    throw new UserError(`"${problem.career}" matches several careers:\n${list}`, {
+      exitCode: ExitCode.usage,
+      hint: 'give more words of one name, e.g. --career "Metadata Librarian"',
+    });
   }
-  for (const d of depts) {
-    const codes = resolveDepartments(d, titles);
-    if (codes.length === 0) {
-      const names = Object.keys(titles)
-        .filter((code) => code.length <= 5)
-        .map((code) => cipTitle(code, titles));
-      throw new UserError(`no CIP family or series matches "${d}"${didYouMean(d, names)}`, {
-        hint: 'give a CIP code such as 45.07 or words of its title such as geography',
-      });
-    }
-    for (const code of codes) {
-      if (!departments.some((x) => x.code === code)) {
-        departments.push({ code, weight: 'primary', reason: `asked for with --dept ${d}` });
-      }
-    }
-  }
-  const label = [careerName ? `--career "${careerName}"` : '', ...depts.map((d) => `--dept ${d}`)]
-    .filter(Boolean)
-    .join(', ');
-  return { label, career: careerName, departments };
+  const names = Object.keys(titles)
+    .filter((code) => code.length <= 5)
+    .map((code) => cipTitle(code, titles));
+  throw new UserError(`no CIP family or series matches "${problem.dept}"${didYouMean(problem.dept, names)}`, {
+    hint: 'give a CIP code such as 45.07 or words of its title such as geography',
+  });
 }
 
 export function scorePrograms(
