@@ -14,77 +14,79 @@ function base(): PlanInput {
   };
 }
 
-function issuesOf(change: (plan: PlanInput) => void): string[] {
+function issuesOf(change: Change): string[] {
   const input = base();
   change(input);
   const file = planSchema.parse(input);
   return planIssues(normalisePlan(file, 'America/Chicago')).map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
-type Change = (p: PlanInput) => void;
+type Change = (p: PlanInput) => unknown;
 const term = (p: PlanInput) => p.terms[0] as NonNullable<PlanInput['terms'][number]>;
+const firstDeadline = (p: PlanInput) => p.deadlines?.[0] as NonNullable<PlanInput['deadlines']>[number];
+const firstCourse = (p: PlanInput) => p.courses?.[0] as NonNullable<PlanInput['courses']>[number];
 
 describe('planIssues: the cross-record rules of a plan', () => {
   it.each<[string, Change, string[]]>([
     ['a valid plan has none', () => {}, []],
     [
       'a term ending before it starts',
-      (p) => void (term(p).end = '2027-08-01'),
+      (p) => Object.assign(term(p), { end: '2027-08-01' }),
       ['terms.0.end: the term ends before it starts', 'deadlines.0.due: the due date is outside every term'],
     ],
     [
       'a break ending before it starts',
-      (p) => void (term(p).breaks = [{ name: 'B', start: '2027-11-25', end: '2027-11-22' }]),
+      (p) => Object.assign(term(p), { breaks: [{ name: 'B', start: '2027-11-25', end: '2027-11-22' }] }),
       ['terms.0.breaks.0.end: the break ends before it starts'],
     ],
     [
       'a break outside its term',
-      (p) => void (term(p).breaks = [{ name: 'B', start: '2027-12-20', end: '2027-12-24' }]),
+      (p) => Object.assign(term(p), { breaks: [{ name: 'B', start: '2027-12-20', end: '2027-12-24' }] }),
       ['terms.0.breaks.0: the break is outside its term'],
     ],
     [
       'an empty slot',
-      (p) => void (p.availability = [{ day: 'mon', start: '21:00', end: '21:00' }]),
+      (p) => Object.assign(p, { availability: [{ day: 'mon', start: '21:00', end: '21:00' }] }),
       ['availability.0.end: the slot is empty: its end is not after its start'],
     ],
     [
       'overlapping slots on one day',
-      (p) => void p.availability.push({ day: 'mon', start: '20:00', end: '22:00' }),
+      (p) => p.availability.push({ day: 'mon', start: '20:00', end: '22:00' }),
       ['availability.1: overlaps availability[0] on the same day'],
     ],
     [
       'the same times on different days do not overlap',
-      (p) => void p.availability.push({ day: 'tue', start: '19:00', end: '21:00' }),
+      (p) => p.availability.push({ day: 'tue', start: '19:00', end: '21:00' }),
       [],
     ],
     [
       'a course listed twice',
-      (p) => void p.courses?.push({ code: 'INFO 200', weeklyHours: 1 }),
+      (p) => p.courses?.push({ code: 'INFO 200', weeklyHours: 1 }),
       ['courses.1.code: course INFO 200 is listed twice'],
     ],
     [
       'a course naming a term that does not exist',
-      (p) => void ((p.courses?.[0] as { terms?: string[] }).terms = ['Winter']),
+      (p) => Object.assign(firstCourse(p), { terms: ['Winter'] }),
       ['courses.0.terms.0: no term has this name'],
     ],
     [
       'a deadline for a course not in courses',
-      (p) => void ((p.deadlines?.[0] as { course: string }).course = 'INFO 999'),
+      (p) => Object.assign(firstDeadline(p), { course: 'INFO 999' }),
       ['deadlines.0.course: course INFO 999 is not in courses'],
     ],
     [
       'a deadline outside every term',
-      (p) => void ((p.deadlines?.[0] as { due: string }).due = '2028-01-05'),
+      (p) => Object.assign(firstDeadline(p), { due: '2028-01-05' }),
       ['deadlines.0.due: the due date is outside every term'],
     ],
     [
       'the same deadline twice',
-      (p) => void p.deadlines?.push({ ...(p.deadlines[0] as NonNullable<PlanInput['deadlines']>[number]) }),
+      (p) => p.deadlines?.push({ ...firstDeadline(p) }),
       ['deadlines.1: the same deadline is listed twice'],
     ],
     [
       'a zero reminder',
-      (p) => void (p.settings = { reminders: ['0m'] }),
+      (p) => Object.assign(p, { settings: { reminders: ['0m'] } }),
       ['settings.reminders.0: a reminder must be from 1m to 56d before the due time (e.g. 1d, 2h, 30m)'],
     ],
   ])('%s', (_what, change, expected) => expect(issuesOf(change)).toEqual(expected));
