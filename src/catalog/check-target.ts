@@ -1,23 +1,116 @@
 /**
- * Decides which institution `mls check <query>` is about: a DAPIP institution
- * (United States) or an ALA host outside the U.S. that DAPIP does not cover.
+ * The one resolver for `mls check` and `mls show`: which institution a query means, a DAPIP
+ * institution (United States) or an ALA host outside the U.S. that DAPIP does not cover.
+ *
+ * Safety rules (docs/check.md; each has unit tests in test/unit/catalog/check-target.test.ts):
+ * 1. Junk is refused: empty, punctuation only, over 200 characters, a number that is no id.
+ * 2. Names are tried from the most to the least trusted: our curated aliases and former names,
+ *    exact DAPIP and IPEDS current names, IPEDS-reported aliases, a trailing place that
+ *    qualifies the rest ("Drexel Philadelphia"), words, initials, then spelling.
+ * 3. An additional location (branch, site) matches only when the query names it: its own
+ *    name, or a distinctive word of its parent's name, never a state, a city or "University".
+ * 4. A query that is one generic word (a state or province, a city, a common word such as
+ *    "Western") never resolves on its own: it gets candidates.
+ * 5. ALA hosts rank first among equal candidates and are marked.
  */
 
 import type { Program } from '../schema/datasets.js';
 import type { IndexEntry } from './dapip-index.js';
-import { type Alias, type FuzzySearch, type LookupIndex, matchInstitution } from './institution-match.js';
+import { FORMER_NAMES, OUTSIDE_HOST_ALIASES } from './institution-aliases.js';
+import {
+  type Alias,
+  byAcronym,
+  byAliasTable,
+  byExactName,
+  byFuzzy,
+  byIds,
+  byIpedsName,
+  byWords,
+  type Candidate,
+  type FuzzySearch,
+  type LookupIndex,
+  type MatchHow,
+  parseIdQuery,
+  wordScore,
+} from './institution-match.js';
 import { canonicalName } from './institution-names.js';
-import { matchesAllWords } from './normalize.js';
+import { REGIONS } from './regions.js';
+
+export const MAX_QUERY_LENGTH = 200;
+
+export type QueryProblem = 'empty' | 'no-letters' | 'too-long' | 'not-an-id';
+
+interface MatchInfo {
+  how: MatchHow;
+  /** What matched, for "matched the former name Simmons College". */
+  matched: string;
+  /** A place in the query that narrowed the match ("Seattle"). */
+  place: string | null;
+  alaHost: boolean;
+  score: number;
+}
 
 export type CheckCandidate =
-  | { kind: 'doe'; entry: IndexEntry; how: string }
-  | { kind: 'outside'; institution: string; city: string | null; region: string; country: Program['country'] };
+  | ({ kind: 'doe'; entry: IndexEntry } & MatchInfo)
+  | ({
+      kind: 'outside';
+      institution: string;
+      city: string | null;
+      region: string;
+      country: Program['country'];
+    } & MatchInfo);
 
 export interface CheckTarget {
   /** Set when the query clearly means one institution. */
   resolved: CheckCandidate | null;
   /** Ranked candidates when it does not (empty = not found). */
   candidates: CheckCandidate[];
+  /** Junk input: no lookup was made. */
+  problem: QueryProblem | null;
+  /** The query is one generic word: candidates, never a verdict. */
+  generic: boolean;
+}
+
+export interface ResolveOptions {
+  aliases: readonly Alias[];
+  state?: string;
+  fuzzy?: FuzzySearch;
+  limit?: number;
+}
+
+export function queryProblem(query: string): QueryProblem | null {
+  const q = query.trim();
+  if (!q) return 'empty';
+  if (q.length > MAX_QUERY_LENGTH) return 'too-long';
+  if (!/[\p{L}\p{N}]/u.test(q)) return 'no-letters';
+  if (parseIdQuery(q) === 'not-an-id') return 'not-an-id';
+  return null;
+}
+
+/** Words that say what kind of place an institution is, not which one. */
+const COMMON_WORDS = new Set(
+  (
+    'university college state community institute school academy center technical technology of and the for in ' +
+    'new north south east west western eastern northern southern central st mount american national international ' +
+    'christian baptist beauty barber medical health nursing career careers art arts design law seminary theological ' +
+    'bible library information science sciences studies online global city county valley lake river mountain ' +
+    'polytechnic graduate professional hospital cosmetology program programs main system'
+  ).split(' '),
+);
+
+const REGION_NAMES = new Set(REGIONS.flatMap((r) => [canonicalName(r.name), r.code.toLowerCase()]));
+
+/** The identity-bearing words of a name: "valdosta state university" -> "valdosta". */
+function coreName(canonical: string): string {
+  return canonical
+    .split(' ')
+    .filter((w) => !COMMON_WORDS.has(w))
+    .join(' ');
+}
+
+/** The ALA hosts (by DAPIP id) and the outside-the-U.S. ones (by name). */
+function hostIds(programs: readonly Program[]): Set<string> {
+  return new Set(programs.flatMap((p) => (p.doe ? [p.doe.dapipId] : [])));
 }
 
 /** The ALA host names, as aliases for their DAPIP records. */
@@ -25,8 +118,10 @@ export function alaHostAliases(programs: readonly Program[]): Alias[] {
   return programs.filter((p) => p.doe).map((p) => ({ alias: p.institution, opeIds: [p.doe?.opeId ?? ''] }));
 }
 
-function outsideHosts(programs: readonly Program[]): CheckCandidate[] {
-  const seen = new Map<string, CheckCandidate>();
+type Outside = Extract<CheckCandidate, { kind: 'outside' }>;
+
+function outsideHosts(programs: readonly Program[]): Outside[] {
+  const seen = new Map<string, Outside>();
   for (const p of programs) {
     if (p.doe || seen.has(p.institution)) continue;
     seen.set(p.institution, {
@@ -35,39 +130,292 @@ function outsideHosts(programs: readonly Program[]): CheckCandidate[] {
       city: p.city,
       region: p.region,
       country: p.country,
+      how: 'exact',
+      matched: p.institution,
+      place: null,
+      alaHost: true,
+      score: 1,
     });
   }
   return [...seen.values()];
+}
+
+class Resolver {
+  private readonly names: string[];
+  private readonly hosts: Set<string>;
+  private readonly outside: Outside[];
+  private readonly limit: number;
+
+  constructor(
+    private readonly index: LookupIndex,
+    private readonly programs: readonly Program[],
+    private readonly options: ResolveOptions,
+  ) {
+    this.names = index.canonicals();
+    this.hosts = hostIds(programs);
+    this.outside = options.state ? [] : outsideHosts(programs);
+    this.limit = options.limit ?? 10;
+  }
+
+  isCity(canonical: string): boolean {
+    return this.index.cities(canonicalName).has(canonical);
+  }
+
+  /** A state, a city (unless it is also exactly one institution's distinctive name), or only common words. */
+  isGeneric(canonical: string): boolean {
+    const words = canonical.split(' ');
+    if (words.every((w) => COMMON_WORDS.has(w))) return true;
+    if (REGION_NAMES.has(canonical)) return true;
+    if (words.length > 3 || !this.isCity(canonical)) return false;
+    let distinctive = 0;
+    this.names.forEach((name, i) => {
+      if (name.includes(canonical) && coreName(name) === canonical && this.index.entry(i).parent === null)
+        distinctive += 1;
+    });
+    return distinctive !== 1;
+  }
+
+  private isPlace(canonical: string): boolean {
+    return REGION_NAMES.has(canonical) || this.isCity(canonical);
+  }
+
+  private doe(c: Candidate, place: string | null = null): CheckCandidate {
+    const entry = this.index.entry(c.index);
+    const alaHost = this.hosts.has(entry.id);
+    const bonus = (entry.parent === null ? 0.05 : 0) + (alaHost ? 0.001 : 0);
+    return { kind: 'doe', entry, how: c.how, matched: c.matched, place, alaHost, score: Math.min(1, c.score + bonus) };
+  }
+
+  /** Rule 3: an additional location needs its own name or a distinctive word of its parent's. */
+  private locationNamed(c: CheckCandidate, words: readonly string[], generic: boolean): boolean {
+    if (c.kind !== 'doe' || c.entry.parent === null || c.how === 'id') return true;
+    if (c.how === 'fuzzy' || c.how === 'acronym') return false;
+    if (c.how !== 'words') return !generic;
+    const parentLine = this.index.lineOfId(c.entry.parent);
+    const parent = parentLine === undefined ? '' : (this.names[parentLine] ?? '');
+    const parentWords = ` ${parent} `;
+    const distinctive = words.some((w) => !COMMON_WORDS.has(w) && !this.isPlace(w) && parentWords.includes(` ${w}`));
+    const parentInFull =
+      parent !== '' && parent.split(' ').every((w) => words.includes(w)) && words.length > parent.split(' ').length;
+    return distinctive || parentInFull;
+  }
+
+  private inState(c: CheckCandidate): boolean {
+    if (!this.options.state) return true;
+    return c.kind === 'doe' && c.entry.state === this.options.state;
+  }
+
+  /** Drops repeats, locations whose parent is listed too, and what the rules exclude; ranks. */
+  private finish(list: CheckCandidate[], words: readonly string[], generic: boolean): CheckCandidate[] {
+    const seen = new Set<string>();
+    const kept = list.filter((c) => {
+      const key = c.kind === 'doe' ? c.entry.id : `outside:${c.institution}`;
+      if (seen.has(key) || !this.inState(c) || !this.locationNamed(c, words, generic)) return false;
+      seen.add(key);
+      return true;
+    });
+    const ids = new Set(kept.flatMap((c) => (c.kind === 'doe' ? [c.entry.id] : [])));
+    const distinct = kept.filter((c) => c.kind !== 'doe' || c.entry.parent === null || !ids.has(c.entry.parent));
+    // Rule 5: equal scores (to two decimals) put ALA hosts first.
+    const rank = (c: CheckCandidate) => Math.round(c.score * 100);
+    return distinct.sort((a, b) => rank(b) - rank(a) || Number(b.alaHost) - Number(a.alaHost));
+  }
+
+  private outcome(list: CheckCandidate[], confident: boolean, generic: boolean): CheckTarget {
+    const candidates = generic ? [...list].sort((a, b) => Number(b.alaHost) - Number(a.alaHost)) : list;
+    return {
+      resolved: confident && !generic && candidates[0] ? candidates[0] : null,
+      candidates: candidates.slice(0, this.limit),
+      problem: null,
+      generic,
+    };
+  }
+
+  private curated(canonical: string): CheckCandidate[] {
+    const doe = [
+      ...byAliasTable(canonical, this.index, alaHostAliases(this.programs), 'exact', canonicalName),
+      ...byAliasTable(canonical, this.index, this.options.aliases, 'alias', canonicalName),
+      ...byAliasTable(
+        canonical,
+        this.index,
+        FORMER_NAMES.map((f) => ({ alias: f.name, opeIds: f.opeIds })),
+        'former-name',
+        canonicalName,
+      ),
+    ].map((c) => this.doe(c));
+    const outside: CheckCandidate[] = [];
+    for (const o of this.outside) {
+      if (canonicalName(o.institution) === canonical) outside.push(o);
+      for (const a of OUTSIDE_HOST_ALIASES) {
+        if (a.institution === o.institution && canonicalName(a.alias) === canonical) {
+          outside.push({ ...o, how: a.former ? 'former-name' : 'alias', matched: a.alias });
+        }
+      }
+    }
+    return [...outside, ...doe];
+  }
+
+  private words(canonical: string): CheckCandidate[] {
+    const words = canonical.split(' ');
+    const outside = this.outside.flatMap((o) => {
+      const s = wordScore(words, canonicalName(o.institution));
+      return s === null ? [] : [{ ...o, how: 'words' as const, score: Math.min(1, s + 0.05) }];
+    });
+    return [...outside, ...byWords(canonical, this.index).map((c) => this.doe(c))];
+  }
+
+  /** Tiers of names, most trusted first; the first tier with a hit decides. */
+  private byName(canonical: string, generic: boolean, typed: string): CheckTarget | null {
+    const words = canonical.split(' ');
+    const asTyped = (c: Candidate) => this.doe({ ...c, matched: typed });
+    const tiers: (() => CheckCandidate[])[] = [
+      () => this.curated(canonical),
+      () => [
+        ...byExactName(canonical, this.index).map((c) => this.doe(c)),
+        ...byIpedsName(canonical, this.index, 'n').map(asTyped),
+      ],
+      () => byIpedsName(canonical, this.index, 'a').map(asTyped),
+    ];
+    for (const [tier, run] of tiers.entries()) {
+      const list = this.finish(run(), words, generic);
+      if (list.length === 0) continue;
+      if (generic) return this.outcome(this.finish([...list, ...this.words(canonical)], words, generic), false, true);
+      if (tier === 2 && list.length === 1) {
+        // An alias one institution reports does not outrank others named the same way
+        // ("St Johns" is reported by Saint John's, Minnesota; St. John's, New York hosts an ALA program).
+        const core = coreName(canonical);
+        const namesake = this.finish(this.words(canonical), words, false).filter(
+          (c) => c.kind === 'doe' && c.entry.parent === null && coreName(c.entry.canonical) === core,
+        );
+        const all = this.finish([...list, ...namesake], words, false);
+        if (all.length > 1)
+          return this.outcome(
+            [...all].sort((a, b) => Number(b.alaHost) - Number(a.alaHost)),
+            false,
+            false,
+          );
+      }
+      return this.outcome(list, list.length === 1, false);
+    }
+    return null;
+  }
+
+  /** "Drexel Philadelphia", "USC Los Angeles": a trailing city or state narrows what the rest matches. */
+  private withPlace(canonical: string): CheckTarget | null {
+    const words = canonical.split(' ');
+    for (let k = Math.min(3, words.length - 1); k >= 1; k -= 1) {
+      const place = words.slice(-k).join(' ');
+      const head = words.slice(0, -k).join(' ');
+      if (!this.isPlace(place) || this.isGeneric(head)) continue;
+      const found = this.byName(head, false, head)?.candidates ?? [];
+      const pool = found.length > 0 ? found : this.finish(this.words(head), head.split(' '), false);
+      const there = pool
+        .filter((c) => {
+          const city = canonicalName(c.kind === 'doe' ? (c.entry.city ?? '') : (c.city ?? ''));
+          const region = c.kind === 'doe' ? (c.entry.state ?? '') : c.region;
+          const regionName = REGIONS.find((r) => r.code === region)?.name ?? '';
+          return (
+            city === place ||
+            city.split(' ').includes(place) ||
+            canonicalName(regionName) === place ||
+            region.toLowerCase() === place
+          );
+        })
+        .map((c) => ({ ...c, place }));
+      if (there.length === 0) continue;
+      return this.outcome(there, there.length === 1 || (there[0]?.score ?? 0) - (there[1]?.score ?? 0) >= 0.1, false);
+    }
+    return null;
+  }
+
+  resolve(query: string): CheckTarget {
+    const problem = queryProblem(query);
+    if (problem) return { resolved: null, candidates: [], problem, generic: false };
+    const id = parseIdQuery(query.trim());
+    if (id && id !== 'not-an-id') {
+      const list = this.finish(
+        byIds(id.digits, id.kind, this.index).map((c) => this.doe(c)),
+        [],
+        false,
+      );
+      return this.outcome(list, list.length === 1, false);
+    }
+    const canonical = canonicalName(query);
+    if (!canonical) return { resolved: null, candidates: [], problem: 'no-letters', generic: false };
+    const generic = this.isGeneric(canonical);
+    const words = canonical.split(' ');
+
+    const named = this.byName(canonical, generic, query.trim());
+    if (named) return named;
+    if (!generic) {
+      const placed = this.withPlace(canonical);
+      if (placed) return placed;
+    }
+    const worded = this.finish(this.words(canonical), words, generic);
+    if (worded.length > 0) {
+      const [first, second] = worded;
+      const clear = !second || (first?.score ?? 0) - second.score >= 0.1;
+      return this.outcome(worded, clear, generic);
+    }
+    const initials = this.finish(
+      byAcronym(canonical, this.index).map((c) => this.doe(c)),
+      words,
+      generic,
+    );
+    if (initials.length > 0) return this.outcome(initials, initials.length === 1, generic);
+    if (!this.options.fuzzy) return this.outcome([], false, generic);
+    const fuzzy = this.finish(
+      byFuzzy(canonical, this.index, this.options.fuzzy, this.limit).map((c) => this.doe(c)),
+      words,
+      generic,
+    );
+    const [first, second] = fuzzy;
+    const clear = (first?.score ?? 0) >= 0.65 && (!second || (first?.score ?? 0) - second.score >= 0.12);
+    return this.outcome(fuzzy, clear, generic);
+  }
 }
 
 export function findCheckTarget(
   query: string,
   index: LookupIndex,
   programs: readonly Program[],
-  options: { aliases: readonly Alias[]; state?: string; fuzzy?: FuzzySearch },
+  options: ResolveOptions,
 ): CheckTarget {
-  const dapip = matchInstitution(query, index, {
-    aliases: [...options.aliases, ...alaHostAliases(programs)],
-    state: options.state,
-  });
-  const doe = dapip.candidates.map((c): CheckCandidate => ({ kind: 'doe', entry: index.entry(c.index), how: c.how }));
-  const strong = dapip.candidates[0] && ['id', 'alias', 'exact'].includes(dapip.candidates[0].how);
-  if (dapip.confident && strong) return { resolved: doe[0] ?? null, candidates: doe };
+  return new Resolver(index, programs, options).resolve(query);
+}
 
-  const canonical = canonicalName(query);
-  const outside = options.state ? [] : outsideHosts(programs);
-  const exactOutside = outside.filter((o) => o.kind === 'outside' && canonicalName(o.institution) === canonical);
-  if (exactOutside.length === 1) return { resolved: exactOutside[0] ?? null, candidates: exactOutside };
-  const wordsOutside = outside.filter((o) => o.kind === 'outside' && matchesAllWords(query, o.institution));
+/** The institution a verdict is about: an additional location resolves to its parent (and says so). */
+export function institutionOf(
+  entry: IndexEntry,
+  index: LookupIndex,
+): { entry: IndexEntry; matchedLocation: { name: string; dapipId: string } | null } {
+  if (!entry.parent) return { entry, matchedLocation: null };
+  const line = index.lineOfId(entry.parent);
+  if (line === undefined) return { entry, matchedLocation: null };
+  return { entry: index.entry(line), matchedLocation: { name: entry.name, dapipId: entry.id } };
+}
 
-  if (dapip.confident && wordsOutside.length === 0) return { resolved: doe[0] ?? null, candidates: doe };
-  if (dapip.candidates.length === 0 && wordsOutside.length === 0 && options.fuzzy) {
-    const fuzzy = matchInstitution(query, index, { aliases: [], state: options.state, fuzzy: options.fuzzy });
-    const list = fuzzy.candidates.map(
-      (c): CheckCandidate => ({ kind: 'doe', entry: index.entry(c.index), how: c.how }),
-    );
-    return { resolved: fuzzy.confident ? (list[0] ?? null) : null, candidates: list };
+/** One phrase for what matched: "the former name Simmons College", "the OPEID 00115500". */
+export function matchDescription(c: CheckCandidate): string {
+  const place = c.place ? `, narrowed by the place "${c.place}"` : '';
+  switch (c.how) {
+    case 'id':
+      return `the ${c.matched}`;
+    case 'alias':
+      return `the short name ${c.matched}${place}`;
+    case 'former-name':
+      return `the former name ${c.matched}${place}`;
+    case 'exact':
+      return `the name ${c.matched}${place}`;
+    case 'current-name':
+      return `the current name "${c.matched}" in IPEDS${place}`;
+    case 'ipeds-alias':
+      return `the alias "${c.matched}" the institution reports to IPEDS${place}`;
+    case 'acronym':
+      return `the initials of ${c.matched}`;
+    case 'words':
+      return `the words of ${c.matched}${place}`;
+    case 'fuzzy':
+      return `the closest spelling, ${c.matched}`;
   }
-  const all = [...wordsOutside, ...doe];
-  return { resolved: all.length === 1 ? (all[0] ?? null) : null, candidates: all };
 }
