@@ -419,3 +419,10 @@ export function matchDescription(c: CheckCandidate): string {
       return `the closest spelling, ${c.matched}`;
   }
 }
+
+/** The ALA programs an institution hosts (an additional location counts as its parent). */
+export function programsAt(c: CheckCandidate, index: LookupIndex, programs: readonly Program[]): Program[] {
+  if (c.kind === 'outside') return programs.filter((p) => p.institution === c.institution);
+  const id = institutionOf(c.entry, index).entry.id;
+  return programs.filter((p) => p.doe?.dapipId === id);
+}

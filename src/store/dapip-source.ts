@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { DAPIP_FILES, type DapipFileKey, type DapipTexts } from '../formats/dapip-csv.js';
+import { readZipMembers } from './zip.js';
 
 const KEYS = Object.keys(DAPIP_FILES) as DapipFileKey[];
 
@@ -38,18 +39,10 @@ export async function readDapipSource(path: string): Promise<DapipTexts> {
         hint: 'pass the zip from the DAPIP download page, or the folder holding its three CSV files',
       });
     }
-    const { unzipSync, strFromU8 } = await import('fflate');
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(bytes, { filter: (f) => keyFor(f.name) !== undefined });
-    } catch (error) {
-      throw new UserError(`${path} is not a readable zip file (${(error as Error).message})`, {
-        hint: 'the download may be incomplete: download it again',
-      });
-    }
-    for (const [name, data] of Object.entries(entries)) {
+    const members = await readZipMembers(bytes, path, (name) => keyFor(name) !== undefined);
+    for (const [name, text] of Object.entries(members)) {
       const key = keyFor(name);
-      if (key) found[key] = strFromU8(data);
+      if (key) found[key] = text;
     }
   }
   if (KEYS.some((k) => found[k] === undefined)) missingFiles(found, path);

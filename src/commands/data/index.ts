@@ -54,13 +54,16 @@ function infoCommand(ctx: Context): Command {
     });
 }
 
-const IMPORTABLE = ['dapip', 'ipeds-completions'] as const;
+const IMPORTABLE = ['dapip', 'ipeds-completions', 'ipeds-hd'] as const;
 
 function importCommand(ctx: Context): Command {
   return new Command('import')
     .description('Refresh a dataset from an official download; the imported copy then takes precedence over the bundle')
     .argument('<dataset>', `which dataset (${IMPORTABLE.join(', ')})`)
-    .argument('<path>', 'the downloaded zip or folder (dapip), or the CSV file (ipeds-completions)')
+    .argument(
+      '<path>',
+      'the downloaded zip or folder (dapip), the CSV file (ipeds-completions), hdYYYY.csv or its zip (ipeds-hd)',
+    )
     .option('--year <YYYY-YY>', 'ipeds-completions: the award year, when the file name (CYYYY_A.csv) does not say')
     .addHelpText(
       'after',
@@ -70,8 +73,10 @@ InstitutionCampus.csv, AccreditationRecords.csv and AccreditationActions.csv).
 ipeds-completions: the Completions file CYYYY_A.csv from the NCES IPEDS Data Center
 (https://nces.ed.gov/ipeds/datacenter/DataFiles.aspx). Its host-university rows replace the
 latest year of the department evidence used by --career/--dept and show.
+ipeds-hd: the Directory Information file hdYYYY.csv (or HDYYYY.zip) from the same page; \`mls check\`
+then reports open, closed, merged and Title IV status from it.
 The files are checked before anything is replaced; a bad file changes nothing.
-${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data import dapip ./dapip-csv/', 'mls data reset dapip'])}`,
+${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data import ipeds-hd ~/Downloads/hd2024.csv', 'mls data reset dapip'])}`,
     )
     .action(async (dataset: string, path: string, opts: { year?: string }) => {
       const { io } = ctx;
@@ -80,6 +85,11 @@ ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data
       }
       if (dataset === 'ipeds-completions') {
         await importIpeds(ctx, path, opts.year);
+        return;
+      }
+      if (dataset === 'ipeds-hd') {
+        const { importIpedsHd } = await import('./import-ipeds-hd.js');
+        await importIpedsHd(ctx, path);
         return;
       }
       const progress = (text: string) => {
@@ -109,7 +119,8 @@ ${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data
         });
       }
       progress('Writing…');
-      const files = serializeDapip(checked.data);
+      const { loadHdTable } = await import('../../store/check-evidence.js');
+      const files = serializeDapip(checked.data, loadHdTable(io.env).table);
       const dir = await installDataset(
         { ...checked.data.meta, recordCount: checked.data.institutions.length },
         files,

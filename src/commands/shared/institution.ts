@@ -8,10 +8,14 @@ import {
   type CheckTarget,
   findCheckTarget,
   MAX_QUERY_LENGTH,
+  matchDescription,
+  programsAt,
   type QueryProblem,
 } from '../../catalog/check-target.js';
 import { INSTITUTION_ALIASES } from '../../catalog/institution-aliases.js';
+import { findProgramsByName } from '../../catalog/programs.js';
 import { ExitCode, UserError } from '../../errors.js';
+import type { Program } from '../../schema/datasets.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
 import { DapipStore } from '../../store/dapip.js';
 import { activeDapipDir } from '../../store/datasets.js';
@@ -73,7 +77,7 @@ export async function chooseInstitution(
   ctx: Context,
   query: string,
   lookup: InstitutionLookup,
-  opts: { json?: boolean; input: boolean; state?: string },
+  opts: { json?: boolean; input: boolean; state?: string; command?: 'check' | 'show' },
 ): Promise<CheckCandidate> {
   const { io } = ctx;
   const { target } = lookup;
@@ -107,6 +111,35 @@ export async function chooseInstitution(
   const why = target.generic ? ' (too general to pick one)' : '';
   throw new UserError(`"${query}" matches ${candidates.length} institutions${why}:\n${list}`, {
     exitCode: ExitCode.notFound,
-    hint: `run again with an id (for example \`mls check ${candidateId(first)}\`), a fuller name, a place ("Drexel Philadelphia") or --state`,
+    hint: `run again with an id (for example \`mls ${opts.command ?? 'check'} ${candidateId(first)}\`), a fuller name, a place ("Drexel Philadelphia")${opts.command === 'show' ? '' : ' or --state'}`,
   });
+}
+
+/**
+ * `mls show <name>`: the programs of the institution the resolver finds (same matching,
+ * picker and candidate list as `check`); only when no institution matches at all does it
+ * fall back to the words of program names and degrees ("mls show archives").
+ */
+export async function programsForQuery(
+  ctx: Context,
+  query: string,
+  programs: readonly Program[],
+  opts: { json?: boolean },
+): Promise<Program[]> {
+  const byId = programs.find((p) => p.id === query.trim().toLowerCase());
+  if (byId) return [byId];
+  const lookup = await lookUpInstitution(ctx, query);
+  const { target } = lookup;
+  const found = target.resolved !== null || target.candidates.some((c) => c.how !== 'fuzzy');
+  if (!found) return findProgramsByName(programs, query);
+  const chosen = await chooseInstitution(ctx, query, lookup, { json: opts.json, input: true, command: 'show' });
+  const hosted = programsAt(chosen, lookup.store.index(), programs);
+  if (hosted.length === 0) {
+    const name = chosen.kind === 'outside' ? chosen.institution : chosen.entry.name;
+    throw new UserError(`${name} has no ALA-accredited program in the data (matched ${matchDescription(chosen)})`, {
+      exitCode: ExitCode.notFound,
+      hint: 'list the programs with `mls find`, or check the institution with `mls check`',
+    });
+  }
+  return hosted;
 }

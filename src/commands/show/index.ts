@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { findProgramsByName, sortPrograms } from '../../catalog/programs.js';
+import { sortPrograms } from '../../catalog/programs.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
 import { makeStyle } from '../../ui/color.js';
@@ -24,8 +24,8 @@ export function showCommand(ctx: Context): Command {
     .action(async (query: string, opts: { json?: boolean; career?: string }) => {
       const { io, now } = ctx;
       const dataset = loadAlaPrograms();
-      const { INSTITUTION_ALIASES } = await import('../../catalog/institution-aliases.js');
-      const matches = sortPrograms(findProgramsByName(dataset.programs, query, INSTITUTION_ALIASES), 'name');
+      const { programsForQuery } = await import('../shared/institution.js');
+      const matches = sortPrograms(await programsForQuery(ctx, query, dataset.programs, opts), 'name');
       if (matches.length === 0) {
         throw new UserError(`no program matches "${query}"`, {
           exitCode: ExitCode.notFound,
