@@ -120,6 +120,8 @@ export function alaHostAliases(programs: readonly Program[]): Alias[] {
 
 type Outside = Extract<CheckCandidate, { kind: 'outside' }>;
 
+const hasIds = (c: CheckCandidate) => c.kind === 'doe' && (c.entry.opeId !== null || c.entry.unitIds.length > 0);
+
 function outsideHosts(programs: readonly Program[]): Outside[] {
   const seen = new Map<string, Outside>();
   for (const p of programs) {
@@ -164,7 +166,7 @@ class Resolver {
   /** A state, a city (unless it is also exactly one institution's distinctive name), or only common words. */
   isGeneric(canonical: string): boolean {
     const words = canonical.split(' ');
-    if (words.every((w) => COMMON_WORDS.has(w))) return true;
+    if (words.length === 1 && COMMON_WORDS.has(canonical)) return true;
     if (REGION_NAMES.has(canonical)) return true;
     if (words.length > 3 || !this.isCity(canonical)) return false;
     let distinctive = 0;
@@ -221,6 +223,24 @@ class Resolver {
     return distinct.sort((a, b) => rank(b) - rank(a) || Number(b.alaHost) - Number(a.alaHost));
   }
 
+  /**
+   * DAPIP has a few duplicate records of one institution (a second "Boston University" with no
+   * OPEID or UNITID): when the only other candidates are id-less namesakes in the same state,
+   * the one with ids is meant.
+   */
+  private withIds(list: CheckCandidate[]): CheckCandidate[] {
+    const [first, ...rest] = [...list].sort((a, b) => Number(hasIds(b)) - Number(hasIds(a)));
+    if (!first || rest.length === 0 || first.kind !== 'doe' || !hasIds(first)) return list;
+    const namesakes = rest.every(
+      (c) =>
+        c.kind === 'doe' &&
+        !hasIds(c) &&
+        c.entry.canonical === first.entry.canonical &&
+        c.entry.state === first.entry.state,
+    );
+    return namesakes ? [first] : list;
+  }
+
   private outcome(list: CheckCandidate[], confident: boolean, generic: boolean): CheckTarget {
     const candidates = generic ? [...list].sort((a, b) => Number(b.alaHost) - Number(a.alaHost)) : list;
     return {
@@ -264,6 +284,73 @@ class Resolver {
     return [...outside, ...byWords(canonical, this.index).map((c) => this.doe(c))];
   }
 
+  private vocabulary: Set<string> | undefined;
+
+  /** "Rutgers Univeristy", "Univrsity of Michgan": each unknown word replaced by the closest word of a name. */
+  private spellingCorrected(canonical: string): CheckTarget | null {
+    this.vocabulary ??= new Set(this.names.flatMap((n) => n.split(' ')));
+    const vocabulary = this.vocabulary;
+    let changed = false;
+    const fixed = canonical.split(' ').map((w) => {
+      if (w.length < 4 || vocabulary.has(w)) return w;
+      let best = w;
+      let bestDistance = w.length >= 7 ? 3 : 2;
+      for (const v of vocabulary) {
+        if (Math.abs(v.length - w.length) >= bestDistance) continue;
+        const d = editDistance(w, v, bestDistance);
+        if (d < bestDistance) [best, bestDistance] = [v, d];
+      }
+      if (best !== w) changed = true;
+      return best;
+    });
+    if (!changed) return null;
+    const corrected = fixed.join(' ');
+    const target = this.byName(corrected, false, corrected) ?? this.wordsOutcome(corrected, false);
+    if (!target || target.candidates.length === 0) return null;
+    const mark = (c: CheckCandidate): CheckCandidate => ({
+      ...c,
+      how: 'fuzzy',
+      matched: c.kind === 'doe' ? c.entry.name : c.institution,
+    });
+    return {
+      ...target,
+      resolved: target.resolved ? mark(target.resolved) : null,
+      candidates: target.candidates.map(mark),
+    };
+  }
+
+  private wordsOutcome(canonical: string, generic: boolean): CheckTarget | null {
+    const worded = this.finish(this.words(canonical), canonical.split(' '), generic);
+    if (worded.length === 0) return null;
+    const [first, second] = worded;
+    const clear = !second || (first?.score ?? 0) - second.score >= 0.1;
+    return this.outcome(worded, clear, generic);
+  }
+
+  /** Main institutions in a city named like the query (a city alone is generic: these are candidates). */
+  private inCity(canonical: string): CheckCandidate[] {
+    if (!this.isCity(canonical)) return [];
+    const out: CheckCandidate[] = [];
+    for (let i = 0; i < this.index.size; i += 1) {
+      if (!this.names[i]) continue;
+      const e = this.index.entry(i);
+      if (e.parent === null && canonicalName(e.city ?? '') === canonical) {
+        out.push(this.doe({ index: i, how: 'words', score: 0.5, matched: e.name }, canonical));
+      }
+    }
+    return out;
+  }
+
+  /** Rule 4: candidates only, ALA hosts first. */
+  private genericOutcome(canonical: string, named: CheckCandidate[] = []): CheckTarget {
+    const words = canonical.split(' ');
+    return this.outcome(
+      this.finish([...named, ...this.inCity(canonical), ...this.words(canonical)], words, true),
+      false,
+      true,
+    );
+  }
+
   /** Tiers of names, most trusted first; the first tier with a hit decides. */
   private byName(canonical: string, generic: boolean, typed: string): CheckTarget | null {
     const words = canonical.split(' ');
@@ -279,7 +366,7 @@ class Resolver {
     for (const [tier, run] of tiers.entries()) {
       const list = this.finish(run(), words, generic);
       if (list.length === 0) continue;
-      if (generic) return this.outcome(this.finish([...list, ...this.words(canonical)], words, generic), false, true);
+      if (generic) return this.genericOutcome(canonical, list);
       if (tier === 2 && list.length === 1) {
         // An alias one institution reports does not outrank others named the same way
         // ("St Johns" is reported by Saint John's, Minnesota; St. John's, New York hosts an ALA program).
@@ -295,9 +382,28 @@ class Resolver {
             false,
           );
       }
-      return this.outcome(list, list.length === 1, false);
+      const narrowed = this.withIds(list);
+      return this.outcome(narrowed, narrowed.length === 1, false);
     }
     return null;
+  }
+
+  /** "Wayland Baptist Hawaii": the additional locations of the candidates that are in (or named for) the place. */
+  private locationsIn(pool: readonly CheckCandidate[], place: string): CheckCandidate[] {
+    const out: CheckCandidate[] = [];
+    for (const c of pool) {
+      if (c.kind !== 'doe' || c.entry.parent !== null) continue;
+      for (const i of this.index.linesWithField(c.entry.id)) {
+        const loc = this.index.entry(i);
+        if (loc.parent !== c.entry.id) continue;
+        const stateName = canonicalName(REGIONS.find((r) => r.code === loc.state)?.name ?? '');
+        const named = ` ${loc.canonical} `.includes(` ${place} `);
+        if (named || canonicalName(loc.city ?? '') === place || stateName === place) {
+          out.push(this.doe({ index: i, how: 'words', score: c.score, matched: loc.name }, place));
+        }
+      }
+    }
+    return out;
   }
 
   /** "Drexel Philadelphia", "USC Los Angeles": a trailing city or state narrows what the rest matches. */
@@ -309,7 +415,7 @@ class Resolver {
       if (!this.isPlace(place) || this.isGeneric(head)) continue;
       const found = this.byName(head, false, head)?.candidates ?? [];
       const pool = found.length > 0 ? found : this.finish(this.words(head), head.split(' '), false);
-      const there = pool
+      const there: CheckCandidate[] = pool
         .filter((c) => {
           const city = canonicalName(c.kind === 'doe' ? (c.entry.city ?? '') : (c.city ?? ''));
           const region = c.kind === 'doe' ? (c.entry.state ?? '') : c.region;
@@ -322,6 +428,7 @@ class Resolver {
           );
         })
         .map((c) => ({ ...c, place }));
+      if (there.length === 0) there.push(...this.locationsIn(pool, place));
       if (there.length === 0) continue;
       return this.outcome(there, there.length === 1 || (there[0]?.score ?? 0) - (there[1]?.score ?? 0) >= 0.1, false);
     }
@@ -347,16 +454,15 @@ class Resolver {
 
     const named = this.byName(canonical, generic, query.trim());
     if (named) return named;
+    if (generic) return this.genericOutcome(canonical);
     if (!generic) {
       const placed = this.withPlace(canonical);
       if (placed) return placed;
     }
-    const worded = this.finish(this.words(canonical), words, generic);
-    if (worded.length > 0) {
-      const [first, second] = worded;
-      const clear = !second || (first?.score ?? 0) - second.score >= 0.1;
-      return this.outcome(worded, clear, generic);
-    }
+    const worded = this.wordsOutcome(canonical, generic);
+    if (worded) return worded;
+    const spelled = this.spellingCorrected(canonical);
+    if (spelled) return spelled;
     const initials = this.finish(
       byAcronym(canonical, this.index).map((c) => this.doe(c)),
       words,
@@ -373,6 +479,26 @@ class Resolver {
     const clear = (first?.score ?? 0) >= 0.65 && (!second || (first?.score ?? 0) - second.score >= 0.12);
     return this.outcome(fuzzy, clear, generic);
   }
+}
+
+/** Optimal string alignment distance, giving up (returning `max`) once it cannot be under `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin >= max) return max;
+    [prev2, prev] = [prev, row];
+  }
+  return Math.min(prev[b.length] ?? max, max);
 }
 
 export function findCheckTarget(
