@@ -160,7 +160,7 @@ class Resolver {
   }
 
   isCity(canonical: string): boolean {
-    return this.index.cities(canonicalName).has(canonical);
+    return this.index.cities().has(canonical);
   }
 
   /** A state, a city (unless it is also exactly one institution's distinctive name), or only common words. */
@@ -193,6 +193,8 @@ class Resolver {
     if (c.kind !== 'doe' || c.entry.parent === null || c.how === 'id') return true;
     if (c.how === 'fuzzy' || c.how === 'acronym') return false;
     if (c.how !== 'words') return !generic;
+    const telling = words.filter((w) => !COMMON_WORDS.has(w) && !this.isPlace(w));
+    if (telling.length === 0 && words.length <= 1) return false;
     const parentLine = this.index.lineOfId(c.entry.parent);
     const parent = parentLine === undefined ? '' : (this.names[parentLine] ?? '');
     const parentWords = ` ${parent} `;
@@ -331,13 +333,12 @@ class Resolver {
   private inCity(canonical: string): CheckCandidate[] {
     if (!this.isCity(canonical)) return [];
     const out: CheckCandidate[] = [];
-    for (let i = 0; i < this.index.size; i += 1) {
-      if (!this.names[i]) continue;
-      const e = this.index.entry(i);
-      if (e.parent === null && canonicalName(e.city ?? '') === canonical) {
-        out.push(this.doe({ index: i, how: 'words', score: 0.5, matched: e.name }, canonical));
-      }
-    }
+    const needle = `c:${canonical}`;
+    this.index.aliasColumn().forEach((field, i) => {
+      if (!field.startsWith(needle) || (field.length > needle.length && field[needle.length] !== '|')) return;
+      const c = this.doe({ index: i, how: 'words', score: 0.5, matched: this.index.entry(i).name }, canonical);
+      if (c.kind === 'doe' && c.entry.parent === null) out.push(c);
+    });
     return out;
   }
 

@@ -30,7 +30,7 @@ export interface IndexEntry {
   acronym: string;
   offset: number;
   length: number;
-  /** Names from IPEDS HD joined at build time: `n:` current name, `a:` reported alias (canonical forms). */
+  /** Names joined at build time: `c:` city, and from IPEDS HD `n:` current name, `a:` reported alias (canonical forms). */
   aliases: string[];
 }
 
@@ -97,17 +97,23 @@ export class DapipIndex {
 
   /** Each line's HD names column (`n:name|a:alias…`), '' where there is none (or an index built without it). */
   aliasColumn(): string[] {
-    // The column is last and always starts with n: or a:, so an older index (no column) gives ''.
+    // The column is last and always starts with c:, n: or a:, so an older index (no column) gives ''.
     this.aliasFields ??= this.lines.map((l) => {
       const last = l.slice(l.lastIndexOf('\t') + 1);
-      return last.startsWith('n:') || last.startsWith('a:') ? last : '';
+      return /^[nac]:/.test(last) ? last : '';
     });
     return this.aliasFields;
   }
 
-  /** Every city of the index, canonical (`foldName` is passed in to keep this file free of naming rules). */
-  cities(foldName: (s: string) => string): Set<string> {
-    this.cityNames ??= new Set(this.lines.map((l) => foldName(nthField(l, 2))).filter(Boolean));
+  /** Every city of the index, canonical, from the precomputed `c:` names (an older index without them has none). */
+  cities(): Set<string> {
+    if (!this.cityNames) {
+      const cities = new Set<string>();
+      for (const field of this.aliasColumn()) {
+        if (field.startsWith('c:')) cities.add(field.slice(2, field.indexOf('|') < 0 ? undefined : field.indexOf('|')));
+      }
+      this.cityNames = cities;
+    }
     return this.cityNames;
   }
 

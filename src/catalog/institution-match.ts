@@ -12,9 +12,9 @@ export interface LookupIndex {
   entry(i: number): IndexEntry;
   /** Lines where the value stands as a whole field (or one of a space-separated list). */
   linesWithField(value: string): number[];
-  /** Each line's IPEDS names column: `n:current name|a:alias…` (canonical forms), or ''. */
+  /** Each line's names column: `c:city|n:current name|a:alias…` (canonical forms), or ''. */
   aliasColumn(): string[];
-  cities(foldName: (s: string) => string): Set<string>;
+  cities(): Set<string>;
   lineOfId(id: string): number | undefined;
 }
 
@@ -170,11 +170,15 @@ export function wordScore(words: readonly string[], name: string): number | null
 /** Word matches over DAPIP names and IPEDS current names (additional locations included: the resolver rules on them). */
 export function byWords(canonical: string, index: LookupIndex): Candidate[] {
   const words = canonical.split(' ');
+  // A cheap substring test on the longest word first: most of 12,000 names fail it.
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
   const aliasColumn = index.aliasColumn();
   const out: Candidate[] = [];
   index.canonicals().forEach((name, i) => {
-    let best = wordScore(words, name);
     const field = aliasColumn[i] ?? '';
+    const inName = name.includes(longest);
+    if (!inName && !field.includes(longest)) return;
+    let best = inName ? wordScore(words, name) : null;
     if (field.includes('n:')) {
       for (const a of field.split('|')) {
         if (!a.startsWith('n:')) continue;

@@ -19,12 +19,20 @@ export const INDEX_HEADER =
 const clean = (s: string | null) => (s ?? '').replace(/[\t\r\n]+/g, ' ');
 
 /**
- * Names from IPEDS HD joined on UNITID, precomputed for the lookup: `n:` the current
- * name (when it differs), `a:` each alias the institution reports (IALIAS).
+ * Names precomputed for the lookup: `c:` the city, and from IPEDS HD joined on UNITID
+ * `n:` the current name (when it differs) and `a:` each alias the institution reports (IALIAS).
  */
-function hdAliases(unitIds: readonly string[], canonical: string, hd: HdTable | undefined): string {
-  if (!hd) return '';
+function hdAliases(
+  unitIds: readonly string[],
+  canonical: string,
+  city: string | null,
+  hd: HdTable | undefined,
+): string {
   const out = new Set<string>();
+  // The city too (`c:`), so a lookup can tell a city name from a school name without folding 12,000 cities.
+  const cityName = canonicalName(city ?? '');
+  if (cityName) out.add(`c:${cityName}`);
+  if (!hd) return [...out].join('|');
   for (const unitId of unitIds) {
     const r = hd.get(unitId);
     if (!r) continue;
@@ -59,7 +67,7 @@ export function serializeDapip(dataset: DapipDataset, hd?: HdTable): Record<stri
         acronym(canonical),
         String(offset),
         String(length),
-        hdAliases(inst.unitIds, canonical, hd),
+        hdAliases(inst.unitIds, canonical, inst.city, hd),
       ]
         .map(clean)
         .join('\t'),
