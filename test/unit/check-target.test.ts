@@ -1,0 +1,258 @@
+/**
+ * The one resolver for `mls check` and `mls show` (src/catalog/check-target.ts), on the
+ * bundled data: what people type -> the institution meant, "ambiguous:<first candidate>",
+ * or "invalid:<problem>". Resolved: OPEID (or DAPIP id), or "outside:<ALA host>".
+ */
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  type CheckCandidate,
+  type CheckTarget,
+  findCheckTarget,
+  matchDescription,
+  queryProblem,
+} from '../../src/catalog/check-target.js';
+import { fuseSearch } from '../../src/catalog/fuzzy-fuse.js';
+import { INSTITUTION_ALIASES } from '../../src/catalog/institution-aliases.js';
+import { alaDataset } from '../../src/schema/datasets.js';
+import { DapipStore } from '../../src/store/dapip.js';
+import { ROOT } from '../helpers/run-mls.js';
+
+const index = new DapipStore(join(ROOT, 'data')).index();
+const programs = alaDataset.parse(JSON.parse(readFileSync(join(ROOT, 'data', 'ala-programs.json'), 'utf8'))).programs;
+
+/** As `mls check` runs it: without spelling first, then with fuse.js when nothing matched. */
+function resolve(query: string, state?: string): CheckTarget {
+  const options = { aliases: INSTITUTION_ALIASES, state };
+  const first = findCheckTarget(query, index, programs, options);
+  if (first.problem || first.resolved || first.candidates.length > 0) return first;
+  return findCheckTarget(query, index, programs, { ...options, fuzzy: fuseSearch });
+}
+
+const id = (c: CheckCandidate | undefined) =>
+  !c ? 'none' : c.kind === 'outside' ? `outside:${c.institution}` : (c.entry.opeId ?? c.entry.id);
+
+function outcome(query: string, state?: string): string {
+  const t = resolve(query, state);
+  if (t.problem) return `invalid:${t.problem}`;
+  if (t.resolved) return id(t.resolved);
+  return t.candidates.length > 0 ? `ambiguous:${id(t.candidates[0])}` : 'not-found';
+}
+
+const expectOutcome = (query: string, expected: string) =>
+  expected === 'ambiguous' ? expect(outcome(query)).toMatch(/^ambiguous:/) : expect(outcome(query)).toBe(expected);
+
+describe('resolving what people type', () => {
+  it.each([
+    ['Indiana', 'ambiguous:00181300'],
+    ['Valdosta', '00159900'],
+    ['Hawaii', 'ambiguous:00161000'],
+    ['CUNY Queens', '00269000'],
+    ['Simmons College', '00220800'],
+    ['UBC', 'outside:University of British Columbia'],
+    ['UCL', 'outside:University College London'],
+    ['U of T', 'outside:University of Toronto'],
+    ['UofT', 'outside:University of Toronto'],
+    ['University of Washington Seattle', '00379800'],
+    ['st johns', 'ambiguous:00282300'],
+    ["St. John's University", '00282300'],
+    ['Saint Johns University', '00282300'],
+    ['st johns queens', '00282300'],
+    ['Birmingham-Southern College', '00101200'],
+    ['University of Arizona', '00108300'],
+    ['SJSU', '00115500'],
+    ['UCLA', '00131500'],
+    ['UIUC', '00177500'],
+    ['UNC', '00297400'],
+    ['FSU', '00148900'],
+    ['USF', '00153700'],
+    ['LSU', '00201000'],
+    ['UW', '00379800'],
+    ['UWM', '00389600'],
+    ['UMD', '00210300'],
+    ['ODU', '00372800'],
+    ['TWU', '00364600'],
+    ['UNT', '00359400'],
+    ['ECU', '00292300'],
+    ['NCCU', '00295000'],
+    ['UT Austin', '00365800'],
+    ['UTK', '00353000'],
+    ['URI', '00341400'],
+    ['CUA', '00143700'],
+    ['LIU', '00275100'],
+    ['MTSU', '00351000'],
+    ['UKY', '00198900'],
+    ['Mizzou', '00251600'],
+    ['Pitt', '00337900'],
+    ['Rutgers', '00262900'],
+    ['UAlbany', '00283500'],
+    ['SUNY Buffalo', '00283700'],
+    ['UW-Madison', '00389500'],
+    ['UMich', '00232500'],
+    ['Clarion University of Pennsylvania', '00331800'],
+    ['Clarion', 'ambiguous:00331800'],
+    ['PennWest', '00331800'],
+    ['IUPUI', '00181300'],
+    ['Indiana University-Purdue University Indianapolis', '00181300'],
+    ['Indiana University Indianapolis', '00181300'],
+    ['University of Western Ontario', 'outside:Western University (University of Western Ontario)'],
+    ['Harvrd Universty', '00215500'],
+    ['Syracus University', '00288200'],
+    ['Rutgers Univeristy', '00262900'],
+    ['Univrsity of Michgan', '00232500'],
+    ['Drexl University', '00325600'],
+    ['GMC Valdosta', '00157101'],
+    ['Wayland Baptist Hawaii', '00366311'],
+    ['Arizona State University West', '00108101'],
+    ['Saint Catherine University', '00234200'],
+    ['St Catherine', '00234200'],
+    ['Université de Montréal', 'outside:Université de Montréal'],
+    ['Universite de Montreal', 'outside:Université de Montréal'],
+    ['San José State', '00115500'],
+    ['University of Hawaiʻi at Mānoa', '00161000'],
+    ['University of Puerto Rico Rio Piedras', '00710800'],
+    ['McGill', 'outside:McGill University'],
+    ['Dal', 'outside:Dalhousie University'],
+    ['Western', 'ambiguous'],
+    ['UdeM', 'outside:Université de Montréal'],
+    ['uOttawa', 'outside:University of Ottawa'],
+    ['University of Ottawa', 'outside:University of Ottawa'],
+    ['University of Alberta', 'outside:University of Alberta'],
+    ['UAlberta', 'outside:University of Alberta'],
+    ['U of A', 'outside:University of Alberta'],
+    ['Dalhousie', 'outside:Dalhousie University'],
+    ['Argosy University', '02179900'],
+    ['Vatterott College', 'ambiguous'],
+    ['Brightwood College', 'ambiguous:02052000'],
+    ['Wesley College', 'ambiguous:00143300'],
+    ['University of the Arts', '00335000'],
+    ['Iowa Wesleyan University', '00187100'],
+    ['Presentation College', '00346700'],
+    ['Cabrini University', '00324100'],
+    ['Drexel Philadelphia', '00325600'],
+    ['USC Los Angeles', '00132800'],
+    ['USC', 'ambiguous:00132800'],
+    ['USC Columbia', '00344800'],
+    ['University', 'ambiguous'],
+    ['College', 'ambiguous'],
+    ['New York', 'ambiguous'],
+    ['Texas', 'ambiguous:00364600'],
+    ['00115500', '00115500'],
+    ['122755', '00115500'],
+    ['dapip:106397', '00115500'],
+    ['12', 'invalid:not-an-id'],
+    ['12345', 'invalid:not-an-id'],
+    ['1234567890', 'invalid:not-an-id'],
+    ['!!!', 'invalid:no-letters'],
+    ['Syracuse', '00288200'],
+    ['Emporia State', '00192700'],
+    ['Kent State', '00305100'],
+    ['Wayne State', 'ambiguous:00232900'],
+    ['Pratt', 'ambiguous:00279800'],
+    ['Dominican University', '00175000'],
+    ['Dominican University River Forest', '00175000'],
+    ['Chicago State', '00169400'],
+    ['Southern Connecticut', '00140600'],
+    ['Old Dominion', '00372800'],
+    ['Texas Womans University', '00364600'],
+    ['University of Iowa', '00189200'],
+    ['University of Kentucky', '00198900'],
+    ['University of Maryland College Park', '00210300'],
+    ['University of Denver', '00137100'],
+    ['Catholic University', '00143700'],
+    ['Long Island University Post', '00275100'],
+    ['North Carolina Central', '00295000'],
+    ['UNC Greensboro', '00297600'],
+    ['Southern Miss', '00244100'],
+    ['University of Southern Mississippi', '00244100'],
+    ['University of Tennessee Knoxville', '00353000'],
+    ['University of Texas at Austin', '00365800'],
+    ['University of Wisconsin Milwaukee', '00389600'],
+    ['Queens College', '00269000'],
+    ['Buffalo', 'ambiguous'],
+    ['Albany', 'ambiguous'],
+    ['Denton', 'ambiguous'],
+    ['Columbia', 'ambiguous'],
+    ['Washington', 'ambiguous'],
+    ['Georgia', 'ambiguous'],
+    ['Emory', '00156400'],
+    ['Boston University', '00213000'],
+    ['Simmons', '00220800'],
+    ['Simmons University', '00220800'],
+  ])('%s -> %s', expectOutcome);
+});
+
+describe('safety rules', () => {
+  it('an additional location never matches through a state name (Indiana is not a Pennsylvania institute)', () => {
+    const t = resolve('Indiana');
+    expect(t.resolved).toBeNull();
+    expect(t.candidates.every((c) => c.kind !== 'doe' || c.entry.parent === null)).toBe(true);
+  });
+
+  it('an additional location matches through its own name or its parent plus the place', () => {
+    expect(outcome('GMC Valdosta')).toBe('00157101');
+    expect(outcome('Wayland Baptist Hawaii')).toBe('00366311');
+  });
+
+  it('a city alone never resolves to a branch there (Valdosta is Valdosta State, not a GMC site)', () => {
+    expect(outcome('Valdosta')).toBe('00159900');
+    expect(outcome('Valdosta', 'GA')).toBe('00159900');
+  });
+
+  it.each(['Indiana', 'Hawaii', 'Texas', 'New York', 'Western', 'University', 'Denton', 'Clarion'])(
+    'the single generic word %s gives candidates, never a verdict',
+    (query) => {
+      const t = resolve(query);
+      expect(t.resolved).toBeNull();
+      expect(t.generic).toBe(true);
+      expect(t.candidates.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('ALA hosts rank first among equal candidates and are marked', () => {
+    const t = resolve('st johns');
+    expect(id(t.candidates[0])).toBe('00282300');
+    expect(t.candidates[0]?.alaHost).toBe(true);
+    expect(t.candidates.filter((c) => c.alaHost)).toHaveLength(1);
+  });
+
+  it('USC alone stays ambiguous (two USCs host ALA programs); a place decides', () => {
+    expect(resolve('USC').candidates.map(id)).toEqual(['00132800', '00344800']);
+    expect(outcome('USC Los Angeles')).toBe('00132800');
+    expect(outcome('USC Columbia')).toBe('00344800');
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['!!!', 'no-letters'],
+    ['-- ..', 'no-letters'],
+    ['x'.repeat(201), 'too-long'],
+    ['12', 'not-an-id'],
+    ['12345', 'not-an-id'],
+    ['1234567890', 'not-an-id'],
+  ])('junk input %j is refused (%s)', (query, problem) => {
+    expect(queryProblem(query)).toBe(problem);
+    expect(resolve(query).problem).toBe(problem);
+  });
+
+  it('200 characters are still a query', () => {
+    expect(queryProblem('a'.repeat(200))).toBeNull();
+  });
+
+  it.each([
+    ['Simmons College', 'the former name Simmons College'],
+    ['UBC', 'the short name UBC'],
+    ['00115500', 'the OPEID 00115500'],
+    [
+      'Drexel Philadelphia',
+      'the alias "drexel" the institution reports to IPEDS, narrowed by the place "philadelphia"',
+    ],
+    ['University of Western Ontario', 'the former name University of Western Ontario'],
+  ])('says what matched: %s -> %s', (query, description) => {
+    const t = resolve(query);
+    expect(t.resolved && matchDescription(t.resolved)).toBe(description);
+  });
+});
