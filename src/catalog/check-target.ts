@@ -108,6 +108,16 @@ function coreName(canonical: string): string {
     .join(' ');
 }
 
+const KIND_WORDS = new Set(['university', 'college', 'institute', 'school', 'seminary', 'academy']);
+
+/** A name without the word for its kind: "st johns college" and "st johns university" are namesakes. */
+function withoutKind(canonical: string): string {
+  return canonical
+    .split(' ')
+    .filter((w) => !KIND_WORDS.has(w))
+    .join(' ');
+}
+
 /** The ALA hosts (by DAPIP id) and the outside-the-U.S. ones (by name). */
 function hostIds(programs: readonly Program[]): Set<string> {
   return new Set(programs.flatMap((p) => (p.doe ? [p.doe.dapipId] : [])));
@@ -371,9 +381,9 @@ class Resolver {
       if (tier === 2 && list.length === 1) {
         // An alias one institution reports does not outrank others named the same way
         // ("St Johns" is reported by Saint John's, Minnesota; St. John's, New York hosts an ALA program).
-        const core = coreName(canonical);
+        const core = withoutKind(canonical);
         const namesake = this.finish(this.words(canonical), words, false).filter(
-          (c) => c.kind === 'doe' && c.entry.parent === null && coreName(c.entry.canonical) === core,
+          (c) => c.kind === 'doe' && c.entry.parent === null && withoutKind(c.entry.canonical) === core,
         );
         const all = this.finish([...list, ...namesake], words, false);
         if (all.length > 1)

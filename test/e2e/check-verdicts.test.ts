@@ -114,11 +114,17 @@ describe('mls show uses the same resolver', () => {
   });
 
   it('lists the same candidates as check for a generic word, exit 3', () => {
-    const r = runMls(['show', 'Hawaii']);
+    const r = runMls(['show', 'Indiana']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(
-      'University of Hawaii at Manoa (Honolulu, HI)  OPEID 00161000, DAPIP 111939  [ALA-accredited program]',
+      'Indiana University Bloomington (Bloomington, IN)  OPEID 00180900, DAPIP 115126  [ALA-accredited program]',
     );
+  });
+
+  it('among candidates, the only ALA host is the one a program is shown for (Hawaii)', () => {
+    const r = runMls(['show', 'Hawaii']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('University of Hawaiʻi at Mānoa: ');
   });
 });
 

@@ -130,6 +130,9 @@ export async function programsForQuery(
   if (byId) return [byId];
   const lookup = await lookUpInstitution(ctx, query);
   const { target } = lookup;
+  // `show` is about ALA programs: among candidates, a single ALA host is the one meant.
+  const hosts = target.candidates.filter((c) => c.alaHost && c.how !== 'fuzzy');
+  if (!target.resolved && hosts.length === 1) target.resolved = hosts[0] ?? null;
   const found = target.resolved !== null || target.candidates.some((c) => c.how !== 'fuzzy');
   if (!found) return findProgramsByName(programs, query);
   const chosen = await chooseInstitution(ctx, query, lookup, { json: opts.json, input: true, command: 'show' });
