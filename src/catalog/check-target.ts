@@ -108,6 +108,8 @@ function coreName(canonical: string): string {
     .join(' ');
 }
 
+const SCHOOL_WORDS = new Set(['ischool', 'slis', 'mlis', 'mls', 'msis', 'msls', 'mslis', 'lis', 'ebsi']);
+
 const KIND_WORDS = new Set(['university', 'college', 'institute', 'school', 'seminary', 'academy']);
 
 /** A name without the word for its kind: "st johns college" and "st johns university" are namesakes. */
@@ -202,7 +204,7 @@ class Resolver {
   private locationNamed(c: CheckCandidate, words: readonly string[], generic: boolean): boolean {
     if (c.kind !== 'doe' || c.entry.parent === null || c.how === 'id') return true;
     if (c.how === 'fuzzy' || c.how === 'acronym') return false;
-    if (c.how !== 'words') return !generic;
+    if (c.how !== 'words') return !generic && !this.isPlace(words.join(' '));
     const telling = words.filter((w) => !COMMON_WORDS.has(w) && !this.isPlace(w));
     if (telling.length === 0 && words.length <= 1) return false;
     const parentLine = this.index.lineOfId(c.entry.parent);
@@ -332,10 +334,23 @@ class Resolver {
   }
 
   private wordsOutcome(canonical: string, generic: boolean): CheckTarget | null {
-    const worded = this.finish(this.words(canonical), canonical.split(' '), generic);
+    const single = !canonical.includes(' ');
+    let worded = this.finish(this.words(canonical), canonical.split(' '), generic);
+    // "UK" is not the start of "Ukiah": a short word matches whole words only.
+    if (single && canonical.length <= 3) {
+      worded = worded.filter((c) =>
+        ` ${c.kind === 'doe' ? c.entry.canonical : canonicalName(c.institution)} `.includes(` ${canonical} `),
+      );
+    }
     if (worded.length === 0) return null;
     const [first, second] = worded;
-    const clear = !second || (first?.score ?? 0) - second.score >= 0.1;
+    let clear = !second || (first?.score ?? 0) - second.score >= 0.1;
+    // One word that also names another ALA host ("Ottawa": Ottawa University and the University of Ottawa).
+    if (single && worded.slice(1).some((c) => c.alaHost)) clear = false;
+    // A city that is also one institution's name resolves only to that institution ("Madison" is no TechSkills).
+    if (single && first?.kind === 'doe' && this.isCity(canonical) && coreName(first.entry.canonical) !== canonical)
+      clear = false;
+    if (!clear && single) worded = [...worded].sort((a, b) => Number(b.alaHost) - Number(a.alaHost));
     return this.outcome(worded, clear, generic);
   }
 
@@ -382,10 +397,21 @@ class Resolver {
         // An alias one institution reports does not outrank others named the same way
         // ("St Johns" is reported by Saint John's, Minnesota; St. John's, New York hosts an ALA program).
         const core = withoutKind(canonical);
+        // An alias that starts the institution's own name ("Florida State") is its natural short form;
+        // one that does not ("University of Texas", reported by the University of the Incarnate Word)
+        // yields to every institution whose name starts with it.
+        const hit = list[0];
+        const ownShortForm = hit?.kind === 'doe' && hit.entry.canonical.startsWith(canonical);
         const namesake = this.finish(this.words(canonical), words, false).filter(
-          (c) => c.kind === 'doe' && c.entry.parent === null && withoutKind(c.entry.canonical) === core,
+          (c) =>
+            c.kind === 'doe' &&
+            c.entry.parent === null &&
+            (withoutKind(c.entry.canonical) === core ||
+              (!ownShortForm && c.entry.canonical.startsWith(`${canonical} `))),
         );
-        const all = this.finish([...list, ...namesake], words, false);
+        // "UA" is reported by Arizona alone, yet is the initials of Alabama (an ALA host) and others.
+        const initials = /^[a-z]{2,4}$/.test(canonical) ? byAcronym(canonical, this.index).map((c) => this.doe(c)) : [];
+        const all = this.finish([...list, ...namesake, ...initials], words, false);
         if (all.length > 1)
           return this.outcome(
             [...all].sort((a, b) => Number(b.alaHost) - Number(a.alaHost)),
@@ -424,6 +450,7 @@ class Resolver {
       const place = words.slice(-k).join(' ');
       const head = words.slice(0, -k).join(' ');
       if (!this.isPlace(place) || this.isGeneric(head)) continue;
+      if (head.split(' ').every((w) => COMMON_WORDS.has(w))) continue;
       const found = this.byName(head, false, head)?.candidates ?? [];
       const pool = found.length > 0 ? found : this.finish(this.words(head), head.split(' '), false);
       const there: CheckCandidate[] = pool
@@ -458,8 +485,14 @@ class Resolver {
       );
       return this.outcome(list, list.length === 1, false);
     }
-    const canonical = canonicalName(query);
-    if (!canonical) return { resolved: null, candidates: [], problem: 'no-letters', generic: false };
+    const folded = canonicalName(query);
+    if (!folded) return { resolved: null, candidates: [], problem: 'no-letters', generic: false };
+    // Words that name the library school, not the institution ("Syracuse iSchool").
+    const canonical =
+      folded
+        .split(' ')
+        .filter((w) => !SCHOOL_WORDS.has(w))
+        .join(' ') || folded;
     const generic = this.isGeneric(canonical);
     const words = canonical.split(' ');
 
@@ -479,7 +512,16 @@ class Resolver {
       words,
       generic,
     );
-    if (initials.length > 0) return this.outcome(initials, initials.length === 1, generic);
+    // Computed initials are a guess ("Bama" is not Bay Area Medical Academy): trusted only when typed in capitals.
+    const capitals = /^[A-Z]{2,6}$/.test(query.trim());
+    if (initials.length > 0) return this.outcome(initials, capitals && initials.length === 1, generic);
+    const hostCity = this.outside.filter((o) => canonicalName(o.city ?? '') === canonical);
+    if (hostCity.length > 0)
+      return this.outcome(
+        hostCity.map((o) => ({ ...o, how: 'words' as const, place: canonical })),
+        false,
+        true,
+      );
     if (!this.options.fuzzy) return this.outcome([], false, generic);
     const fuzzy = this.finish(
       byFuzzy(canonical, this.index, this.options.fuzzy, this.limit).map((c) => this.doe(c)),

@@ -69,6 +69,12 @@ export const INSTITUTION_ALIASES: readonly Alias[] = [
   { alias: 'URI', opeIds: ['00341400'] },
   { alias: 'PennWest', opeIds: ['00331800'] },
   { alias: 'PennWest Clarion', opeIds: ['00331800'] },
+  { alias: 'Penn West', opeIds: ['00331800'] },
+  { alias: 'Pennsylvania Western University', opeIds: ['00331800'] },
+  { alias: 'NC Central', opeIds: ['00295000'] },
+  { alias: 'Louisiana State', opeIds: ['00201000'] },
+  { alias: 'Louisiana State University', opeIds: ['00201000'] },
+  { alias: 'Southern CT State', opeIds: ['00140600'] },
   { alias: 'Clarion University', opeIds: ['00331800'] },
   { alias: 'UCM', opeIds: ['00245400'] },
   { alias: 'MTSU', opeIds: ['00351000'] },
@@ -80,6 +86,13 @@ export const INSTITUTION_ALIASES: readonly Alias[] = [
   { alias: 'Ohio State', opeIds: ['00309000'] },
   { alias: 'ASU', opeIds: ['00108100'] },
 ];
+
+/**
+ * UNITIDs that left IPEDS when their institution merged, and the UNITID that carries them now,
+ * so the HD2024 evidence follows: Clarion University of Pennsylvania (211644) is part of
+ * Pennsylvania Western University (498571) since 2022 (reference/doe README section 9; ALA notes).
+ */
+export const UNITID_SUCCESSORS: Readonly<Record<string, string>> = { '211644': '498571' };
 
 /** A former name of an ALA host, with where the fact comes from. */
 export interface FormerName {

@@ -1,5 +1,6 @@
 import { accreditationVerdict } from '../../catalog/accreditation.js';
 import { institutionOf, matchDescription } from '../../catalog/check-target.js';
+import { UNITID_SUCCESSORS } from '../../catalog/institution-aliases.js';
 import { recentActionsOf } from '../../catalog/recent-actions.js';
 import { ExitCode } from '../../errors.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
@@ -48,7 +49,8 @@ export async function runCheck(ctx: Context, words: string[], opts: CheckOptions
   } else {
     const { entry, matchedLocation } = institutionOf(chosen.entry, lookup.store.index());
     const hd = loadHdTable(io.env).table;
-    const record = entry.unitIds.map((u) => hd.get(u)).find((r) => r !== null) ?? null;
+    const record =
+      entry.unitIds.map((u) => hd.get(u) ?? hd.get(UNITID_SUCCESSORS[u] ?? '')).find((r) => r !== null) ?? null;
     const actions = loadRecentActions();
     verdict = accreditationVerdict({
       ...common,
