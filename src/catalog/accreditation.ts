@@ -58,7 +58,7 @@ export interface VerdictAction extends AccreditationAction {
   clearedLater: boolean;
 }
 
-export type Outcome = 'accredited' | 'not-recognized' | 'closed' | 'merged' | 'outside-doe';
+export type Outcome = 'accredited' | 'not-recognized' | 'closed' | 'merged' | 'unconfirmed' | 'outside-doe';
 
 /** What IPEDS HD says about the institution in its collection year. */
 export interface VerdictIpeds {
@@ -224,7 +224,7 @@ function ipedsPhrase(ipeds: VerdictIpeds): string {
     case 'merged':
       return `${y} shows it merged into ${ipeds.mergedInto?.name ?? `UNITID ${ipeds.mergedInto?.unitId}`}`;
     case 'not-in-file':
-      return `${y} has no record of it (unknown, not a closure)`;
+      return `${y} does not list it (it may have closed or merged; unknown)`;
     default:
       return ipeds.titleIV
         ? `${y} shows the institution open and in federal student aid`
@@ -353,6 +353,11 @@ export function accreditationVerdict(input: VerdictInput): Verdict {
     outcome = 'merged';
     const to = ipeds.mergedInto;
     overall = `Merged into ${to?.name ?? 'another institution'} (UNITID ${to?.unitId}, IPEDS ${ipeds.year}): check the successor with \`mls check ${to?.unitId}\``;
+  } else if (ipeds?.status === 'not-in-file' && outcome === 'accredited') {
+    // DAPIP 2020 said accredited, but the (complete) directory of the HD year no longer lists the
+    // institution: it may have closed or merged. Not a confident "accredited", not a closure either.
+    outcome = 'unconfirmed';
+    overall = `Cannot confirm: DAPIP recorded accreditation in ${input.dapipAsOf ? monthYear(input.dapipAsOf) : 'its download'}, but IPEDS ${ipeds.year} no longer lists the institution (UNITID ${input.institution.unitIds.join(', ')}): it may have closed or merged since; check the live DAPIP; ${ala.text}`;
   }
   const today = input.now.toISOString().slice(0, 10);
   const pastReviews = institutional.filter((r) => r.inForce && !r.endedLater && r.review !== null && r.review < today);

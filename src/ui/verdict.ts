@@ -113,7 +113,7 @@ export function renderVerdict(v: Verdict, matched: string | null, style: Style):
   if (v.ipeds) lines.push('', style.bold(`IPEDS ${v.ipeds.year}`), `  ${ipedsText(v)}`);
 
   const failed = v.outcome === 'not-recognized' || v.outcome === 'closed' || v.outcome === 'merged';
-  const mark = failed ? style.red('✗') : style.green('✓');
+  const mark = v.outcome === 'unconfirmed' ? style.yellow('?') : failed ? style.red('✗') : style.green('✓');
   lines.push('', `${mark} ${style.bold(v.overall)}`);
   if (v.staleness) lines.push(style.yellow(`! ${v.staleness}`));
   for (const w of v.warnings) lines.push(style.yellow(`! ${w}`));
@@ -136,7 +136,7 @@ function ipedsText(v: Verdict): string {
     case 'merged':
       return `merged into ${i.mergedInto?.name ?? 'another institution'} (UNITID ${i.mergedInto?.unitId})`;
     case 'not-in-file':
-      return 'no record of this institution (that is not proof of a closure)';
+      return 'not listed (the directory lists every institution that reports to IPEDS: it may have closed or merged)';
     default:
       return i.titleIV
         ? `open; in Title IV federal student aid, which requires accreditation by a recognized agency (or, rarely, state approval)${web}`

@@ -79,6 +79,14 @@ describe('mls check: one verdict kind each', () => {
     ]);
   });
 
+  it('unconfirmed: accredited in DAPIP 2020 but no longer listed by IPEDS 2024-25 (Iowa Wesleyan), exit 1', () => {
+    const r = runMls(['check', 'Iowa Wesleyan University']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '? Cannot confirm: DAPIP recorded accreditation in November 2020, but IPEDS 2024-25 no longer lists the institution (UNITID 153621)',
+    );
+  });
+
   it('not found: exit 3', () => {
     const r = runMls(['check', 'Hogwarts School of Witchcraft and Wizardry']);
     expect(r.code).toBe(3);
@@ -193,10 +201,10 @@ describe('mls data import ipeds-hd', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Imported 5 institutions from hd2024.csv (2024-25)');
     expect(json(['check', 'harvard'], env).data.ipeds).toMatchObject({ status: 'open', titleIV: true });
-    // SJSU is not in the five-row file: unknown, never "closed".
+    // SJSU is not in the five-row file: unconfirmed (exit 1), never "closed".
     const sjsu = json(['check', 'SJSU'], env);
-    expect(sjsu.code).toBe(0);
-    expect(sjsu.data.ipeds.status).toBe('not-in-file');
+    expect(sjsu.code).toBe(1);
+    expect(sjsu.data).toMatchObject({ outcome: 'unconfirmed', ipeds: { status: 'not-in-file' } });
     expect(runMls(['data', 'reset', 'ipeds-hd'], { env }).code).toBe(0);
     expect(json(['check', 'SJSU'], env).data.ipeds.status).toBe('open');
   });

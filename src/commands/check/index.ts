@@ -30,7 +30,8 @@ A single generic word (a state, a city, "Western") never gives a verdict on its 
 candidates, ALA hosts first. Add a place to narrow a name: "Drexel Philadelphia", "USC Los Angeles".
 
 Exit codes: 0 accredited (or an ALA-accredited program outside the U.S., where DAPIP
-does not apply), 1 no recognized institutional accreditation on record, or closed, or merged
+does not apply), 1 no recognized institutional accreditation on record, closed, merged, or not
+confirmable (no longer listed by IPEDS)
 (with --strict: also no ALA-accredited program), 2 unusable query (empty, punctuation only,
 over 200 characters, a number that is no id), 3 not found or ambiguous, 74 a damaged imported
 data file (\`mls data reset dapip\` recovers).

@@ -67,17 +67,21 @@ export async function runCheck(ctx: Context, words: string[], opts: CheckOptions
       details: lookup.store.details(entry),
       programs: ala.programs.filter((p) => p.doe?.dapipId === entry.id),
       later: {
-        ipeds: {
-          year: hd.year() ?? 'unknown year',
-          record,
-          successor: record?.mergedInto ? hd.get(record.mergedInto) : null,
-        },
+        // Without a UNITID there is nothing to look up in HD: no IPEDS evidence, rather than "not listed".
+        ipeds:
+          entry.unitIds.length === 0
+            ? null
+            : {
+                year: hd.year() ?? 'unknown year',
+                record,
+                successor: record?.mergedInto ? hd.get(record.mergedInto) : null,
+              },
         actions: { asOf: actions.asOf, list: recentActionsOf(actions.text, entry.id) },
       },
     });
   }
   const hasAlaProgram = verdict.programs.some((p) => p.accredited);
-  const failed = verdict.outcome === 'not-recognized' || verdict.outcome === 'closed' || verdict.outcome === 'merged';
+  const failed = verdict.outcome !== 'accredited' && verdict.outcome !== 'outside-doe';
   ctx.exitCode = failed || (opts.strict && !hasAlaProgram) ? ExitCode.failure : ExitCode.ok;
   if (opts.json) {
     printJson(io, { query, result: 'found', match, dataSource: lookup.origin, ...verdict });
