@@ -1,10 +1,9 @@
 import { accreditationVerdict } from '../../catalog/accreditation.js';
 import { institutionOf, matchDescription } from '../../catalog/check-target.js';
 import { UNITID_SUCCESSORS } from '../../catalog/institution-aliases.js';
-import { recentActionsOf } from '../../catalog/recent-actions.js';
 import { ExitCode } from '../../errors.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
-import { loadHdTable, loadRecentActions } from '../../store/check-evidence.js';
+import { hdLookup, recentActionsFor } from '../../store/check-evidence.js';
 import { makeStyle } from '../../ui/color.js';
 import { renderVerdict } from '../../ui/verdict.js';
 import type { Context } from '../shared/context.js';
@@ -48,10 +47,9 @@ export async function runCheck(ctx: Context, words: string[], opts: CheckOptions
     });
   } else {
     const { entry, matchedLocation } = institutionOf(chosen.entry, lookup.store.index());
-    const hd = loadHdTable(io.env).table;
+    const hd = hdLookup(io.env);
     const record =
       entry.unitIds.map((u) => hd.get(u) ?? hd.get(UNITID_SUCCESSORS[u] ?? '')).find((r) => r !== null) ?? null;
-    const actions = loadRecentActions();
     verdict = accreditationVerdict({
       ...common,
       institution: {
@@ -72,11 +70,11 @@ export async function runCheck(ctx: Context, words: string[], opts: CheckOptions
           entry.unitIds.length === 0
             ? null
             : {
-                year: hd.year() ?? 'unknown year',
+                year: hd.year ?? 'unknown year',
                 record,
                 successor: record?.mergedInto ? hd.get(record.mergedInto) : null,
               },
-        actions: { asOf: actions.asOf, list: recentActionsOf(actions.text, entry.id) },
+        actions: recentActionsFor(entry.id),
       },
     });
   }
