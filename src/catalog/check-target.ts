@@ -356,7 +356,8 @@ class Resolver {
 
   /** Main institutions in a city named like the query (a city alone is generic: these are candidates). */
   private inCity(canonical: string): CheckCandidate[] {
-    if (!this.isCity(canonical)) return [];
+    // A state's name is not looked up as a city (building the city list costs ~3 ms).
+    if (REGION_NAMES.has(canonical) || !this.isCity(canonical)) return [];
     const out: CheckCandidate[] = [];
     const needle = `c:${canonical}`;
     this.index.aliasColumn().forEach((field, i) => {
