@@ -108,7 +108,23 @@ function coreName(canonical: string): string {
     .join(' ');
 }
 
-const SCHOOL_WORDS = new Set(['ischool', 'slis', 'mlis', 'mls', 'msis', 'msls', 'mslis', 'lis', 'ebsi']);
+const SCHOOL_WORDS = new Set([
+  'ischool',
+  'slis',
+  'gslis',
+  'sils',
+  'sois',
+  'slais',
+  'fims',
+  'scils',
+  'mlis',
+  'mls',
+  'msis',
+  'msls',
+  'mslis',
+  'lis',
+  'ebsi',
+]);
 
 const KIND_WORDS = new Set(['university', 'college', 'institute', 'school', 'seminary', 'academy']);
 
@@ -494,6 +510,10 @@ class Resolver {
         .split(' ')
         .filter((w) => !SCHOOL_WORDS.has(w))
         .join(' ') || folded;
+    // "u of illinois": people write "U of" for "University of" (curated short names such as "U of T" come first).
+    if (/(^| )u of /.test(canonical) && this.curated(canonical).length === 0) {
+      return this.resolve(canonical.replace(/(^| )u of /g, '$1university of '));
+    }
     const generic = this.isGeneric(canonical);
     const words = canonical.split(' ');
 

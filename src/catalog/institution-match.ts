@@ -164,7 +164,9 @@ export function wordScore(words: readonly string[], name: string): number | null
   const padded = ` ${name} `;
   if (!words.every((w) => padded.includes(` ${w}`))) return null;
   const covered = words.reduce((sum, w) => sum + (padded.includes(` ${w} `) ? 1 : 0.6), 0);
-  return Math.min(1, covered / name.split(' ').length);
+  // A name that starts with the query ranks above one that only contains it ("University of Puerto Rico").
+  const starts = padded.startsWith(` ${words.join(' ')} `) ? 0.1 : 0;
+  return Math.min(1, covered / name.split(' ').length + starts);
 }
 
 /** Word matches over DAPIP names and IPEDS current names (additional locations included: the resolver rules on them). */

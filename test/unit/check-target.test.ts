@@ -201,7 +201,7 @@ describe('resolving what people type', () => {
     ['Southern CT State', '00140600'],
     ["Texas Woman's", '00364600'],
     ['UT', 'ambiguous'],
-    ['University of Texas', 'ambiguous:00359400'],
+    ['University of Texas', 'ambiguous:00365800'],
     ['Dominican', '00175000'],
     ["St. John's", 'ambiguous:00282300'],
     ["Saint John's University New York", '00282300'],
@@ -288,6 +288,19 @@ describe('resolving what people type', () => {
     ['UCF', 'ambiguous'],
     ['Chicago', 'ambiguous:00169400'],
     ['University of Chicago', '00177400'],
+    ['u of illinois', '00177500'],
+    ['u of michigan', '00232500'],
+    ['u of missouri', '00251600'],
+    ['u of toronto', 'outside:University of Toronto'],
+    ['u of british columbia', 'outside:University of British Columbia'],
+    ['U of T', 'outside:University of Toronto'],
+    ['UT Knoxville', '00353000'],
+    ['IU Indy', '00181300'],
+    ['UWM SOIS', '00389600'],
+    ['Syracuse iSchool', '00288200'],
+    ['UNC SILS', '00297400'],
+    ['University of Puerto Rico', 'ambiguous'],
+    ['Queens', 'ambiguous:00269000'],
   ])('%s -> %s', expectOutcome);
 });
 
