@@ -5,6 +5,7 @@ import { buildDapipDataset, DAPIP_FILES } from '../../src/formats/dapip-csv.js';
 import { serializeDapip } from '../../src/formats/dapip-files.js';
 import { type Agency, dapipDataset } from '../../src/schema/datasets.js';
 import { readCsv } from './csv.js';
+import { readHd2024 } from './ipeds-hd.js';
 import type { DatasetBuilder } from './types.js';
 
 export const AGENCIES_FILE = 'agencies.json';
@@ -52,7 +53,7 @@ export const dapipBuilder: DatasetBuilder = {
     const open = dataset.institutions.filter((i) => i.accreditation.some((r) => r.end === null)).length;
     return {
       files: {
-        ...serializeDapip(dataset),
+        ...serializeDapip(dataset, await readHd2024(referenceDir)),
         [AGENCIES_FILE]: `${JSON.stringify(agencies, null, 2)}\n`,
       },
       metas: [
@@ -61,7 +62,7 @@ export const dapipBuilder: DatasetBuilder = {
           meta: dataset.meta,
           details: [
             `${dataset.institutions.length} DAPIP locations: every \`Institution\` row, plus the additional locations that carry an OPEID or IPEDS UNITID of their own (branch campuses), which resolve to their parent. ${open} have institutional accreditation in force.`,
-            'Kept per location: DAPIP id, OPEID, UNITIDs, name, city and state (parsed from the address), parent, every institutional accreditation record (agency, status, since, next review, end) and the institutional actions that matter to a student: warnings, probation, show cause, monitoring, losses and closures, and their removal. Programmatic accreditation is not bundled.',
+            "Kept per location: DAPIP id, OPEID, UNITIDs, name, city and state (parsed from the address), parent, every institutional accreditation record (agency, status, since, next review, end) and the institutional actions that matter to a student: warnings, probation, show cause, monitoring, losses and closures, and their removal. Programmatic accreditation is not bundled. The last column holds the IPEDS HD2024 current name and aliases of the location's UNITIDs (see `ipeds-hd.tsv`).",
             'As of: the latest ActionDate in the export. DAPIP data are reported by the accrediting agencies and are not audited by the Department of Education. This copy is from November 2020: closures, mergers, accreditor changes and ACICS’s loss of recognition (2022) happened later. Refresh with `mls data import dapip <zip>` from https://ope.ed.gov/dapip/#/download-data-files.',
             'Source: the official DAPIP Excel export of November 2020 as kept in a public repository, converted sheet by sheet to CSV (reference/doe/README.md).',
           ],

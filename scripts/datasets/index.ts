@@ -2,9 +2,10 @@ import { manifestSchema } from '../../src/schema/datasets.js';
 import { alaBuilder } from './ala.js';
 import { careersBuilder } from './careers.js';
 import { dapipBuilder } from './dapip.js';
+import { ipedsHdBuilder } from './ipeds-hd.js';
 import type { DatasetBuilder, SourceEntry } from './types.js';
 
-export const BUILDERS: DatasetBuilder[] = [alaBuilder, dapipBuilder, careersBuilder];
+export const BUILDERS: DatasetBuilder[] = [alaBuilder, dapipBuilder, ipedsHdBuilder, careersBuilder];
 
 export function renderSourcesMd(entries: SourceEntry[]): string {
   const lines = [

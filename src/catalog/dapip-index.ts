@@ -30,6 +30,8 @@ export interface IndexEntry {
   acronym: string;
   offset: number;
   length: number;
+  /** Names joined at build time: `c:` city, and from IPEDS HD `n:` current name, `a:` reported alias (canonical forms). */
+  aliases: string[];
 }
 
 export interface InstitutionDetails {
@@ -54,7 +56,18 @@ export function parseIndexLine(line: string): IndexEntry {
     acronym: f[8] ?? '',
     offset: Number(f[9]),
     length: Number(f[10]),
+    aliases: f[11] ? f[11].split('|') : [],
   };
+}
+
+function nthField(line: string, n: number): string {
+  let start = 0;
+  for (let k = 0; k < n; k += 1) {
+    start = line.indexOf('\t', start) + 1;
+    if (start === 0) return '';
+  }
+  const end = line.indexOf('\t', start);
+  return line.slice(start, end < 0 ? undefined : end);
 }
 
 /**
@@ -64,6 +77,9 @@ export function parseIndexLine(line: string): IndexEntry {
 export class DapipIndex {
   private readonly lines: string[];
   private canonicalNames: string[] | undefined;
+  private aliasFields: string[] | undefined;
+  private cityNames: Set<string> | undefined;
+  private byId: Map<string, number> | undefined;
 
   constructor(text: string) {
     const lines = text.split('\n');
@@ -77,6 +93,40 @@ export class DapipIndex {
   canonicals(): string[] {
     this.canonicalNames ??= this.lines.map((l) => l.slice(0, l.indexOf('\t')));
     return this.canonicalNames;
+  }
+
+  /** Each line's HD names column (`n:name|a:alias…`), '' where there is none (or an index built without it). */
+  aliasColumn(): string[] {
+    // The column is last and always starts with c:, n: or a:, so an older index (no column) gives ''.
+    this.aliasFields ??= this.lines.map((l) => {
+      const last = l.slice(l.lastIndexOf('\t') + 1);
+      return /^[nac]:/.test(last) ? last : '';
+    });
+    return this.aliasFields;
+  }
+
+  /** Every city of the index, canonical, from the precomputed `c:` names (an older index without them has none). */
+  cities(): Set<string> {
+    if (!this.cityNames) {
+      const cities = new Set<string>();
+      for (const field of this.aliasColumn()) {
+        if (field.startsWith('c:')) cities.add(field.slice(2, field.indexOf('|') < 0 ? undefined : field.indexOf('|')));
+      }
+      this.cityNames = cities;
+    }
+    return this.cityNames;
+  }
+
+  /** The line of a DAPIP id (built on first use). */
+  lineOfId(id: string): number | undefined {
+    if (!this.byId) {
+      const byId = new Map<string, number>();
+      this.lines.forEach((l, i) => {
+        byId.set(nthField(l, 6), i);
+      });
+      this.byId = byId;
+    }
+    return this.byId.get(id);
   }
 
   entry(i: number): IndexEntry {

@@ -52,6 +52,7 @@ export const INSTITUTION_ALIASES: readonly Alias[] = [
   { alias: 'Indiana University', opeIds: ['00180900'] },
   { alias: 'IUPUI', opeIds: ['00181300'] },
   { alias: 'IU Indianapolis', opeIds: ['00181300'] },
+  { alias: 'IU Indy', opeIds: ['00181300'] },
   { alias: 'UH Manoa', opeIds: ['00161000'] },
   { alias: 'University of Hawaii', opeIds: ['00161000'] },
   { alias: 'UKY', opeIds: ['00198900'] },
@@ -66,9 +67,16 @@ export const INSTITUTION_ALIASES: readonly Alias[] = [
   { alias: 'Pitt', opeIds: ['00337900'] },
   { alias: 'UofSC', opeIds: ['00344800'] },
   { alias: 'UTK', opeIds: ['00353000'] },
+  { alias: 'UT Knoxville', opeIds: ['00353000'] },
   { alias: 'URI', opeIds: ['00341400'] },
   { alias: 'PennWest', opeIds: ['00331800'] },
   { alias: 'PennWest Clarion', opeIds: ['00331800'] },
+  { alias: 'Penn West', opeIds: ['00331800'] },
+  { alias: 'Pennsylvania Western University', opeIds: ['00331800'] },
+  { alias: 'NC Central', opeIds: ['00295000'] },
+  { alias: 'Louisiana State', opeIds: ['00201000'] },
+  { alias: 'Louisiana State University', opeIds: ['00201000'] },
+  { alias: 'Southern CT State', opeIds: ['00140600'] },
   { alias: 'Clarion University', opeIds: ['00331800'] },
   { alias: 'UCM', opeIds: ['00245400'] },
   { alias: 'MTSU', opeIds: ['00351000'] },
@@ -79,4 +87,68 @@ export const INSTITUTION_ALIASES: readonly Alias[] = [
   { alias: 'Georgia Tech', opeIds: ['00156900'] },
   { alias: 'Ohio State', opeIds: ['00309000'] },
   { alias: 'ASU', opeIds: ['00108100'] },
+];
+
+/**
+ * UNITIDs that left IPEDS when their institution merged, and the UNITID that carries them now,
+ * so the HD2024 evidence follows: Clarion University of Pennsylvania (211644) is part of
+ * Pennsylvania Western University (498571) since 2022 (reference/doe README section 9; ALA notes).
+ */
+export const UNITID_SUCCESSORS: Readonly<Record<string, string>> = { '211644': '498571' };
+
+/** A former name of an ALA host, with where the fact comes from. */
+export interface FormerName {
+  name: string;
+  opeIds: readonly string[];
+  source: string;
+}
+
+/**
+ * Former names of ALA hosts that DAPIP 2020 and IPEDS HD2024 do not carry (IPEDS lists
+ * current names; IALIAS is what the institution chose to report). Kept small: each entry
+ * names its source.
+ */
+export const FORMER_NAMES: readonly FormerName[] = [
+  { name: 'Simmons College', opeIds: ['00220800'], source: 'Simmons University was Simmons College until 2018' },
+  {
+    name: 'Clarion University of Pennsylvania',
+    opeIds: ['00331800'],
+    source: 'ALA programs.csv: accredited as Clarion University of Pennsylvania, merged into PennWest in 2022',
+  },
+  { name: 'Clarion University', opeIds: ['00331800'], source: 'as above' },
+  {
+    name: 'Indiana University-Purdue University Indianapolis',
+    opeIds: ['00181300'],
+    source: 'reference/doe README section 9: Indiana University Indianapolis (was IUPUI)',
+  },
+  { name: 'IUPUI', opeIds: ['00181300'], source: 'as above' },
+];
+
+/** Short and former names of the ALA hosts outside the U.S. (no DAPIP or IPEDS record to carry them). */
+export const OUTSIDE_HOST_ALIASES: readonly { alias: string; institution: string; former?: boolean }[] = [
+  { alias: 'UBC', institution: 'University of British Columbia' },
+  { alias: 'U of T', institution: 'University of Toronto' },
+  { alias: 'UofT', institution: 'University of Toronto' },
+  { alias: 'UToronto', institution: 'University of Toronto' },
+  { alias: 'Toronto University', institution: 'University of Toronto' },
+  { alias: 'UCL', institution: 'University College London' },
+  { alias: 'McGill', institution: 'McGill University' },
+  { alias: 'Dal', institution: 'Dalhousie University' },
+  { alias: 'Dalhousie', institution: 'Dalhousie University' },
+  { alias: 'Western', institution: 'Western University (University of Western Ontario)' },
+  { alias: 'Western University', institution: 'Western University (University of Western Ontario)' },
+  { alias: 'Western Ontario', institution: 'Western University (University of Western Ontario)' },
+  { alias: 'UWO', institution: 'Western University (University of Western Ontario)' },
+  {
+    alias: 'University of Western Ontario',
+    institution: 'Western University (University of Western Ontario)',
+    former: true,
+  },
+  { alias: 'UdeM', institution: 'Université de Montréal' },
+  { alias: 'U de M', institution: 'Université de Montréal' },
+  { alias: 'University of Montreal', institution: 'Université de Montréal' },
+  { alias: 'uOttawa', institution: 'University of Ottawa' },
+  { alias: 'U Ottawa', institution: 'University of Ottawa' },
+  { alias: 'UAlberta', institution: 'University of Alberta' },
+  { alias: 'U of A', institution: 'University of Alberta' },
 ];

@@ -10,13 +10,43 @@
  */
 import { DAPIP_STORE_FILES, type DapipMetaFile } from '../catalog/dapip-index.js';
 import { acronym, canonicalName } from '../catalog/institution-names.js';
+import type { HdTable } from '../catalog/ipeds-hd.js';
 import type { DapipDataset } from '../schema/datasets.js';
 
-export const INDEX_HEADER = 'canonical\tname\tcity\tstate\topeid\tunitids\tdapipid\tparent\tacronym\toffset\tlength';
+export const INDEX_HEADER =
+  'canonical\tname\tcity\tstate\topeid\tunitids\tdapipid\tparent\tacronym\toffset\tlength\taliases';
 
 const clean = (s: string | null) => (s ?? '').replace(/[\t\r\n]+/g, ' ');
 
-export function serializeDapip(dataset: DapipDataset): Record<string, string> {
+/**
+ * Names precomputed for the lookup: `c:` the city, and from IPEDS HD joined on UNITID
+ * `n:` the current name (when it differs) and `a:` each alias the institution reports (IALIAS).
+ */
+function hdAliases(
+  unitIds: readonly string[],
+  canonical: string,
+  city: string | null,
+  hd: HdTable | undefined,
+): string {
+  const out = new Set<string>();
+  // The city too (`c:`), so a lookup can tell a city name from a school name without folding 12,000 cities.
+  const cityName = canonicalName(city ?? '');
+  if (cityName) out.add(`c:${cityName}`);
+  if (!hd) return [...out].join('|');
+  for (const unitId of unitIds) {
+    const r = hd.get(unitId);
+    if (!r) continue;
+    const current = canonicalName(r.name);
+    if (current && current !== canonical) out.add(`n:${current}`);
+    for (const a of r.aliases) {
+      const c = canonicalName(a);
+      if (c && c !== canonical && c !== current) out.add(`a:${c}`);
+    }
+  }
+  return [...out].join('|');
+}
+
+export function serializeDapip(dataset: DapipDataset, hd?: HdTable): Record<string, string> {
   const detailLines: string[] = [];
   const indexLines: string[] = [INDEX_HEADER];
   let offset = 0;
@@ -37,6 +67,7 @@ export function serializeDapip(dataset: DapipDataset): Record<string, string> {
         acronym(canonical),
         String(offset),
         String(length),
+        hdAliases(inst.unitIds, canonical, inst.city, hd),
       ]
         .map(clean)
         .join('\t'),

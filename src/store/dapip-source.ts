@@ -5,6 +5,7 @@ import { ExitCode, UserError } from '../errors.js';
 import { DAPIP_FILES, type DapipFileKey, type DapipTexts } from '../formats/dapip-csv.js';
 import { fileSystemError } from './fs-errors.js';
 import { specialKind } from './write-file.js';
+import { readZipMembers } from './zip.js';
 
 const KEYS = Object.keys(DAPIP_FILES) as DapipFileKey[];
 
@@ -57,18 +58,10 @@ async function readDapipFiles(path: string): Promise<DapipTexts> {
         hint: 'pass the zip from the DAPIP download page, or the folder holding its three CSV files',
       });
     }
-    const { unzipSync, strFromU8 } = await import('fflate');
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(bytes, { filter: (f) => keyFor(f.name) !== undefined });
-    } catch (error) {
-      throw new UserError(`${path} is not a readable zip file (${(error as Error).message})`, {
-        hint: 'the download may be incomplete: download it again',
-      });
-    }
-    for (const [name, data] of Object.entries(entries)) {
+    const members = await readZipMembers(bytes, path, (name) => keyFor(name) !== undefined);
+    for (const [name, text] of Object.entries(members)) {
       const key = keyFor(name);
-      if (key) found[key] = strFromU8(data);
+      if (key) found[key] = text;
     }
   }
   if (KEYS.some((k) => found[k] === undefined)) missingFiles(found, path);

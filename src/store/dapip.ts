@@ -9,6 +9,7 @@ import {
   type InstitutionDetails,
 } from '../catalog/dapip-index.js';
 import type { Institution } from '../schema/datasets.js';
+import { damaged, type Integrity, verifySize, verifyText } from './integrity.js';
 import { readRange } from './read-range.js';
 
 /** A DAPIP store in a folder (bundled data/ or the user's imported copy). */
@@ -16,21 +17,55 @@ export class DapipStore {
   private indexCache: DapipIndex | undefined;
   private metaFile: DapipMetaFile | undefined;
 
-  constructor(readonly dir: string) {}
+  private detailsChecked = false;
+
+  /** `integrity`: checksums recorded when the copy was imported (bundled copies are checked by the data tests). */
+  constructor(
+    readonly dir: string,
+    private readonly integrity?: Integrity,
+  ) {}
+
+  private damaged(file: string, why: string) {
+    return damaged(join(this.dir, file), 'dapip', why);
+  }
 
   index(): DapipIndex {
-    this.indexCache ??= new DapipIndex(readFileSync(join(this.dir, DAPIP_STORE_FILES.index), 'utf8'));
+    if (!this.indexCache) {
+      const text = readFileSync(join(this.dir, DAPIP_STORE_FILES.index), 'utf8');
+      verifyText(this.dir, DAPIP_STORE_FILES.index, text, this.integrity, 'dapip');
+      const index = new DapipIndex(text);
+      if (index.size === 0) throw this.damaged(DAPIP_STORE_FILES.index, 'it lists no institution');
+      this.indexCache = index;
+    }
     return this.indexCache;
   }
 
   meta(): DapipMetaFile {
-    this.metaFile ??= JSON.parse(readFileSync(join(this.dir, DAPIP_STORE_FILES.meta), 'utf8')) as DapipMetaFile;
+    if (!this.metaFile) {
+      const text = readFileSync(join(this.dir, DAPIP_STORE_FILES.meta), 'utf8');
+      verifyText(this.dir, DAPIP_STORE_FILES.meta, text, this.integrity, 'dapip');
+      try {
+        this.metaFile = JSON.parse(text) as DapipMetaFile;
+      } catch {
+        throw this.damaged(DAPIP_STORE_FILES.meta, 'it is not valid JSON');
+      }
+    }
     return this.metaFile;
   }
 
   details(entry: IndexEntry): InstitutionDetails {
+    if (!this.detailsChecked) {
+      verifySize(this.dir, DAPIP_STORE_FILES.details, this.integrity, 'dapip');
+      this.detailsChecked = true;
+    }
     const bytes = readRange(join(this.dir, DAPIP_STORE_FILES.details), entry.offset, entry.length);
-    return JSON.parse(bytes.toString('utf8')) as InstitutionDetails;
+    try {
+      const details = JSON.parse(bytes.toString('utf8')) as InstitutionDetails;
+      if (details.id !== entry.id) throw new Error('out of step');
+      return details;
+    } catch {
+      throw this.damaged(DAPIP_STORE_FILES.details, `the record of DAPIP ${entry.id} cannot be read`);
+    }
   }
 
   /** The whole dataset (tests and re-export); slow, never on the lookup path. */

@@ -5,13 +5,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAPIP_STORE_FILES } from '../catalog/dapip-index.js';
-import type { DatasetCopy, DatasetStatus } from '../catalog/staleness.js';
+import type { DatasetCopy as CatalogCopy } from '../catalog/staleness.js';
 import type { DatasetMeta, Manifest } from '../schema/datasets.js';
 import { readBundledJson } from './bundled.js';
 import { IMPORTED_META, importedDir } from './imported.js';
+import { damaged, type Integrity } from './integrity.js';
 import { bundledDataDir } from './paths.js';
 
-export type { DatasetCopy, DatasetStatus } from '../catalog/staleness.js';
+/** A copy of a dataset as the store finds it: the catalog's view, plus the checksums recorded at import. */
+export interface DatasetCopy extends CatalogCopy {
+  /** Checksums recorded at import (absent for bundled copies and older imports). */
+  integrity?: Integrity;
+}
+
+export interface DatasetStatus {
+  bundled: DatasetCopy;
+  imported: DatasetCopy | null;
+  active: DatasetCopy;
+}
 
 export { IMPORTED_META, importedDir } from './imported.js';
 
@@ -19,8 +30,14 @@ function readImported(dataset: string, file: string, env: NodeJS.ProcessEnv): Da
   const dir = importedDir(dataset, env);
   const metaPath = join(dir, IMPORTED_META);
   if (!existsSync(metaPath) || !existsSync(join(dir, file))) return null;
-  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta;
-  return { meta, file, origin: 'imported', path: dir };
+  let parsed: DatasetMeta & { integrity?: Integrity };
+  try {
+    parsed = JSON.parse(readFileSync(metaPath, 'utf8')) as DatasetMeta & { integrity?: Integrity };
+  } catch {
+    throw damaged(metaPath, dataset === 'host-evidence' ? 'ipeds-completions' : dataset, 'it is not valid JSON');
+  }
+  const { integrity, ...meta } = parsed;
+  return { meta, file, origin: 'imported', path: dir, integrity };
 }
 
 export function datasetStatuses(env: NodeJS.ProcessEnv): DatasetStatus[] {
@@ -33,7 +50,25 @@ export function datasetStatuses(env: NodeJS.ProcessEnv): DatasetStatus[] {
 }
 
 /** The folder holding the active DAPIP store: the user's imported copy, else the bundled one. */
-export function activeDapipDir(env: NodeJS.ProcessEnv): { dir: string; origin: DatasetCopy['origin'] } {
+export function activeDapipDir(env: NodeJS.ProcessEnv): {
+  dir: string;
+  origin: DatasetCopy['origin'];
+  integrity?: Integrity;
+} {
   const imported = readImported('dapip', DAPIP_STORE_FILES.index, env);
-  return imported ? { dir: imported.path, origin: 'imported' } : { dir: bundledDataDir(), origin: 'bundled' };
+  return imported
+    ? { dir: imported.path, origin: 'imported', integrity: imported.integrity }
+    : { dir: bundledDataDir(), origin: 'bundled' };
+}
+
+/** The active copy of a one-file dataset (e.g. ipeds-hd): imported, else bundled. */
+export function activeCopy(dataset: string, file: string, env: NodeJS.ProcessEnv): DatasetCopy {
+  return (
+    readImported(dataset, file, env) ?? {
+      meta: { dataset, title: dataset, asOf: '', source: '', recordCount: 0 },
+      file,
+      origin: 'bundled',
+      path: bundledDataDir(),
+    }
+  );
 }

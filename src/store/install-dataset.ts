@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DatasetMeta } from '../schema/datasets.js';
 import { IMPORTED_META, importedDir } from './datasets.js';
 import { fileSystemError } from './fs-errors.js';
+import { integrityOf } from './integrity.js';
 
 /**
  * Installs an imported dataset as a whole: every file is written into a fresh
@@ -31,7 +32,9 @@ async function installInto(target: string, meta: DatasetMeta, files: Record<stri
   await mkdir(staging, { recursive: true });
   try {
     for (const [name, content] of Object.entries(files)) await writeFile(join(staging, name), content);
-    await writeFile(join(staging, IMPORTED_META), `${JSON.stringify(meta, null, 2)}\n`);
+    // Checksums and line counts, verified when the copy is read (src/store/integrity.ts).
+    const integrity = integrityOf(files);
+    await writeFile(join(staging, IMPORTED_META), `${JSON.stringify({ ...meta, integrity }, null, 2)}\n`);
     await rename(target, retired).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });

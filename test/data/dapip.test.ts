@@ -144,14 +144,11 @@ describe('finding institutions by what people type', () => {
     expect(label(target(query))).toBe(expected);
   });
 
-  it.each([['USC'], ['Westminster College'], ['Drexl University']])(
-    '%s is ambiguous: candidates, no guess',
-    (query) => {
-      const result = findCheckTarget(query, index, ala.programs, { aliases: INSTITUTION_ALIASES, fuzzy: fuseSearch });
-      expect(result.resolved).toBeNull();
-      expect(result.candidates.length).toBeGreaterThan(1);
-    },
-  );
+  it.each([['USC'], ['Westminster College'], ['Wayne State']])('%s is ambiguous: candidates, no guess', (query) => {
+    const result = findCheckTarget(query, index, ala.programs, { aliases: INSTITUTION_ALIASES, fuzzy: fuseSearch });
+    expect(result.resolved).toBeNull();
+    expect(result.candidates.length).toBeGreaterThan(1);
+  });
 
   it('--state narrows an ambiguous name to one', () => {
     expect(label(target('Westminster College', 'PA'))).toBe('00339200');

@@ -20,7 +20,7 @@ describe('mls check', () => {
     expect(r.stdout).toContain(
       '✓ ALA-accredited program at an institution accredited by a USDE-recognized agency (WSCUC)',
     );
-    expect(r.stdout).toContain('DAPIP as of 2020-11-02');
+    expect(r.stdout).toContain('DAPIP (accreditor) 2020-11-02');
     expect(r.stdout).toContain('mls data import dapip');
   });
 

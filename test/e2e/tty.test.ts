@@ -67,3 +67,20 @@ describe.runIf(hasTmux)('mls check in a terminal', () => {
     }
   });
 });
+
+describe.runIf(hasTmux)('the institution picker (check and show)', () => {
+  it('a generic word asks, with ALA hosts first and marked; the choice gets its verdict', async () => {
+    const dir = tempHome();
+    const t = new Terminal(dir, `"${process.execPath}" "${BIN}" check Indiana`);
+    try {
+      const asked = await t.waitFor('(too general to pick one). Which one?');
+      expect(asked).toMatch(/Indiana University - Purdue University Indianapolis .*\[ALA-accredited program\]/);
+      await t.answer('Which one?', ['Down', 'Enter']);
+      const screen = await t.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('Indiana University Bloomington (Bloomington, IN, United States)');
+      expect(screen).toContain('EXIT=0');
+    } finally {
+      t.close();
+    }
+  });
+});

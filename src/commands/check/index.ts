@@ -26,10 +26,16 @@ export function checkCommand(ctx: Context): Command {
     .addHelpText(
       'after',
       `
+A single generic word (a state, a city, "Western") never gives a verdict on its own: it lists
+candidates, ALA hosts first. Add a place to narrow a name: "Drexel Philadelphia", "USC Los Angeles".
+
 Exit codes: 0 accredited (or an ALA-accredited program outside the U.S., where DAPIP
-does not apply), 1 no recognized institutional accreditation on record (with --strict:
-also no ALA-accredited program), 3 not found or ambiguous.
-${examples(['mls check "San Jose State University"', 'mls check 00115500', 'mls check "UNC Chapel Hill" --json', 'mls check "Westminster College" --state PA'])}`,
+does not apply), 1 no recognized institutional accreditation on record, closed, merged, or not
+confirmable (no longer listed by IPEDS)
+(with --strict: also no ALA-accredited program), 2 unusable query (empty, punctuation only,
+over 200 characters, a number that is no id), 3 not found or ambiguous, 74 a damaged imported
+data file (\`mls data reset dapip\` recovers).
+${examples(['mls check "San Jose State University"', 'mls check UBC', 'mls check "USC Los Angeles" --json', 'mls check "Westminster College" --state PA'])}`,
     )
     .action(async (words: string[], opts: CheckOptions) => {
       const { runCheck } = await import('./run.js');

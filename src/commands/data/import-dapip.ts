@@ -32,7 +32,9 @@ export async function importDapip(ctx: Context, path: string): Promise<void> {
   }
   progress('Writing…');
   const count = checked.data.institutions.length;
-  const dir = await installDataset({ ...checked.data.meta, recordCount: count }, serializeDapip(checked.data), io.env);
+  const { loadHdTable } = await import('../../store/check-evidence.js');
+  const files = serializeDapip(checked.data, loadHdTable(io.env).table);
+  const dir = await installDataset({ ...checked.data.meta, recordCount: count }, files, io.env);
   io.err(
     `Imported ${count} DAPIP locations (as of ${checked.data.meta.asOf}) into ${dir}. \`mls check\` uses them now; \`mls data reset dapip\` returns to the bundled copy.`,
   );

@@ -28,6 +28,11 @@ export const IMPORTERS: Record<string, Importer> = {
     takes: 'the IPEDS Completions file CYYYY_A.csv',
     run: async (ctx, path, opts) => (await import('./import-ipeds-completions.js')).importCompletions(ctx, path, opts),
   },
+  'ipeds-hd': {
+    stored: 'ipeds-hd',
+    takes: 'the IPEDS Directory Information file hdYYYY.csv or its zip',
+    run: async (ctx, path) => (await import('./import-ipeds-hd.js')).importIpedsHd(ctx, path),
+  },
   'ipeds-charges': {
     stored: 'ipeds-charges',
     takes: 'the IPEDS file IC20xx_AY.csv or COST1_20xx.csv',

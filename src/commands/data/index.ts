@@ -26,10 +26,12 @@ InstitutionCampus.csv, AccreditationRecords.csv and AccreditationActions.csv).
 ipeds-completions: the Completions file CYYYY_A.csv from the NCES IPEDS Data Center
 (https://nces.ed.gov/ipeds/datacenter/DataFiles.aspx). Its host-university rows replace the
 latest year of the department evidence used by --career/--dept and show.
+ipeds-hd: the Directory Information file hdYYYY.csv (or HDYYYY.zip) from the same page; \`mls check\`
+then reports open, closed, merged and Title IV status from it.
 ipeds-charges: IC20xx_AY.csv, or COST1_20xx.csv from 2024-25 on (same site); it replaces
 the 2022-23 graduate tuition and fees shown by find and show.
 The files are checked before anything is replaced; a bad file changes nothing.
-${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data import dapip ./dapip-csv/', 'mls data reset dapip'])}`,
+${examples(['mls data import dapip ~/Downloads/AccreditationData.zip', 'mls data import ipeds-hd ~/Downloads/hd2024.csv', 'mls data reset dapip'])}`,
     )
     .action(async (dataset: string, path: string, opts: ImportOptions) => {
       const importer = IMPORTERS[dataset];

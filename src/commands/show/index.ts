@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { withImportedCharges } from '../../catalog/cost.js';
-import { findProgramsByName, sortPrograms } from '../../catalog/programs.js';
+import { sortPrograms } from '../../catalog/programs.js';
 import { didYouMean } from '../../catalog/suggest.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
@@ -33,9 +33,9 @@ export function showCommand(ctx: Context): Command {
     .action(async (query: string, opts: { json?: boolean; career?: string; sources?: boolean }) => {
       const { io, now } = ctx;
       const dataset = loadAlaPrograms();
-      const { INSTITUTION_ALIASES } = await import('../../catalog/institution-aliases.js');
       const all = withImportedCharges(dataset.programs, importedCharges(io.env));
-      const matches = sortPrograms(findProgramsByName(all, query, INSTITUTION_ALIASES), 'name');
+      const { programsForQuery } = await import('../shared/institution.js');
+      const matches = sortPrograms(await programsForQuery(ctx, query, all, opts), 'name');
       if (matches.length === 0) {
         const names = [...new Set(all.flatMap((p) => [p.institution, p.shortName]))];
         throw new UserError(`no program matches "${query}"${didYouMean(query, names)}`, {
