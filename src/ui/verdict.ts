@@ -2,10 +2,25 @@
 import type { Verdict } from '../catalog/accreditation.js';
 import type { CheckCandidate } from '../catalog/check-target.js';
 import type { Style } from './color.js';
+import { sanitizeField } from './sanitize.js';
 
 const HOST_MARK = '  [ALA-accredited program]';
 
-export function candidateLabel(c: CheckCandidate): string {
+/**
+ * Every string of a value, shown through the terminal sanitiser: DAPIP and IPEDS text can come
+ * from a file the user imported, and must not reach the terminal with its control characters.
+ */
+function sanitized<T>(value: T): T {
+  if (typeof value === 'string') return sanitizeField(value) as T;
+  if (Array.isArray(value)) return value.map(sanitized) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitized(v)])) as T;
+  }
+  return value;
+}
+
+export function candidateLabel(candidate: CheckCandidate): string {
+  const c = sanitized(candidate);
   const host = c.alaHost ? HOST_MARK : '';
   if (c.kind === 'outside')
     return `${c.institution} (${[c.city, c.region].filter(Boolean).join(', ')}, ${c.country})${host}`;
@@ -37,7 +52,9 @@ export function candidateId(c: CheckCandidate): string {
   return c.kind === 'outside' ? c.institution : (c.entry.opeId ?? c.entry.id);
 }
 
-export function renderVerdict(v: Verdict, matched: string | null, style: Style): string {
+export function renderVerdict(verdict: Verdict, matchedText: string | null, style: Style): string {
+  const v = sanitized(verdict);
+  const matched = matchedText === null ? null : sanitizeField(matchedText);
   const lines: string[] = [];
   const inst = v.institution;
   const place = [inst.city, inst.state, v.country].filter(Boolean).join(', ');
