@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { momentOfDay, upcomingDeadlines } from '../../../src/planner/agenda.js';
+import type { Schedule } from '../../../src/planner/schedule.js';
+import { dayNumber } from '../../../src/time/dates.js';
+
+const day = (iso: string) => dayNumber(iso);
+const deadline = (title: string, due: string, minute = 1439) =>
+  ({ deadline: { title, course: 'A', due: { day: day(due), minute }, allDay: false }, shortMinutes: 0 }) as never;
+const schedule = {
+  deadlines: [deadline('late', '2027-10-20'), deadline('paper', '2027-10-08'), deadline('quiz', '2027-10-05', 600)],
+} as unknown as Schedule;
+const ahead = (from: string, minute = 0, count = 5) =>
+  upcomingDeadlines(schedule, { day: day(from), minute }, count).map((d) => `${d.deadline.title} ${d.daysLeft}`);
+
+describe('deadlines ahead of a moment, with days left counted from that day', () => {
+  it('from Monday 2027-10-04', () => expect(ahead('2027-10-04')).toEqual(['quiz 1', 'paper 4', 'late 16']));
+  it('from Wednesday 2027-10-06 (week --date)', () => expect(ahead('2027-10-06')).toEqual(['paper 2', 'late 14']));
+  it('a deadline due later that day is 0 days left', () =>
+    expect(ahead('2027-10-05', 540)).toEqual(['quiz 0', 'paper 3', 'late 15']));
+  it('a deadline already due that day is gone', () => expect(ahead('2027-10-05', 601)).toEqual(['paper 3', 'late 15']));
+  it('only the first `count`', () => expect(ahead('2027-10-04', 0, 1)).toEqual(['quiz 1']));
+});
+
+describe('the moment a day is looked at from', () => {
+  const today = { day: day('2027-10-04'), minute: 1080 };
+  it('today: now', () => expect(momentOfDay(today.day, today)).toEqual(today));
+  it('another day: its start', () =>
+    expect(momentOfDay(today.day + 2, today)).toEqual({ day: today.day + 2, minute: 0 }));
+});
