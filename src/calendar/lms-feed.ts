@@ -1,16 +1,21 @@
 /**
  * Reads a learning-management-system calendar export (Canvas, Moodle, Blackboard,
- * D2L Brightspace) with ical.js and turns its deadlines into plan deadlines.
- * Pure: the text and the plan's time zone come in. See test/fixtures/lms/README.md.
+ * D2L Brightspace, Outlook/Exchange) with ical.js and turns its deadlines into plan
+ * deadlines. Pure: the bytes, the plan's zone and its terms come in; nothing global is
+ * touched (a feed's VTIMEZONEs are used through ICAL.Timezone instances of its own, never
+ * registered process-wide). See docs/lms-import.md and test/fixtures/lms/README.md.
  */
-import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
+import { findIana } from 'windows-iana';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
-import { intlKnowsZone, wallClock } from '../time/zone.js';
+import { clock, dayNumber, isoDate } from '../time/dates.js';
+import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
+import { decodeFeed } from './lms-decode.js';
 
 export interface FeedDeadline {
-  /** The feed's UID: the key a re-import matches on. */
+  /** The key a re-import matches on: the feed's UID, or `UID/RECURRENCE-ID` for one occurrence of a series. */
   uid: string;
+  /** The course as the feed writes it (`INFO-200-01-SP27`); matched to the plan's codes on import. */
   course: string;
   title: string;
   kind: DeadlineKind;
@@ -24,17 +29,36 @@ export interface FeedBreak {
   end: string;
 }
 
+export interface SkippedEvent {
+  uid: string;
+  summary: string;
+  reason: string;
+}
+
 export interface Feed {
-  /** Identifies the feed in the plan (`source` of its deadlines): its calendar name or product. */
+  /** Identifies the feed in the plan (`source` of its deadlines): its calendar name, or the LMS's name. */
   source: string;
+  /** How the file was decoded: utf-8, utf-16le, utf-16be or windows-1252. */
+  encoding: string;
   deadlines: FeedDeadline[];
   breaks: FeedBreak[];
-  skipped: { summary: string; reason: string }[];
+  /** Every event not imported, with the reason. */
+  skipped: SkippedEvent[];
+  /** Things the user should know (an unknown TZID, an impossible date), each naming its event. */
+  warnings: string[];
+}
+
+export interface FeedOptions {
+  /** The plan's IANA zone: due times are written in it, floating times are read in it. */
+  zone: string;
+  /** First and last day (`YYYY-MM-DD`) of the plan's terms: recurring events expand within them. */
+  window?: { start: string; end: string };
 }
 
 /**
- * Default estimates, in hours, for imported deadlines by kind (README; `--estimate kind=hours`
- * changes them). The user's own estimate is never overwritten by a re-import.
+ * Default estimates, in hours, for imported deadlines: by a word of the title first, then by
+ * kind (docs/lms-import.md; `--estimate word=hours` changes them). The user's own estimate is
+ * never overwritten by a re-import.
  */
 export const DEFAULT_ESTIMATES: Record<DeadlineKind, number> = {
   assignment: 4,
@@ -44,6 +68,26 @@ export const DEFAULT_ESTIMATES: Record<DeadlineKind, number> = {
   quiz: 2,
   exam: 6,
 };
+
+/** Title words that set an estimate before the kind does, in the order they are looked for. */
+export const TITLE_ESTIMATES: Record<string, number> = {
+  exam: 6,
+  project: 12,
+  paper: 8,
+  essay: 8,
+  quiz: 2,
+  reflection: 2,
+  discussion: 1,
+};
+
+/** The estimate for a deadline: a title word's (exam, project, paper, essay, quiz, reflection, discussion), else its kind's. */
+export function estimateFor(title: string, kind: DeadlineKind, estimates: Record<string, number>): number {
+  const words = title.toLowerCase().split(/[^a-z]+/);
+  for (const word of Object.keys(TITLE_ESTIMATES)) {
+    if (words.includes(word)) return estimates[word] ?? (TITLE_ESTIMATES[word] as number);
+  }
+  return estimates[kind] ?? DEFAULT_ESTIMATES[kind];
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
@@ -83,11 +127,7 @@ export function readSummary(summary: string, categories: string[], location: str
   const bracket = /^(.*?)\s*\[([^\]]+)\]$/.exec(title); // Canvas: "Title [COURSE]"
   if (bracket) {
     title = bracket[1] ?? title;
-    // "INFO 200-01 Fall 2027" -> "INFO 200": drop the term and the section number.
-    course = (bracket[2] ?? '')
-      .replace(/\s+(Fall|Spring|Summer|Winter)\s+\d{4}$/i, '')
-      .replace(/-\d{1,3}$/, '')
-      .trim();
+    course = (bracket[2] ?? '').trim();
   }
   const moodle = /^(.*?)\s+(is due|opens|closes)$/i.exec(title); // Moodle
   if (moodle) {
@@ -108,73 +148,254 @@ export function readSummary(summary: string, categories: string[], location: str
   return { title, course, skip: null };
 }
 
+/** The product names of PRODID, for a feed without X-WR-CALNAME: never the raw PRODID. */
+const PRODUCTS: [RegExp, string][] = [
+  [/instructure|canvas/i, 'Canvas'],
+  [/moodle/i, 'Moodle'],
+  [/blackboard/i, 'Blackboard'],
+  [/desire2learn|d2l|brightspace/i, 'D2L Brightspace'],
+  [/schoology/i, 'Schoology'],
+  [/sakai/i, 'Sakai'],
+  [/google/i, 'Google Calendar'],
+  [/microsoft|outlook|exchange/i, 'Outlook'],
+  [/apple/i, 'Apple Calendar'],
+];
+
+export function feedSource(calname: string | null, prodid: string | null): string {
+  const name = calname ? plainText(calname) : '';
+  if (name) return name;
+  for (const [pattern, product] of PRODUCTS) if (prodid && pattern.test(prodid)) return product;
+  return 'calendar feed';
+}
+
+/** How a TZID's wall-clock times become instants: IANA rules, or the feed's own VTIMEZONE. */
+type ZoneReader = { rules: ZoneRules } | { vtimezone: ICAL.Timezone } | null;
+
+/** RFC 5545 date and date-time as written (ical.js would roll 2027-02-30 over to 2 March). */
+function realDateTime(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const dateOk = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return dateOk && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) <= 60));
+}
+
+/** The value of a property as the file wrote it (jCal text), before ical.js normalises it. */
+function rawValue(component: ICAL.Component, name: string): string | null {
+  const value = component.getFirstProperty(name)?.jCal[3];
+  return typeof value === 'string' ? value : null;
+}
+
+function sequenceOf(c: ICAL.Component): number {
+  return Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
+}
+
+function stampOf(c: ICAL.Component): string {
+  return String(rawValue(c, 'dtstamp') ?? '');
+}
+
 /**
- * The due time in the plan's zone. `tzid` is the DTSTART's TZID parameter: a feed may name an
- * IANA zone without the VTIMEZONE block ical.js needs (some exports do), and its times are then
- * read in that zone rather than as floating.
+ * RFC 5545 (3.8.4.7, 3.8.7.4) and RFC 5546 (2.1.5): a UID with a RECURRENCE-ID names one
+ * instance; among components for the same instance the higher SEQUENCE wins, then the later
+ * DTSTAMP, then the later one in the file.
  */
-function dueOf(time: ICAL.Time, tzid: string | null, zone: string): string {
-  if (time.isDate) return time.toString().slice(0, 10);
-  const wall = `${time.toString().slice(0, 10)} ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
-  if (time.zone === ICAL.Timezone.localTimezone || time.zone?.tzid === 'floating') {
-    if (tzid && tzid !== zone && intlKnowsZone(tzid)) {
-      const instant = new TZDate(time.year, time.month - 1, time.day, time.hour, time.minute, tzid);
-      const { date, time: clock } = wallClock(new Date(instant.getTime()), zone);
-      return `${date} ${clock}`;
-    }
-    // Floating: already the wall-clock time meant, read in the plan's zone.
-    return wall;
-  }
-  const { date, time: clock } = wallClock(time.toJSDate(), zone);
-  return `${date} ${clock}`;
+function newer(a: ICAL.Component, b: ICAL.Component): boolean {
+  const sa = sequenceOf(a);
+  const sb = sequenceOf(b);
+  if (sa !== sb) return sa > sb;
+  return stampOf(a) >= stampOf(b);
 }
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+interface Series {
+  master: ICAL.Component | null;
+  overrides: Map<string, ICAL.Component>;
 }
 
-export function readLmsFeed(text: string, zone: string): Feed {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+const MAX_OCCURRENCES = 5000;
+
+interface Pending {
+  uid: string;
+  course: string;
+  title: string;
+  kind: DeadlineKind;
+  /** All-day due date, or a floating wall time already in the plan's zone. */
+  due?: string;
+  /** An instant (UTC ms) to be written in the plan's zone. */
+  instant?: number;
+}
+
+export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | string): Feed {
+  const { zone, window } = typeof options === 'string' ? { zone: options, window: undefined } : options;
+  const decoded = typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
+  const calendar = new ICAL.Component(ICAL.parse(decoded.text));
+  if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
+  const feed: Feed = {
+    source: feedSource(
+      (calendar.getFirstPropertyValue('x-wr-calname') as string | null) ?? null,
+      (calendar.getFirstPropertyValue('prodid') as string | null) ?? null,
+    ),
+    encoding: decoded.encoding,
+    deadlines: [],
+    breaks: [],
+    skipped: [],
+    warnings: [],
+  };
+
+  const vtimezones = new Map<string, ICAL.Component>();
   for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) {
-    ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone));
+    const tzid = String(vtimezone.getFirstPropertyValue('tzid') ?? '');
+    if (tzid) vtimezones.set(tzid, vtimezone);
   }
-  const source = String(
-    calendar.getFirstPropertyValue('x-wr-calname') ?? calendar.getFirstPropertyValue('prodid') ?? 'calendar feed',
-  );
-  const feed: Feed = { source, deadlines: [], breaks: [], skipped: [] };
+  const readers = new Map<string, ZoneReader>();
+  const readerFor = (tzid: string): ZoneReader => {
+    let reader = readers.get(tzid);
+    if (reader !== undefined) return reader;
+    // An IANA name (in any spelling, or after a /mozilla.org/...-style prefix), then a
+    // Windows name through CLDR's table, then the feed's own VTIMEZONE.
+    const iana =
+      canonicalTimeZone(tzid) ??
+      canonicalTimeZone(tzid.replace(/^.*?\/(?=[A-Z][a-z]+\/)/, '')) ??
+      findIana(tzid).map((name) => canonicalTimeZone(name)).find(Boolean);
+    const vtimezone = vtimezones.get(tzid);
+    reader = iana ? { rules: zoneRules(iana) } : vtimezone ? { vtimezone: new ICAL.Timezone(vtimezone) } : null;
+    readers.set(tzid, reader);
+    return reader;
+  };
+
+  // Group by UID first: overrides and duplicates are resolved before anything is read.
+  const series = new Map<string, Series>();
+  let anonymous = 0;
   for (const component of calendar.getAllSubcomponents('vevent')) {
-    const event = new ICAL.Event(component);
-    const summary = event.summary ?? '';
-    const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
-    const parsed = readSummary(summary, categories, event.location || null);
-    if (BREAKS.test(parsed.title) && event.startDate.isDate) {
-      const end = event.endDate ? addDays(event.endDate.toString().slice(0, 10), -1) : event.startDate.toString();
-      const start = event.startDate.toString().slice(0, 10);
-      // ISO dates compare as text; a zero-length break ends the day it starts.
-      feed.breaks.push({ name: parsed.title, start, end: [start, end].sort()[1] ?? start });
-      continue;
+    const uid = String(component.getFirstPropertyValue('uid') ?? `no-uid-${(anonymous += 1)}`);
+    let entry = series.get(uid);
+    if (!entry) {
+      entry = { master: null, overrides: new Map() };
+      series.set(uid, entry);
     }
-    if (parsed.skip) {
-      feed.skipped.push({ summary: plainText(summary), reason: parsed.skip });
-      continue;
-    }
-    if (NOT_DEADLINES.test(parsed.title)) {
-      feed.skipped.push({ summary: plainText(summary), reason: 'not a deadline' });
-      continue;
-    }
-    feed.deadlines.push({
-      uid: event.uid,
-      course: parsed.course ?? 'IMPORTED',
-      title: parsed.title,
-      kind: guessKind(parsed.title),
-      due: dueOf(
-        event.startDate,
-        component.getFirstProperty('dtstart')?.getParameter('tzid')?.toString() ?? null,
-        zone,
-      ),
-    });
+    const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
+    const rid = rawValue(component, 'recurrence-id');
+    const previous = rid === null ? entry.master : (entry.overrides.get(rid) ?? null);
+    if (previous) {
+      const [kept, dropped] = newer(component, previous) ? [component, previous] : [previous, component];
+      const droppedSummary = plainText(String(dropped.getFirstPropertyValue('summary') ?? summary));
+      feed.skipped.push({
+        uid,
+        summary: droppedSummary,
+        reason: `an older copy of an event with the same UID${rid ? ` and RECURRENCE-ID ${rid}` : ''} (SEQUENCE ${sequenceOf(dropped)})`,
+      });
+      if (rid === null) entry.master = kept;
+      else entry.overrides.set(rid, kept);
+    } else if (rid === null) entry.master = component;
+    else entry.overrides.set(rid, component);
   }
+
+  const pending: Pending[] = [];
+  const windowStart = window ? isoDate(dayNumber(window.start) - 1) : null;
+  const windowEnd = window ? isoDate(dayNumber(window.end) + 1) : null;
+
+  const readOne = (component: ICAL.Component, uid: string, start: ICAL.Time, startText: string | null) => {
+    const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
+    const named = `"${summary || '(no title)'}" (UID ${uid})`;
+    const skip = (reason: string) => feed.skipped.push({ uid, summary, reason });
+    if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return skip('cancelled');
+    if (startText !== null && !realDateTime(startText)) {
+      feed.warnings.push(`${named}: DTSTART ${startText.replace(/[-:]/g, '')} is not a real date; the event was not imported`);
+      return skip(`DTSTART ${startText.replace(/[-:]/g, '')} is not a real date`);
+    }
+    const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
+    const location = component.getFirstPropertyValue('location');
+    const parsed = readSummary(summary, categories, location ? String(location) : null);
+    if (BREAKS.test(parsed.title) && start.isDate) {
+      const endText = rawValue(component, 'dtend');
+      const first = start.toString().slice(0, 10);
+      const last = endText && realDateTime(endText) ? isoDate(dayNumber(endText.slice(0, 10)) - 1) : first;
+      // ISO dates compare as text; a zero-length break ends the day it starts.
+      feed.breaks.push({ name: parsed.title, start: first, end: [first, last].sort()[1] ?? first });
+      return;
+    }
+    if (parsed.skip) return skip(parsed.skip);
+    if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
+    const base = { uid, course: parsed.course ?? 'IMPORTED', title: parsed.title, kind: guessKind(parsed.title) };
+    if (start.isDate) return pending.push({ ...base, due: start.toString().slice(0, 10) });
+    const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
+    const utc = start.zone?.tzid === 'UTC';
+    if (utc) return pending.push({ ...base, instant: Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) });
+    if (!tzid) {
+      // Floating: the wall-clock time meant wherever the student is, read in the plan's zone.
+      return pending.push({ ...base, due: `${start.toString().slice(0, 10)} ${clock(start.hour * 60 + start.minute)}` });
+    }
+    const reader = readerFor(String(tzid));
+    if (!reader) {
+      feed.warnings.push(`${named}: unknown time zone TZID=${tzid} (no IANA or Windows name, no VTIMEZONE); the event was not imported`);
+      return skip(`unknown time zone TZID=${tzid}`);
+    }
+    const instant =
+      'rules' in reader
+        ? reader.rules.toUtc(dayNumber(start.toString().slice(0, 10)), start.hour * 60 + start.minute)
+        : Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) -
+          reader.vtimezone.utcOffset(start) * 1000;
+    pending.push({ ...base, instant });
+  };
+
+  for (const [uid, { master, overrides }] of series) {
+    const recurring = master !== null && (master.hasProperty('rrule') || master.hasProperty('rdate'));
+    if (!master || !recurring) {
+      // A single event, an override replacing it (RECURRENCE-ID = its DTSTART), or overrides
+      // without their series: each is one instance.
+      const instances = master ? [master] : [];
+      for (const [rid, override] of overrides) {
+        if (master && rawValue(master, 'dtstart') === rid) instances[0] = override;
+        else instances.push(override);
+      }
+      for (const component of instances) {
+        const rid = rawValue(component, 'recurrence-id');
+        const id = master && instances.length === 1 ? uid : rid ? `${uid}/${rid.replace(/[-:]/g, '')}` : uid;
+        const start = component.getFirstPropertyValue('dtstart');
+        if (!(start instanceof ICAL.Time)) {
+          feed.skipped.push({ uid: id, summary: plainText(String(component.getFirstPropertyValue('summary') ?? '')), reason: 'no DTSTART' });
+          continue;
+        }
+        readOne(component, id, start, rawValue(component, 'dtstart'));
+      }
+      continue;
+    }
+    const masterStart = rawValue(master, 'dtstart');
+    if (masterStart !== null && !realDateTime(masterStart)) {
+      readOne(master, uid, master.getFirstPropertyValue('dtstart') as ICAL.Time, masterStart);
+      continue;
+    }
+    const event = new ICAL.Event(master);
+    for (const override of overrides.values()) event.relateException(override);
+    const iterator = event.iterator();
+    let count = 0;
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      const day = next.toString().slice(0, 10);
+      if (windowEnd && day > windowEnd) break;
+      if (windowStart && day < windowStart) continue;
+      count += 1;
+      if (count > MAX_OCCURRENCES) {
+        feed.warnings.push(`"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${MAX_OCCURRENCES} occurrences were read`);
+        break;
+      }
+      const details = event.getOccurrenceDetails(next);
+      const id = `${uid}/${details.recurrenceId.toICALString()}`;
+      const component = details.item.component;
+      const isOverride = component !== master;
+      readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null);
+    }
+  }
+
+  // Instants become the plan's wall-clock time in one visit to the zone.
+  const timed = pending.filter((p) => p.instant !== undefined);
+  const moments = localMomentsIn(
+    timed.map((p) => p.instant as number),
+    zone,
+  );
+  timed.forEach((p, i) => {
+    const m = moments[i];
+    if (m) p.due = `${isoDate(m.day)} ${clock(m.minute)}`;
+  });
+  for (const { instant: _instant, due, ...rest } of pending) feed.deadlines.push({ ...rest, due: due as string });
   return feed;
 }

@@ -28,12 +28,17 @@ const dayArb = fc.integer({ min: 0, max: 140 }).map((n) => {
   return d.toISOString().slice(0, 10);
 });
 
+/** Strings other YAML readers type as numbers, booleans or null, or that need quoting. */
+const TRICKY = ['-0x0', '0x1F', '0o17', '+.5', '1_000', '1e3', '.inf', '.NaN', 'true', 'Null', '~', 'y', '- a', 'a: b', '#x', "'q'", '"q"', '[a]', '{a}', 'a, b', '@x', '`x', '!x', '&x', '*x', '%x', '|', '>', ' a', 'a ', 'é', 'a\\b'];
+const text = (plain: fc.Arbitrary<string>) =>
+  fc.oneof(plain, fc.constantFrom(...TRICKY), fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /\S/.test(s)));
+
 const feedArb: fc.Arbitrary<Feed> = fc
   .uniqueArray(
     fc.record({
-      uid: fc.stringMatching(/^[a-z0-9-]{3,12}$/),
+      uid: text(fc.stringMatching(/^[a-z0-9-]{3,12}$/)),
       course: fc.constantFrom('LIS 1', 'LIS 2'),
-      title: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 :&,'-]{0,30}$/),
+      title: text(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 :&,'-]{0,30}$/)),
       kind: fc.constantFrom(...DEADLINE_KINDS),
       day: dayArb,
       time: fc.option(fc.constantFrom('09:00', '17:00', '23:59'), { nil: undefined }),
@@ -42,6 +47,8 @@ const feedArb: fc.Arbitrary<Feed> = fc
   )
   .map((items) => ({
     source: 'Property feed',
+    encoding: 'utf-8',
+    warnings: [],
     breaks: [],
     skipped: [],
     deadlines: items.map(({ day, time, ...d }) => ({ ...d, due: time ? `${day} ${time}` : day })),
@@ -57,7 +64,7 @@ describe('LMS import properties', () => {
         expect(second.text).toBe(first.text);
         expect(second.report.added).toEqual([]);
         expect(second.report.changed).toEqual([]);
-        expect(second.report.unchanged).toBe(first.report.added.length);
+        expect(second.report.unchanged).toBe(first.report.added.length + first.report.linked.length);
         expect(first.text).toContain('# keep me');
         expect(first.text).toContain('# last day of finals');
         const { plan } = await parsePlan(first.text, 'plan.yaml', 'UTC');
@@ -67,9 +74,29 @@ describe('LMS import properties', () => {
     );
   });
 
+  it.each([['-0x0'], ['0x1F'], ['true'], ['~'], ['1e3'], ['a: b']])(
+    'a feed UID %s is read back as the same string, so the plan stays valid (yaml writes, js-yaml reads)',
+    async (uid) => {
+      const feed: Feed = {
+        source: 'Property feed',
+        encoding: 'utf-8',
+        warnings: [],
+        breaks: [],
+        skipped: [],
+        deadlines: [{ uid, course: 'LIS 1', title: uid, kind: 'quiz', due: '2027-10-05' }],
+      };
+      const merged = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES);
+      const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
+      expect(file.deadlines.at(-1)).toMatchObject({ id: uid, title: uid });
+      expect(mergeFeed(merged.text, feed, DEFAULT_ESTIMATES).changed).toBe(false);
+    },
+  );
+
   it('a changed due date is updated in place, keeping the estimate the user set', async () => {
     const feed: Feed = {
       source: 'Property feed',
+      encoding: 'utf-8',
+      warnings: [],
       breaks: [],
       skipped: [],
       deadlines: [{ uid: 'a1', course: 'LIS 1', title: 'Essay', kind: 'paper', due: '2027-10-05 23:59' }],

@@ -12,10 +12,10 @@ describe('readLmsFeed', () => {
     const f = feed('canvas');
     expect(f.source).toBe('Student Calendar (Canvas)');
     expect(f.deadlines.map((d) => [d.course, d.title, d.kind, d.due])).toEqual([
-      ['INFO 200', 'Reading reflection 1', 'paper', '2027-09-15'],
-      ['INFO 200', 'Community analysis paper: draft & outline', 'paper', '2027-10-08 23:59'],
-      ['INFO 202', 'Midterm exam (online, proctored)', 'exam', '2027-10-20 19:00'],
-      ['INFO 202', 'Discussion: introduce yourself', 'discussion', '2027-09-17 23:59'],
+      ['INFO 200-01 Fall 2027', 'Reading reflection 1', 'paper', '2027-09-15'],
+      ['INFO 200-01 Fall 2027', 'Community analysis paper: draft & outline', 'paper', '2027-10-08 23:59'],
+      ['INFO 202-02 Fall 2027', 'Midterm exam (online, proctored)', 'exam', '2027-10-20 19:00'],
+      ['INFO 202-02 Fall 2027', 'Discussion: introduce yourself', 'discussion', '2027-09-17 23:59'],
     ]);
     expect(f.breaks).toEqual([{ name: 'Thanksgiving break - no classes', start: '2027-11-22', end: '2027-11-28' }]);
     expect(f.skipped.map((s) => s.reason)).toEqual(['not a deadline']);
