@@ -8,8 +8,36 @@
 
 /** Tokens that look like a subject and a number but are terms: SP27, FA2027, Fall 2027, W27. */
 const TERM_WORDS = new Set([
-  'F', 'S', 'W', 'U', 'SP', 'SU', 'FA', 'WI', 'FL', 'SS', 'WS', 'AU', 'SPR', 'SUM', 'AUT', 'WIN', 'FAL',
-  'FALL', 'SPRING', 'SUMMER', 'WINTER', 'AUTUMN', 'TERM', 'SEM', 'SEMESTER', 'QTR', 'Q', 'T', 'SEC', 'SECTION',
+  'F',
+  'S',
+  'W',
+  'U',
+  'SP',
+  'SU',
+  'FA',
+  'WI',
+  'FL',
+  'SS',
+  'WS',
+  'AU',
+  'SPR',
+  'SUM',
+  'AUT',
+  'WIN',
+  'FAL',
+  'FALL',
+  'SPRING',
+  'SUMMER',
+  'WINTER',
+  'AUTUMN',
+  'TERM',
+  'SEM',
+  'SEMESTER',
+  'QTR',
+  'Q',
+  'T',
+  'SEC',
+  'SECTION',
 ]);
 
 const SUBJECT_NUMBER = /(?<![A-Z])([A-Z]{2,6})[\s_.-]*(\d{2,4}[A-Z]?)(?![A-Z0-9])/g;

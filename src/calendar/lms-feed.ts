@@ -227,7 +227,8 @@ interface Pending {
 
 export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | string): Feed {
   const { zone, window } = typeof options === 'string' ? { zone: options, window: undefined } : options;
-  const decoded = typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
+  const decoded =
+    typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
   const calendar = new ICAL.Component(ICAL.parse(decoded.text));
   if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
   const feed: Feed = {
@@ -256,7 +257,9 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     const iana =
       canonicalTimeZone(tzid) ??
       canonicalTimeZone(tzid.replace(/^.*?\/(?=[A-Z][a-z]+\/)/, '')) ??
-      findIana(tzid).map((name) => canonicalTimeZone(name)).find(Boolean);
+      findIana(tzid)
+        .map((name) => canonicalTimeZone(name))
+        .find(Boolean);
     const vtimezone = vtimezones.get(tzid);
     reader = iana ? { rules: zoneRules(iana) } : vtimezone ? { vtimezone: new ICAL.Timezone(vtimezone) } : null;
     readers.set(tzid, reader);
@@ -267,7 +270,8 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   const series = new Map<string, Series>();
   let anonymous = 0;
   for (const component of calendar.getAllSubcomponents('vevent')) {
-    const uid = String(component.getFirstPropertyValue('uid') ?? `no-uid-${(anonymous += 1)}`);
+    anonymous += 1;
+    const uid = String(component.getFirstPropertyValue('uid') ?? `no-uid-${anonymous}`);
     let entry = series.get(uid);
     if (!entry) {
       entry = { master: null, overrides: new Map() };
@@ -300,7 +304,9 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     const skip = (reason: string) => feed.skipped.push({ uid, summary, reason });
     if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return skip('cancelled');
     if (startText !== null && !realDateTime(startText)) {
-      feed.warnings.push(`${named}: DTSTART ${startText.replace(/[-:]/g, '')} is not a real date; the event was not imported`);
+      feed.warnings.push(
+        `${named}: DTSTART ${startText.replace(/[-:]/g, '')} is not a real date; the event was not imported`,
+      );
       return skip(`DTSTART ${startText.replace(/[-:]/g, '')} is not a real date`);
     }
     const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
@@ -320,14 +326,23 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     if (start.isDate) return pending.push({ ...base, due: start.toString().slice(0, 10) });
     const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
     const utc = start.zone?.tzid === 'UTC';
-    if (utc) return pending.push({ ...base, instant: Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) });
+    if (utc)
+      return pending.push({
+        ...base,
+        instant: Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute),
+      });
     if (!tzid) {
       // Floating: the wall-clock time meant wherever the student is, read in the plan's zone.
-      return pending.push({ ...base, due: `${start.toString().slice(0, 10)} ${clock(start.hour * 60 + start.minute)}` });
+      return pending.push({
+        ...base,
+        due: `${start.toString().slice(0, 10)} ${clock(start.hour * 60 + start.minute)}`,
+      });
     }
     const reader = readerFor(String(tzid));
     if (!reader) {
-      feed.warnings.push(`${named}: unknown time zone TZID=${tzid} (no IANA or Windows name, no VTIMEZONE); the event was not imported`);
+      feed.warnings.push(
+        `${named}: unknown time zone TZID=${tzid} (no IANA or Windows name, no VTIMEZONE); the event was not imported`,
+      );
       return skip(`unknown time zone TZID=${tzid}`);
     }
     const instant =
@@ -353,7 +368,11 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
         const id = master && instances.length === 1 ? uid : rid ? `${uid}/${rid.replace(/[-:]/g, '')}` : uid;
         const start = component.getFirstPropertyValue('dtstart');
         if (!(start instanceof ICAL.Time)) {
-          feed.skipped.push({ uid: id, summary: plainText(String(component.getFirstPropertyValue('summary') ?? '')), reason: 'no DTSTART' });
+          feed.skipped.push({
+            uid: id,
+            summary: plainText(String(component.getFirstPropertyValue('summary') ?? '')),
+            reason: 'no DTSTART',
+          });
           continue;
         }
         readOne(component, id, start, rawValue(component, 'dtstart'));
@@ -375,7 +394,9 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       if (windowStart && day < windowStart) continue;
       count += 1;
       if (count > MAX_OCCURRENCES) {
-        feed.warnings.push(`"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${MAX_OCCURRENCES} occurrences were read`);
+        feed.warnings.push(
+          `"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${MAX_OCCURRENCES} occurrences were read`,
+        );
         break;
       }
       const details = event.getOccurrenceDetails(next);

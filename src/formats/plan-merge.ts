@@ -134,7 +134,13 @@ export function readPlanFacts(planText: string): PlanFacts | null {
     .map((t) => [text(t?.start), text(t?.end)] as const)
     .filter(([a, b]) => /^\d{4}-\d{2}-\d{2}$/.test(a) && /^\d{4}-\d{2}-\d{2}$/.test(b));
   const window = terms.length
-    ? { start: terms.map((t) => t[0]).sort()[0] as string, end: terms.map((t) => t[1]).sort().at(-1) as string }
+    ? {
+        start: terms.map((t) => t[0]).sort()[0] as string,
+        end: terms
+          .map((t) => t[1])
+          .sort()
+          .at(-1) as string,
+      }
     : undefined;
   const codes = new Set<string>();
   for (const c of list<{ code?: unknown }>(plain.courses)) if (c?.code) codes.add(text(c.code));
@@ -147,7 +153,8 @@ export function readPlanFacts(planText: string): PlanFacts | null {
 }
 
 export function mergeFeed(planText: string, feed: Feed, options: MergeOptions | Record<string, number>): MergeResult {
-  const opts: MergeOptions = 'estimates' in options ? (options as MergeOptions) : { estimates: options as Record<string, number> };
+  const opts: MergeOptions =
+    'estimates' in options ? (options as MergeOptions) : { estimates: options as Record<string, number> };
   const courseOf = opts.courseOf ?? ((label: string) => label);
   const json = planText.trimStart().startsWith('{');
   const plain = readPlain(planText);
@@ -223,7 +230,13 @@ export function mergeFeed(planText: string, feed: Feed, options: MergeOptions | 
       edits.fields.push({ index: planIndex, key: 'feedUid', value: d.uid });
       edits.fields.push({ index: planIndex, key: 'source', value: feed.source });
       byFeedUid.set(d.uid, planIndex);
-      report.linked.push({ uid: d.uid, title: d.title, due: d.due, course: d.course, planTitle: text(deadlines[planIndex]?.title) });
+      report.linked.push({
+        uid: d.uid,
+        title: d.title,
+        due: d.due,
+        course: d.course,
+        planTitle: text(deadlines[planIndex]?.title),
+      });
       continue;
     }
     edits.deadlines.push({
@@ -276,7 +289,8 @@ export function mergeFeed(planText: string, feed: Feed, options: MergeOptions | 
   }
 
   const changed =
-    edits.deadlines.length + edits.fields.length + edits.courses.length + edits.breaks.length + edits.aliases.length > 0;
+    edits.deadlines.length + edits.fields.length + edits.courses.length + edits.breaks.length + edits.aliases.length >
+    0;
   const format = json ? 'json' : 'yaml';
   if (!changed) return { text: planText, report, changed, format };
   return { text: json ? applyJson(planText, edits) : applyYaml(planText, edits), report, changed, format };
@@ -285,7 +299,8 @@ export function mergeFeed(planText: string, feed: Feed, options: MergeOptions | 
 function applyJson(planText: string, edits: Edits): string {
   const plan = JSON.parse(planText) as Record<string, unknown>;
   const indent = /^\{\s*\n([ \t]+)"/.exec(planText)?.[1] ?? (planText.includes('\n') ? '  ' : '');
-  const deadlines = (Array.isArray(plan.deadlines) ? plan.deadlines : (plan.deadlines = [])) as Record<string, unknown>[];
+  if (!Array.isArray(plan.deadlines)) plan.deadlines = [];
+  const deadlines = plan.deadlines as Record<string, unknown>[];
   for (const f of edits.fields) {
     const d = deadlines[f.index];
     if (d) d[f.key] = f.value;
@@ -359,7 +374,10 @@ function applyYaml(source: string, edits: Edits): string {
     } else if (isSeq(node) && node.items.length > 0) {
       const last = node.items.at(-1) as Node;
       splices.push({ at: last.range?.[1] ?? 0, remove: 0, insert: rows.map((r) => `, ${flowRow(r)}`).join('') });
-    } else if (pair && (isSeq(node) || (isScalar(node) && (node.value === null || node.value === undefined)) || !node)) {
+    } else if (
+      pair &&
+      (isSeq(node) || (isScalar(node) && (node.value === null || node.value === undefined)) || !node)
+    ) {
       // `key: []`, `key:` or `key: ~`: the list must change to hold items; it becomes a block list.
       const start = node?.range?.[0];
       const end = node?.range?.[1];
@@ -382,15 +400,27 @@ function applyYaml(source: string, edits: Edits): string {
       const rendered = value === null ? `[${rows.map(flowRow).join(', ')}]` : flowScalar(value);
       const entry = `${flowScalar(key)}: ${rendered}`;
       if (lastNode) splices.push({ at: lastNode.range?.[1] ?? 0, remove: 0, insert: `, ${entry}` });
-      else splices.push({ at: map.range?.[0] ?? 0, remove: (map.range?.[1] ?? 0) - (map.range?.[0] ?? 0), insert: `{ ${entry} }` });
+      else
+        splices.push({
+          at: map.range?.[0] ?? 0,
+          remove: (map.range?.[1] ?? 0) - (map.range?.[0] ?? 0),
+          insert: `{ ${entry} }`,
+        });
       return;
     }
     const indent = column(map.range?.[0] ?? 0);
     const head = `${pad(indent)}${yamlScalar(key)}:`;
     const body =
-      value === null ? `${head}\n${rows.map((r) => blockRow(r, indent + 2, indent + 4)).join('\n')}` : `${head} ${yamlScalar(value)}`;
+      value === null
+        ? `${head}\n${rows.map((r) => blockRow(r, indent + 2, indent + 4)).join('\n')}`
+        : `${head} ${yamlScalar(value)}`;
     if (lastNode) splices.push({ at: after(lastNode), remove: 0, insert: `\n${body}` });
-    else splices.push({ at: source.length, remove: 0, insert: `${source.endsWith('\n') || !source ? '' : '\n'}${body}\n` });
+    else
+      splices.push({
+        at: source.length,
+        remove: 0,
+        insert: `${source.endsWith('\n') || !source ? '' : '\n'}${body}\n`,
+      });
   };
 
   const root = doc.contents;
@@ -429,7 +459,8 @@ function applyYaml(source: string, edits: Edits): string {
         const range = (pair.value as Node).range as [number, number, number];
         splices.push({ at: range[0], remove: range[1] - range[0], insert: '' });
         splices.push({ at: lineEnd(range[1]), remove: 0, insert: `\n${body}` });
-      } else if (pair) splices.push({ at: lineEnd((pair.key as Node).range?.[1] ?? 0), remove: 0, insert: `\n${body}` });
+      } else if (pair)
+        splices.push({ at: lineEnd((pair.key as Node).range?.[1] ?? 0), remove: 0, insert: `\n${body}` });
       else
         splices.push({
           at: source.length,

@@ -38,15 +38,26 @@ export interface NotImported {
 export function notImported({ report, feed }: ImportOutcome): NotImported[] {
   return [
     ...feed.skipped,
-    ...report.outsideTerms.map((d) => ({ uid: d.uid, summary: d.title, due: d.due, reason: 'outside every term of the plan' })),
-    ...report.courseLeftOut.map((d) => ({ uid: d.uid, summary: d.title, due: d.due, reason: `course ${d.course} left out` })),
+    ...report.outsideTerms.map((d) => ({
+      uid: d.uid,
+      summary: d.title,
+      due: d.due,
+      reason: 'outside every term of the plan',
+    })),
+    ...report.courseLeftOut.map((d) => ({
+      uid: d.uid,
+      summary: d.title,
+      due: d.due,
+      reason: `course ${d.course} left out`,
+    })),
   ];
 }
 
 export function importLines(outcome: ImportOutcome, style: Style): string[] {
   const r = outcome.report;
   const lines: string[] = [];
-  for (const d of r.added) lines.push(`${style.green('added  ')}  ${d.due.padEnd(16)}  ${d.course}: ${d.title} (${d.kind})`);
+  for (const d of r.added)
+    lines.push(`${style.green('added  ')}  ${d.due.padEnd(16)}  ${d.course}: ${d.title} (${d.kind})`);
   for (const d of r.linked)
     lines.push(`${style.cyan('linked ')}  ${d.due.padEnd(16)}  ${d.course}: ${d.title} is your "${d.planTitle}"`);
   for (const d of r.changed) lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${d.title} (was ${d.from})`);
@@ -55,7 +66,8 @@ export function importLines(outcome: ImportOutcome, style: Style): string[] {
   for (const d of notImported(outcome))
     lines.push(`${style.dim('skipped')}  ${(d.due ?? '').padEnd(16)}  ${d.summary || '(no title)'}: ${d.reason}`);
   for (const b of r.breaksAdded) lines.push(`${style.green('break  ')}  ${b.start} to ${b.end}  ${b.name} (${b.term})`);
-  for (const c of r.coursesAdded) lines.push(`${style.green('course ')}  ${''.padEnd(16)}  ${c}: new course (weeklyHours: 0)`);
+  for (const c of r.coursesAdded)
+    lines.push(`${style.green('course ')}  ${''.padEnd(16)}  ${c}: new course (weeklyHours: 0)`);
   for (const a of r.aliasesAdded) lines.push(`${style.green('mapped ')}  ${''.padEnd(16)}  ${a.label} -> ${a.code}`);
   return lines;
 }
@@ -69,5 +81,12 @@ export function importSummary(outcome: ImportOutcome): string {
 /** The `--json` payload (docs/lms-import.md). */
 export function importJson(outcome: ImportOutcome, dryRun: boolean, written: boolean): Record<string, unknown> {
   const { report, feed } = outcome;
-  return { dryRun, written, encoding: feed.encoding, ...report, notImported: notImported(outcome), warnings: feed.warnings };
+  return {
+    dryRun,
+    written,
+    encoding: feed.encoding,
+    ...report,
+    notImported: notImported(outcome),
+    warnings: feed.warnings,
+  };
 }

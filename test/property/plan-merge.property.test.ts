@@ -29,9 +29,46 @@ const dayArb = fc.integer({ min: 0, max: 140 }).map((n) => {
 });
 
 /** Strings other YAML readers type as numbers, booleans or null, or that need quoting. */
-const TRICKY = ['-0x0', '0x1F', '0o17', '+.5', '1_000', '1e3', '.inf', '.NaN', 'true', 'Null', '~', 'y', '- a', 'a: b', '#x', "'q'", '"q"', '[a]', '{a}', 'a, b', '@x', '`x', '!x', '&x', '*x', '%x', '|', '>', ' a', 'a ', 'é', 'a\\b'];
+const TRICKY = [
+  '-0x0',
+  '0x1F',
+  '0o17',
+  '+.5',
+  '1_000',
+  '1e3',
+  '.inf',
+  '.NaN',
+  'true',
+  'Null',
+  '~',
+  'y',
+  '- a',
+  'a: b',
+  '#x',
+  "'q'",
+  '"q"',
+  '[a]',
+  '{a}',
+  'a, b',
+  '@x',
+  '`x',
+  '!x',
+  '&x',
+  '*x',
+  '%x',
+  '|',
+  '>',
+  ' a',
+  'a ',
+  'é',
+  'a\\b',
+];
 const text = (plain: fc.Arbitrary<string>) =>
-  fc.oneof(plain, fc.constantFrom(...TRICKY), fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /\S/.test(s)));
+  fc.oneof(
+    plain,
+    fc.constantFrom(...TRICKY),
+    fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /\S/.test(s)),
+  );
 
 const feedArb: fc.Arbitrary<Feed> = fc
   .uniqueArray(

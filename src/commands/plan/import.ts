@@ -62,7 +62,8 @@ function readFeed(feedPath: string, zone: string, window: { start: string; end: 
   try {
     return readLmsFeed(readFileSync(feedPath), { zone, window });
   } catch (error) {
-    const why = error instanceof FeedEncodingError ? error.message : `not a readable iCalendar file: ${(error as Error).message}`;
+    const why =
+      error instanceof FeedEncodingError ? error.message : `not a readable iCalendar file: ${(error as Error).message}`;
     throw new UserError(`${basename(feedPath)}: ${why}`, {
       hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8',
     });
@@ -83,8 +84,11 @@ export async function runImport(ctx: Context, feedPath: string, planArg: string 
   const given = courseFlags(opts.course ?? []);
   const hours = estimates(opts.estimate ?? []);
   // The plan must parse for its zone and terms; a broken one is explained with its location.
-  const facts = readPlanFacts(planText) ?? (await parsePlan(planText, basename(planPath), hostTimeZone()), null);
-  if (!facts) throw new UserError(`${planPath} is not a plan file`);
+  const facts = readPlanFacts(planText);
+  if (!facts) {
+    await parsePlan(planText, basename(planPath), hostTimeZone());
+    throw new UserError(`${planPath} is not a plan file`, { hint: 'see `mls plan example` for the layout' });
+  }
   const zone = facts.timezone ?? hostTimeZone();
   const feed = readFeed(feedPath, zone, facts.window);
   for (const warning of feed.warnings) io.err(`warning: ${warning}`);
@@ -98,11 +102,14 @@ export async function runImport(ctx: Context, feedPath: string, planArg: string 
     given,
     prompter
       ? (label, candidates, fallback) =>
-          prompter.select<string | null>(`The feed's course "${label}" is not one of your plan's courses. Which is it?`, [
-            ...candidates.map((code) => ({ name: code, value: code })),
-            { name: `a new course: ${fallback}`, value: fallback },
-            { name: 'leave its events out', value: null },
-          ])
+          prompter.select<string | null>(
+            `The feed's course "${label}" is not one of your plan's courses. Which is it?`,
+            [
+              ...candidates.map((code) => ({ name: code, value: code })),
+              { name: `a new course: ${fallback}`, value: fallback },
+              { name: 'leave its events out', value: null },
+            ],
+          )
       : undefined,
   );
   for (const g of courses.guessed) {

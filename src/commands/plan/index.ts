@@ -237,7 +237,7 @@ function importCommand(ctx: Context): Command {
     )
     .option(
       '--course <feed=plan>',
-      "map a feed's course code to one of the plan's (repeatable; remembered in the plan), e.g. \"LIBR-200-01-SP27=INFO 200\"",
+      'map a feed\'s course code to one of the plan\'s (repeatable; remembered in the plan), e.g. "LIBR-200-01-SP27=INFO 200"',
       (v: string, p: string[] = []) => [...p, v],
     )
     .option('--json', 'print the changes as JSON')
