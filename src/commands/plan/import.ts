@@ -62,9 +62,11 @@ function readFeed(feedPath: string, zone: string, window: { start: string; end: 
   try {
     return readLmsFeed(readFileSync(feedPath), { zone, window });
   } catch (error) {
-    const why =
-      error instanceof FeedEncodingError ? error.message : `not a readable iCalendar file: ${(error as Error).message}`;
-    throw new UserError(`${basename(feedPath)}: ${why}`, {
+    const message =
+      error instanceof FeedEncodingError
+        ? `${basename(feedPath)}: ${error.message}`
+        : `${basename(feedPath)} is not a readable iCalendar file (${(error as Error).message})`;
+    throw new UserError(message, {
       hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8',
     });
   }
