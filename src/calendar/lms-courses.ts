@@ -90,8 +90,8 @@ export interface CourseResolution {
 
 /**
  * Every feed course label resolved once. `given` are the user's `--course LABEL=CODE`
- * mappings; `ask` (on a terminal) is called once per label that matches no course for
- * certain, and answers a plan code, a new code, or null (leave it out).
+ * mappings; `ask` (on a terminal) is called once per course (labels with the same key share
+ * the answer) that matches no course for certain, and answers a plan code, a new code, or null (leave it out).
  */
 export async function resolveCourses(
   labels: Iterable<string>,
@@ -101,6 +101,7 @@ export async function resolveCourses(
   ask?: (label: string, candidates: string[], fallback: string) => Promise<string | null>,
 ): Promise<CourseResolution> {
   const out: CourseResolution = { map: new Map(), remember: {}, guessed: [] };
+  const answered = new Map<string, string | null>();
   for (const label of new Set(labels)) {
     const chosen = given[label];
     if (chosen !== undefined) {
@@ -114,7 +115,12 @@ export async function resolveCourses(
       continue;
     }
     if (ask) {
-      const answer = await ask(label, match.candidates, match.fallback);
+      // One question per course: LIS-701-01-SP27 is answered with LIS 701 (40123) SP27.
+      const key = courseKey(label) ?? label;
+      const answer = answered.has(key)
+        ? (answered.get(key) as string | null)
+        : await ask(label, match.candidates, match.fallback);
+      answered.set(key, answer);
       out.map.set(label, answer);
       if (answer !== null && answer !== label) out.remember[label] = answer;
       continue;

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runMls, tempHome } from '../helpers/run-mls.js';
+import { BIN, ROOT, runMls, tempHome } from '../helpers/run-mls.js';
+import { hasTmux, Terminal } from '../helpers/terminal.js';
 
 const lms = (name: string) => join(ROOT, 'test', 'fixtures', 'lms', `${name}.ics`);
 
@@ -259,5 +260,26 @@ describe('mls plan import FEED [PLAN]', () => {
     expect(r.stderr).toContain(
       'warning: the feed\'s course "LIS 701 (40123) SP27" matches none of your courses; imported as LIS 701 (to use one of yours: --course "LIS 701 (40123) SP27=LIBR 701")',
     );
+  });
+});
+
+describe.runIf(hasTmux)('mls plan import in a terminal', () => {
+  it('asks once which plan course an unknown feed code is, then remembers the answer in the plan', async () => {
+    const { home, path } = springPlan((t) => t.replace('code: LIS 701', 'code: LIBR 701'));
+    const t = new Terminal(home, `"${process.execPath}" "${BIN}" plan import "${lms('canvas-codes')}" plan.yaml`);
+    try {
+      await t.answer('The feed\'s course "LIS 701 (40123) SP27" is not one of your plan\'s courses', ['Enter']);
+      const screen = await t.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('EXIT=0');
+    } finally {
+      t.close();
+    }
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('courseAliases:\n  LIS 701 (40123) SP27: LIBR 701\n');
+    expect(text).toContain('    course: LIBR 701\n    title: Research essay');
+    // Remembered: the next import asks nothing, even without a terminal.
+    const again = importInto(home, [lms('canvas-codes'), path]);
+    expect(again.stderr).not.toContain('warning');
+    expect(again.stderr).toContain('is already up to date');
   });
 });

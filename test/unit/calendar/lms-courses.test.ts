@@ -40,13 +40,18 @@ describe('resolveCourses', () => {
 
   it('asks once per unsure label, and remembers the answer', async () => {
     const asked: string[] = [];
-    const r = await resolveCourses(['LIBR 200 X', 'LIBR 200 X', 'INFO-202-01-SP27'], plan, {}, {}, async (label) => {
+    const labels = ['LIBR 200 X', 'LIBR 200 X', 'LIBR-200-01-SP27', 'INFO-202-01-SP27'];
+    const r = await resolveCourses(labels, plan, {}, {}, async (label) => {
       asked.push(label);
       return 'INFO 200';
     });
     expect(asked).toEqual(['LIBR 200 X']);
-    expect(Object.fromEntries(r.map)).toEqual({ 'LIBR 200 X': 'INFO 200', 'INFO-202-01-SP27': 'INFO 202' });
-    expect(r.remember).toEqual({ 'LIBR 200 X': 'INFO 200' });
+    expect(Object.fromEntries(r.map)).toEqual({
+      'LIBR 200 X': 'INFO 200',
+      'LIBR-200-01-SP27': 'INFO 200',
+      'INFO-202-01-SP27': 'INFO 202',
+    });
+    expect(r.remember).toEqual({ 'LIBR 200 X': 'INFO 200', 'LIBR-200-01-SP27': 'INFO 200' });
   });
 
   it('"leave its events out" maps the label to null and remembers nothing', async () => {
