@@ -207,11 +207,6 @@ function newer(a: ICAL.Component, b: ICAL.Component): boolean {
   return stampOf(a) >= stampOf(b);
 }
 
-interface Series {
-  master: ICAL.Component | null;
-  overrides: Map<string, ICAL.Component>;
-}
-
 const MAX_OCCURRENCES = 5000;
 
 interface Pending {
@@ -225,11 +220,71 @@ interface Pending {
   instant?: number;
 }
 
+/** What one event instance becomes. */
+type Outcome =
+  | { deadline: Pending; warning?: undefined }
+  | { skip: SkippedEvent; warning?: string }
+  | { holiday: FeedBreak; warning?: undefined };
+
+/** One VEVENT read on its own, kept as text until it is needed again (a series, a duplicate). */
+interface Single {
+  text: string;
+  outcomes: Outcome[];
+}
+
+interface Series {
+  master: string | null;
+  overrides: Map<string, string>;
+}
+
+/**
+ * The VEVENT blocks of a calendar, one at a time, and the rest of it (calendar properties,
+ * VTIMEZONEs). Reading event by event keeps memory bounded by one event, not the file:
+ * a 100,000-event feed as one ical.js tree took most of a gigabyte.
+ */
+function* eventBlocks(text: string, rest: string[]): Generator<string> {
+  const marker = /^(BEGIN|END):VEVENT[ \t]*\r?$/gim;
+  let outside = 0;
+  let start = -1;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if ((m[1] as string).toUpperCase() === 'BEGIN') {
+      if (start < 0) start = m.index;
+      continue;
+    }
+    if (start < 0) continue;
+    rest.push(text.slice(outside, start));
+    outside = m.index + m[0].length;
+    yield text.slice(start, outside);
+    start = -1;
+  }
+  rest.push(text.slice(outside));
+}
+
+function componentOf(text: string): ICAL.Component {
+  return new ICAL.Component(ICAL.parse(text));
+}
+
 export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | string): Feed {
   const { zone, window } = typeof options === 'string' ? { zone: options, window: undefined } : options;
   const decoded =
     typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
-  const calendar = new ICAL.Component(ICAL.parse(decoded.text));
+  if (!/^BEGIN:VCALENDAR/i.test(decoded.text.trimStart())) throw new Error('it does not start with BEGIN:VCALENDAR');
+  const singles = new Map<string, Single>();
+  const series = new Map<string, Series>();
+  const skipped: SkippedEvent[] = [];
+  const rest: string[] = [];
+  const blocks = eventBlocks(decoded.text, rest);
+
+  // The calendar without its events is read first, for its name and zones: the events'
+  // text is only located (a slice each) until then.
+  let anonymous = 0;
+  const heads: { uid: string; recurring: boolean; text: string }[] = [];
+  for (const text of blocks) {
+    anonymous += 1;
+    const uid = /^UID[;:](?:[^\r\n]*?:)?([^\r\n]*)/im.exec(text)?.[1]?.trim() || `no-uid-${anonymous}`;
+    heads.push({ uid, recurring: /^(RRULE|RDATE)[;:]/im.test(text), text });
+  }
+  const calendar = componentOf(rest.join(''));
   if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
   const feed: Feed = {
     source: feedSource(
@@ -239,7 +294,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     encoding: decoded.encoding,
     deadlines: [],
     breaks: [],
-    skipped: [],
+    skipped,
     warnings: [],
   };
 
@@ -266,48 +321,20 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     return reader;
   };
 
-  // Group by UID first: overrides and duplicates are resolved before anything is read.
-  const series = new Map<string, Series>();
-  let anonymous = 0;
-  for (const component of calendar.getAllSubcomponents('vevent')) {
-    anonymous += 1;
-    const uid = String(component.getFirstPropertyValue('uid') ?? `no-uid-${anonymous}`);
-    let entry = series.get(uid);
-    if (!entry) {
-      entry = { master: null, overrides: new Map() };
-      series.set(uid, entry);
-    }
-    const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
-    const rid = rawValue(component, 'recurrence-id');
-    const previous = rid === null ? entry.master : (entry.overrides.get(rid) ?? null);
-    if (previous) {
-      const [kept, dropped] = newer(component, previous) ? [component, previous] : [previous, component];
-      const droppedSummary = plainText(String(dropped.getFirstPropertyValue('summary') ?? summary));
-      feed.skipped.push({
-        uid,
-        summary: droppedSummary,
-        reason: `an older copy of an event with the same UID${rid ? ` and RECURRENCE-ID ${rid}` : ''} (SEQUENCE ${sequenceOf(dropped)})`,
-      });
-      if (rid === null) entry.master = kept;
-      else entry.overrides.set(rid, kept);
-    } else if (rid === null) entry.master = component;
-    else entry.overrides.set(rid, component);
-  }
-
-  const pending: Pending[] = [];
   const windowStart = window ? isoDate(dayNumber(window.start) - 1) : null;
   const windowEnd = window ? isoDate(dayNumber(window.end) + 1) : null;
 
-  const readOne = (component: ICAL.Component, uid: string, start: ICAL.Time, startText: string | null) => {
+  const readOne = (component: ICAL.Component, uid: string, start: ICAL.Time, startText: string | null): Outcome => {
     const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
     const named = `"${summary || '(no title)'}" (UID ${uid})`;
-    const skip = (reason: string) => feed.skipped.push({ uid, summary, reason });
+    const skip = (reason: string, warning?: string): Outcome => ({ skip: { uid, summary, reason }, warning });
     if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return skip('cancelled');
     if (startText !== null && !realDateTime(startText)) {
-      feed.warnings.push(
-        `${named}: DTSTART ${startText.replace(/[-:]/g, '')} is not a real date; the event was not imported`,
+      const written = startText.replace(/[-:]/g, '');
+      return skip(
+        `DTSTART ${written} is not a real date`,
+        `${named}: DTSTART ${written} is not a real date; the event was not imported`,
       );
-      return skip(`DTSTART ${startText.replace(/[-:]/g, '')} is not a real date`);
     }
     const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
     const location = component.getFirstPropertyValue('location');
@@ -317,46 +344,109 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       const first = start.toString().slice(0, 10);
       const last = endText && realDateTime(endText) ? isoDate(dayNumber(endText.slice(0, 10)) - 1) : first;
       // ISO dates compare as text; a zero-length break ends the day it starts.
-      feed.breaks.push({ name: parsed.title, start: first, end: [first, last].sort()[1] ?? first });
-      return;
+      return { holiday: { name: parsed.title, start: first, end: [first, last].sort()[1] ?? first } };
     }
     if (parsed.skip) return skip(parsed.skip);
     if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
     const base = { uid, course: parsed.course ?? 'IMPORTED', title: parsed.title, kind: guessKind(parsed.title) };
-    if (start.isDate) return pending.push({ ...base, due: start.toString().slice(0, 10) });
+    if (start.isDate) return { deadline: { ...base, due: start.toString().slice(0, 10) } };
     const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
-    const utc = start.zone?.tzid === 'UTC';
-    if (utc)
-      return pending.push({
-        ...base,
-        instant: Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute),
-      });
+    if (start.zone?.tzid === 'UTC') {
+      return {
+        deadline: { ...base, instant: Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) },
+      };
+    }
     if (!tzid) {
       // Floating: the wall-clock time meant wherever the student is, read in the plan's zone.
-      return pending.push({
-        ...base,
-        due: `${start.toString().slice(0, 10)} ${clock(start.hour * 60 + start.minute)}`,
-      });
+      return {
+        deadline: { ...base, due: `${start.toString().slice(0, 10)} ${clock(start.hour * 60 + start.minute)}` },
+      };
     }
     const reader = readerFor(String(tzid));
     if (!reader) {
-      feed.warnings.push(
+      return skip(
+        `unknown time zone TZID=${tzid}`,
         `${named}: unknown time zone TZID=${tzid} (no IANA or Windows name, no VTIMEZONE); the event was not imported`,
       );
-      return skip(`unknown time zone TZID=${tzid}`);
     }
     const instant =
       'rules' in reader
         ? reader.rules.toUtc(dayNumber(start.toString().slice(0, 10)), start.hour * 60 + start.minute)
         : Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) -
           reader.vtimezone.utcOffset(start) * 1000;
-    pending.push({ ...base, instant });
+    return { deadline: { ...base, instant } };
   };
 
-  for (const [uid, { master, overrides }] of series) {
+  const readInstance = (component: ICAL.Component, id: string): Outcome => {
+    const start = component.getFirstPropertyValue('dtstart');
+    if (!(start instanceof ICAL.Time)) {
+      const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
+      return { skip: { uid: id, summary, reason: 'no DTSTART' } };
+    }
+    return readOne(component, id, start, rawValue(component, 'dtstart'));
+  };
+
+  const olderCopy = (uid: string, dropped: ICAL.Component, rid: string | null) =>
+    skipped.push({
+      uid,
+      summary: plainText(String(dropped.getFirstPropertyValue('summary') ?? '')),
+      reason: `an older copy of an event with the same UID${rid ? ` and RECURRENCE-ID ${rid}` : ''} (SEQUENCE ${sequenceOf(dropped)})`,
+    });
+
+  // Single events are read as they come; the parts of a series wait for each other.
+  for (const head of heads) {
+    let component: ICAL.Component;
+    try {
+      component = componentOf(head.text);
+    } catch (error) {
+      skipped.push({ uid: head.uid, summary: '', reason: `not readable (${(error as Error).message})` });
+      continue;
+    }
+    const uid = String(component.getFirstPropertyValue('uid') ?? head.uid);
+    const rid = rawValue(component, 'recurrence-id');
+    if (head.recurring || rid !== null || series.has(uid)) {
+      let entry = series.get(uid);
+      if (!entry) {
+        entry = { master: null, overrides: new Map() };
+        series.set(uid, entry);
+      }
+      const single = singles.get(uid);
+      if (single) {
+        // A plain event turned out to be the master of overrides: read it with them.
+        singles.delete(uid);
+        entry.master = single.text;
+      }
+      const previous = rid === null ? entry.master : (entry.overrides.get(rid) ?? null);
+      if (previous !== null) {
+        const before = componentOf(previous);
+        if (newer(component, before)) olderCopy(uid, before, rid);
+        else {
+          olderCopy(uid, component, rid);
+          continue;
+        }
+      }
+      if (rid === null) entry.master = head.text;
+      else entry.overrides.set(rid, head.text);
+      continue;
+    }
+    const single: Single = { text: head.text, outcomes: [readInstance(component, uid)] };
+    const previous = singles.get(uid);
+    if (previous) {
+      const keepNew = newer(component, componentOf(previous.text));
+      olderCopy(uid, keepNew ? componentOf(previous.text) : component, null);
+      if (!keepNew) continue;
+    }
+    singles.set(uid, single);
+  }
+
+  const outcomes: Outcome[] = [];
+  for (const single of singles.values()) outcomes.push(...single.outcomes);
+  for (const [uid, entry] of series) {
+    const master = entry.master === null ? null : componentOf(entry.master);
+    const overrides = new Map([...entry.overrides].map(([rid, text]) => [rid, componentOf(text)] as const));
     const recurring = master !== null && (master.hasProperty('rrule') || master.hasProperty('rdate'));
     if (!master || !recurring) {
-      // A single event, an override replacing it (RECURRENCE-ID = its DTSTART), or overrides
+      // An override replacing a single event (RECURRENCE-ID = its DTSTART), or overrides
       // without their series: each is one instance.
       const instances = master ? [master] : [];
       for (const [rid, override] of overrides) {
@@ -366,22 +456,13 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       for (const component of instances) {
         const rid = rawValue(component, 'recurrence-id');
         const id = master && instances.length === 1 ? uid : rid ? `${uid}/${rid.replace(/[-:]/g, '')}` : uid;
-        const start = component.getFirstPropertyValue('dtstart');
-        if (!(start instanceof ICAL.Time)) {
-          feed.skipped.push({
-            uid: id,
-            summary: plainText(String(component.getFirstPropertyValue('summary') ?? '')),
-            reason: 'no DTSTART',
-          });
-          continue;
-        }
-        readOne(component, id, start, rawValue(component, 'dtstart'));
+        outcomes.push(readInstance(component, id));
       }
       continue;
     }
     const masterStart = rawValue(master, 'dtstart');
     if (masterStart !== null && !realDateTime(masterStart)) {
-      readOne(master, uid, master.getFirstPropertyValue('dtstart') as ICAL.Time, masterStart);
+      outcomes.push(readInstance(master, uid));
       continue;
     }
     const event = new ICAL.Event(master);
@@ -403,10 +484,17 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       const id = `${uid}/${details.recurrenceId.toICALString()}`;
       const component = details.item.component;
       const isOverride = component !== master;
-      readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null);
+      outcomes.push(readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null));
     }
   }
 
+  const pending: Pending[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.warning) feed.warnings.push(outcome.warning);
+    if ('deadline' in outcome) pending.push(outcome.deadline);
+    else if ('skip' in outcome) skipped.push(outcome.skip);
+    else feed.breaks.push(outcome.holiday);
+  }
   // Instants become the plan's wall-clock time in one visit to the zone.
   const timed = pending.filter((p) => p.instant !== undefined);
   const moments = localMomentsIn(
