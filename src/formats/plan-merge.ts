@@ -111,16 +111,23 @@ export interface PlanFacts {
   aliases: Record<string, string>;
 }
 
-function readPlain(planText: string): PlainPlan {
-  const json = planText.trimStart().startsWith('{');
-  return ((json ? JSON.parse(planText) : load(planText, { schema: CORE_SCHEMA })) ?? {}) as PlainPlan;
+/** A JSON plan as JSON (so it is written back as JSON); anything else, a `{...}` YAML plan too, as YAML. */
+function readPlain(planText: string): { plain: PlainPlan; json: boolean } {
+  if (planText.trimStart().startsWith('{')) {
+    try {
+      return { plain: (JSON.parse(planText) ?? {}) as PlainPlan, json: true };
+    } catch {
+      // Not JSON: YAML's flow syntax.
+    }
+  }
+  return { plain: (load(planText, { schema: CORE_SCHEMA }) ?? {}) as PlainPlan, json: false };
 }
 
 /** The plan's zone, terms and course codes; null when the text is no plan (parsePlan says why). */
 export function readPlanFacts(planText: string): PlanFacts | null {
   let plain: PlainPlan & { timezone?: unknown };
   try {
-    plain = readPlain(planText);
+    plain = readPlain(planText).plain;
   } catch {
     return null;
   }
@@ -156,8 +163,7 @@ export function mergeFeed(planText: string, feed: Feed, options: MergeOptions | 
   const opts: MergeOptions =
     'estimates' in options ? (options as MergeOptions) : { estimates: options as Record<string, number> };
   const courseOf = opts.courseOf ?? ((label: string) => label);
-  const json = planText.trimStart().startsWith('{');
-  const plain = readPlain(planText);
+  const { plain, json } = readPlain(planText);
   const terms = list<NonNullable<PlainPlan['terms']>[number]>(plain.terms).map((t) => ({
     name: text(t?.name),
     start: text(t?.start),
@@ -374,6 +380,10 @@ function applyYaml(source: string, edits: Edits): string {
     } else if (isSeq(node) && node.items.length > 0) {
       const last = node.items.at(-1) as Node;
       splices.push({ at: last.range?.[1] ?? 0, remove: 0, insert: rows.map((r) => `, ${flowRow(r)}`).join('') });
+    } else if (isSeq(node) && map.flow) {
+      // `[]` inside a flow map stays flow.
+      const [start, end] = node.range ?? [0, 0];
+      splices.push({ at: start, remove: end - start, insert: `[${rows.map(flowRow).join(', ')}]` });
     } else if (
       pair &&
       (isSeq(node) || (isScalar(node) && (node.value === null || node.value === undefined)) || !node)

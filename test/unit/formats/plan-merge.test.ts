@@ -192,3 +192,15 @@ describe('scalars every YAML reader types as strings', () => {
 
   it('a comma is quoted in a flow collection', () => expect(flowScalar('a, b')).toBe('"a, b"'));
 });
+
+describe('mergeFeed on a plan written as one YAML flow map', () => {
+  it('is YAML, not JSON, and stays valid', async () => {
+    const plan =
+      '{ name: Flow, timezone: UTC, terms: [{ name: S, start: 2027-01-19, end: 2027-05-14 }], availability: [{ day: mon, start: "18:00", end: "22:00" }], deadlines: [] }\n';
+    const merged = mergeFeed(plan, feed([{}]), hours);
+    expect(merged.format).toBe('yaml');
+    expect(merged.text).toContain('deadlines: [{ id: u0, source: Canvas');
+    const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
+    expect(file.deadlines).toHaveLength(1);
+  });
+});
