@@ -283,3 +283,14 @@ describe.runIf(hasTmux)('mls plan import in a terminal', () => {
     expect(again.stderr).toContain('is already up to date');
   });
 });
+
+describe('mls plan import on a plan that is already invalid', () => {
+  it('reports the problem at the plan’s own line (not a line of the merged text) and writes nothing', () => {
+    const { home, path } = springPlan((t) => t.replace('    hours: 10', '    hours: -3'));
+    const before = readFileSync(path, 'utf8');
+    const r = importInto(home, [lms('canvas-codes'), path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('plan.yaml:30:12: deadlines[0].hours: -3 must not be negative');
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+});

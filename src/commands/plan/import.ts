@@ -126,7 +126,21 @@ export async function runImport(ctx: Context, feedPath: string, planArg: string 
     remember: courses.remember,
   });
   // Never write a plan that does not validate: the merge result goes through the same checks.
-  if (merged.changed) await parsePlan(merged.text, basename(planPath), zone);
+  if (merged.changed) {
+    try {
+      await parsePlan(merged.text, basename(planPath), zone);
+    } catch (error) {
+      // A plan that was invalid already is reported at its own lines, not the merged text's.
+      await parsePlan(planText, basename(planPath), zone);
+      throw new UserError(
+        `importing ${basename(feedPath)} would make ${planPath} invalid: ${(error as Error).message}`,
+        {
+          exitCode: ExitCode.internal,
+          hint: 'this is a bug in mls plan import: please report it with the feed',
+        },
+      );
+    }
+  }
   const outcome = { report: merged.report, feed };
   const written = merged.changed && !opts.dryRun;
   if (opts.json) printJson(io, importJson(outcome, Boolean(opts.dryRun), written));
