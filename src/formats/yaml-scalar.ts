@@ -6,7 +6,6 @@
  * not a boolean or null word; everything else is double-quoted, JSON style (valid YAML).
  */
 const PLAIN = /^[A-Za-z][A-Za-z0-9 _.'&()/+-]*(?<! )$/;
-const FLOW_PLAIN = /^[A-Za-z][A-Za-z0-9 _.'&()/+-]*(?<! )$/;
 const KEYWORDS = /^(true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
 
@@ -14,7 +13,11 @@ function scalar(value: string | number, plain: RegExp): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
   if (DATE.test(value)) return value;
   if (plain.test(value) && !KEYWORDS.test(value)) return value;
-  return JSON.stringify(value);
+  // JSON leaves NEL, LS, PS and BOM raw; YAML 1.1 readers take the first three as line breaks.
+  return JSON.stringify(value).replace(
+    /[\u0085\u2028\u2029\uFEFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A scalar for block context (`key: value`). */
@@ -22,7 +25,7 @@ export function yamlScalar(value: string | number): string {
   return scalar(value, PLAIN);
 }
 
-/** A scalar inside `[...]` or `{...}`. */
+/** A scalar inside `[...]` or `{...}`: PLAIN has no `,` `[` `]` `{` `}`, so the same rule serves. */
 export function flowScalar(value: string | number): string {
-  return scalar(value, FLOW_PLAIN);
+  return scalar(value, PLAIN);
 }

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { DEFAULT_ESTIMATES, type Feed } from '../../src/calendar/lms-feed.js';
 import { parsePlan } from '../../src/formats/plan-file.js';
 import { mergeFeed } from '../../src/formats/plan-merge.js';
+import { flowScalar, yamlScalar } from '../../src/formats/yaml-scalar.js';
 import { DEADLINE_KINDS } from '../../src/schema/plan-vocabulary.js';
 
 const PLAN = `# my plan
@@ -149,5 +152,36 @@ describe('LMS import properties', () => {
     const gone = mergeFeed(second.text, { ...feed, deadlines: [] }, DEFAULT_ESTIMATES);
     expect(gone.report.removed.map((r) => r.uid)).toEqual(['a1']);
     expect(gone.changed).toBe(false);
+  });
+});
+
+describe('YAML round trip of written values', () => {
+  it('every string is read back as itself by js-yaml (the plan reader) and by yaml, in block and flow context', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom(...TRICKY)), (value) => {
+        const block = `k: ${yamlScalar(value)}\n`;
+        const flow = `k: [${flowScalar(value)}]\n`;
+        expect(load(block, { schema: CORE_SCHEMA })).toEqual({ k: value });
+        expect(parse(block)).toEqual({ k: value });
+        expect(load(flow, { schema: CORE_SCHEMA })).toEqual({ k: [value] });
+        expect(parse(flow)).toEqual({ k: [value] });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the plan’s own lines survive in order: an import only inserts lines', () => {
+    fc.assert(
+      fc.property(feedArb, (feed) => {
+        const merged = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES).text.split('\n');
+        let at = 0;
+        for (const line of PLAN.split('\n')) {
+          at = merged.indexOf(line, at);
+          expect(at).toBeGreaterThanOrEqual(0);
+          at += 1;
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -204,3 +204,10 @@ describe('mergeFeed on a plan written as one YAML flow map', () => {
     expect(file.deadlines).toHaveLength(1);
   });
 });
+
+describe('line-break-like characters are escaped', () => {
+  it.each([['a\u0085b'], ['a\u2028b'], ['a\u2029b'], ['\uFEFFa']])('%j', (value) => {
+    expect(yamlScalar(value)).toMatch(/^"[\x20-\x7e]*"$/);
+    expect(JSON.parse(yamlScalar(value))).toBe(value);
+  });
+});
