@@ -234,9 +234,12 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
         `${named}: DTSTART ${written} is not a real date; the event was not imported`,
       );
     }
-    const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
-    const location = component.getFirstPropertyValue('location');
-    const parsed = readSummary(summary, categories, location ? String(location) : null);
+    const categories = component
+      .getAllProperties('categories')
+      .flatMap((p) => p.getValues().map((v) => plainText(String(v))))
+      .filter(Boolean);
+    const location = plainText(String(component.getFirstPropertyValue('location') ?? ''));
+    const parsed = readSummary(summary, categories, location || null);
     if (BREAKS.test(parsed.title) && start.isDate) {
       const endText = rawValue(component, 'dtend');
       const first = start.toString().slice(0, 10);

@@ -40,12 +40,15 @@ export function estimateFor(title: string, kind: DeadlineKind, estimates: Record
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
-/** Summaries may hold HTML: drop tags, decode the common entities, collapse spaces. */
+/**
+ * Summaries may hold HTML: drop tags, decode the common entities, collapse spaces. Control
+ * characters (a terminal escape in a title, say) become spaces: no title needs one.
+ */
 export function plainText(text: string): string {
   return text
     .replace(/<[^>]*>/g, '')
     .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m)
-    .replace(/\s+/g, ' ')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();
 }
 

@@ -79,6 +79,10 @@ describe('summary helpers', () => {
     expect(guessKind(title)).toBe(kind);
   });
 
+  it('turns control characters (a terminal escape in a title) into spaces', () => {
+    expect(plainText('Essay\u001b[31m red\u0007\u0085 end')).toBe('Essay [31m red end');
+  });
+
   it('strips HTML and decodes entities', () => {
     expect(plainText('<b>Draft</b> &amp; <i>outline</i>&nbsp;')).toBe('Draft & outline');
   });
