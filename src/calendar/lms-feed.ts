@@ -6,12 +6,12 @@
  * registered process-wide). See docs/lms-import.md and test/fixtures/lms/README.md.
  */
 import ICAL from 'ical.js';
-import { findIana } from 'windows-iana';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
 import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
 import { decodeFeed } from './lms-decode.js';
 import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary } from './lms-summary.js';
+import { WINDOWS_ZONES } from './windows-zones.js';
 
 export {
   DEFAULT_ESTIMATES,
@@ -210,9 +210,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     const iana =
       canonicalTimeZone(tzid) ??
       canonicalTimeZone(tzid.replace(/^.*?\/(?=[A-Z][a-z]+\/)/, '')) ??
-      findIana(tzid)
-        .map((name) => canonicalTimeZone(name))
-        .find(Boolean);
+      canonicalTimeZone(WINDOWS_ZONES[tzid] ?? '');
     const vtimezone = vtimezones.get(tzid);
     reader = iana ? { rules: zoneRules(iana) } : vtimezone ? { vtimezone: new ICAL.Timezone(vtimezone) } : null;
     readers.set(tzid, reader);
