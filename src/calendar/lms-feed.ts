@@ -106,6 +106,8 @@ function newer(a: ICAL.Component, b: ICAL.Component): boolean {
 }
 
 const MAX_OCCURRENCES = 5000;
+/** Occurrences looked at per series, before or in the terms. */
+const MAX_STEPS = 100_000;
 
 interface Pending {
   uid: string;
@@ -368,17 +370,20 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     for (const override of overrides.values()) event.relateException(override);
     const iterator = event.iterator();
     let count = 0;
+    let steps = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {
       const day = next.toString().slice(0, 10);
       if (windowEnd && day > windowEnd) break;
-      if (windowStart && day < windowStart) continue;
-      count += 1;
-      if (count > MAX_OCCURRENCES) {
+      steps += 1;
+      // A rule from long before the terms (FREQ=MINUTELY since 1970) must not take forever to reach them.
+      if (count >= MAX_OCCURRENCES || steps > MAX_STEPS) {
         feed.warnings.push(
-          `"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${MAX_OCCURRENCES} occurrences were read`,
+          `"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${count} occurrences in the terms were read`,
         );
         break;
       }
+      if (windowStart && day < windowStart) continue;
+      count += 1;
       const details = event.getOccurrenceDetails(next);
       const id = `${uid}/${details.recurrenceId.toICALString()}`;
       const component = details.item.component;

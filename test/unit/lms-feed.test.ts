@@ -207,3 +207,19 @@ describe('estimateFor: a title word first, then the kind', () => {
   it('--estimate essay=5 changes the word’s estimate', () =>
     expect(estimateFor('Research essay', 'paper', { ...hours, essay: 5 })).toBe(5));
 });
+
+describe('readLmsFeed: runaway recurrence rules', () => {
+  it('a rule from long before the terms stops after a bounded number of steps, with a warning naming it', () => {
+    const text = `BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:tick\nDTSTART:19700101T000000Z\nRRULE:FREQ=MINUTELY\nSUMMARY:Quiz\nEND:VEVENT\nEND:VCALENDAR\n`;
+    const f = readLmsFeed(text, spring);
+    expect(f.deadlines).toEqual([]);
+    expect(f.warnings).toEqual(['"Quiz" (UID tick): only its first 0 occurrences in the terms were read']);
+  });
+
+  it('an endless weekly rule yields the weeks of the terms only', () => {
+    const text = `BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:weekly\nDTSTART;VALUE=DATE:20260105\nRRULE:FREQ=WEEKLY\nSUMMARY:Quiz\nEND:VEVENT\nEND:VCALENDAR\n`;
+    const dues = readLmsFeed(text, spring).deadlines.map((d) => d.due);
+    expect(dues[0]).toBe('2027-01-18');
+    expect(dues.at(-1)).toBe('2027-05-10');
+  });
+});
