@@ -107,7 +107,7 @@ function newer(a: ICAL.Component, b: ICAL.Component): boolean {
 
 const MAX_OCCURRENCES = 5000;
 /** Occurrences looked at per series, before or in the terms. */
-const MAX_STEPS = 100_000;
+const MAX_STEPS = 20_000;
 
 interface Pending {
   uid: string;
