@@ -147,9 +147,7 @@ export function readPlanFacts(planText: string): PlanFacts | null {
   return { timezone, window, codes: [...codes], aliases };
 }
 
-export function mergeFeed(planText: string, feed: Feed, options: MergeOptions | Record<string, number>): MergeResult {
-  const opts: MergeOptions =
-    'estimates' in options ? (options as MergeOptions) : { estimates: options as Record<string, number> };
+export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): MergeResult {
   const courseOf = opts.courseOf ?? ((label: string) => label);
   const { plain, json } = readPlain(planText);
   const terms = list<NonNullable<PlainPlan['terms']>[number]>(plain.terms).map((t) => ({

@@ -98,8 +98,8 @@ describe('LMS import properties', () => {
   it('importing a feed a second time changes nothing, and the plan stays valid with its comments', async () => {
     await fc.assert(
       fc.asyncProperty(feedArb, async (feed) => {
-        const first = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES);
-        const second = mergeFeed(first.text, feed, DEFAULT_ESTIMATES);
+        const first = mergeFeed(PLAN, feed, { estimates: DEFAULT_ESTIMATES });
+        const second = mergeFeed(first.text, feed, { estimates: DEFAULT_ESTIMATES });
         expect(second.changed).toBe(false);
         expect(second.text).toBe(first.text);
         expect(second.report.added).toEqual([]);
@@ -125,10 +125,10 @@ describe('LMS import properties', () => {
         skipped: [],
         deadlines: [{ uid, course: 'LIS 1', title: uid, kind: 'quiz', due: '2027-10-05' }],
       };
-      const merged = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES);
+      const merged = mergeFeed(PLAN, feed, { estimates: DEFAULT_ESTIMATES });
       const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
       expect(file.deadlines.at(-1)).toMatchObject({ id: uid, title: uid });
-      expect(mergeFeed(merged.text, feed, DEFAULT_ESTIMATES).changed).toBe(false);
+      expect(mergeFeed(merged.text, feed, { estimates: DEFAULT_ESTIMATES }).changed).toBe(false);
     },
   );
 
@@ -141,15 +141,15 @@ describe('LMS import properties', () => {
       skipped: [],
       deadlines: [{ uid: 'a1', course: 'LIS 1', title: 'Essay', kind: 'paper', due: '2027-10-05 23:59' }],
     };
-    const first = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES).text.replace('hours: 8', 'hours: 11');
+    const first = mergeFeed(PLAN, feed, { estimates: DEFAULT_ESTIMATES }).text.replace('hours: 8', 'hours: 11');
     const moved = { ...feed, deadlines: [{ ...feed.deadlines[0], due: '2027-10-07 23:59' }] } as Feed;
-    const second = mergeFeed(first, moved, DEFAULT_ESTIMATES);
+    const second = mergeFeed(first, moved, { estimates: DEFAULT_ESTIMATES });
     expect(second.report.changed).toEqual([
       { uid: 'a1', title: 'Essay', from: '2027-10-05 23:59', to: '2027-10-07 23:59' },
     ]);
     expect(second.text).toContain('hours: 11');
     expect(second.text).toContain('due: 2027-10-07 23:59');
-    const gone = mergeFeed(second.text, { ...feed, deadlines: [] }, DEFAULT_ESTIMATES);
+    const gone = mergeFeed(second.text, { ...feed, deadlines: [] }, { estimates: DEFAULT_ESTIMATES });
     expect(gone.report.removed.map((r) => r.uid)).toEqual(['a1']);
     expect(gone.changed).toBe(false);
   });
@@ -173,7 +173,7 @@ describe('YAML round trip of written values', () => {
   it('the plan’s own lines survive in order: an import only inserts lines', () => {
     fc.assert(
       fc.property(feedArb, (feed) => {
-        const merged = mergeFeed(PLAN, feed, DEFAULT_ESTIMATES).text.split('\n');
+        const merged = mergeFeed(PLAN, feed, { estimates: DEFAULT_ESTIMATES }).text.split('\n');
         let at = 0;
         for (const line of PLAN.split('\n')) {
           at = merged.indexOf(line, at);

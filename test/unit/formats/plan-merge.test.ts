@@ -28,7 +28,7 @@ const feed = (deadlines: Partial<FeedDeadline>[], extra: Partial<Feed> = {}): Fe
 
 describe('mergeFeed keeps the user’s YAML layout', () => {
   it('changes nothing but the lines it adds: alignment, flow lists, folded scalars, comments and blank lines stay', () => {
-    const merged = mergeFeed(SPRING, feed([{}]), hours);
+    const merged = mergeFeed(SPRING, feed([{}]), { estimates: hours });
     const added = [
       '  - id: u0',
       '    source: Canvas',
@@ -43,7 +43,7 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
 
   it('`deadlines: []` becomes a block list (the one place the layout must change)', () => {
     const plan = SPRING.replace(/deadlines:[\s\S]*?\n\nsettings:/, 'deadlines: []\n\nsettings:');
-    const merged = mergeFeed(plan, feed([{}]), hours);
+    const merged = mergeFeed(plan, feed([{}]), { estimates: hours });
     expect(merged.text).toContain('\ndeadlines:\n  - id: u0\n    source: Canvas\n');
     expect(merged.text).not.toContain('[]');
     expect(merged.text).toContain('\n\nsettings:\n  reminders: [1d]');
@@ -54,14 +54,14 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
       /deadlines:[\s\S]*?\n\nsettings:/,
       'deadlines: [{ course: INFO 200, title: Mine, due: 2027-02-01, hours: 1 }]\n\nsettings:',
     );
-    expect(mergeFeed(flow, feed([{}]), hours).text).toContain(
+    expect(mergeFeed(flow, feed([{}]), { estimates: hours }).text).toContain(
       'hours: 1 }, { id: u0, source: Canvas, course: INFO 200, title: Reading reflection 3, kind: paper, due: 2027-02-20 23:59, hours: 2 }]',
     );
     const flowItems = SPRING.replace(
       /deadlines:[\s\S]*?\n\nsettings:/,
       'deadlines:\n  - { course: INFO 200, title: Mine, due: 2027-02-01, hours: 1 }\n\nsettings:',
     );
-    expect(mergeFeed(flowItems, feed([{}]), hours).text).toContain(
+    expect(mergeFeed(flowItems, feed([{}]), { estimates: hours }).text).toContain(
       'hours: 1 }\n  - { id: u0, source: Canvas, course: INFO 200, title: Reading reflection 3, kind: paper, due: 2027-02-20 23:59, hours: 2 }\n',
     );
   });
@@ -70,7 +70,7 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
     const merged = mergeFeed(
       SPRING,
       feed([], { breaks: [{ name: 'Spring break', start: '2027-03-15', end: '2027-03-19' }] }),
-      hours,
+      { estimates: hours },
     );
     expect(merged.text).toContain(
       '  - { name: Spring 2027, start: 2027-01-19, end: 2027-05-14, breaks: [{ name: Spring break, start: 2027-03-15, end: 2027-03-19 }] }',
@@ -78,11 +78,15 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
   });
 
   it('a changed due date is replaced where it stands, its comment kept', async () => {
-    const once = mergeFeed(SPRING, feed([{ title: 'Community analysis paper', due: '2027-03-05 23:59' }]), hours).text;
+    const once = mergeFeed(SPRING, feed([{ title: 'Community analysis paper', due: '2027-03-05 23:59' }]), {
+      estimates: hours,
+    }).text;
     expect(once).toContain(
       '    title: Community Analysis Paper   # typed in from the syllabus\n    due: 2027-03-05 23:59\n    hours: 10\n    feedUid: u0\n    source: Canvas\n',
     );
-    const moved = mergeFeed(once, feed([{ title: 'Community analysis paper', due: '2027-03-08 23:59' }]), hours);
+    const moved = mergeFeed(once, feed([{ title: 'Community analysis paper', due: '2027-03-08 23:59' }]), {
+      estimates: hours,
+    });
     expect(moved.report.changed).toEqual([
       { uid: 'u0', title: 'Community analysis paper', from: '2027-03-05 23:59', to: '2027-03-08 23:59' },
     ]);
@@ -98,14 +102,14 @@ describe('mergeFeed links a hand-entered deadline instead of adding a copy', () 
     ['Community analysis paper', '2027-03-06 23:59', 'added'], // another day
     ['Reading reflection 1', '2027-03-05 23:59', 'added'], // another title
   ])('"%s" due %s is %s', (title, due, outcome) => {
-    const r = mergeFeed(SPRING, feed([{ title, due }]), hours).report;
+    const r = mergeFeed(SPRING, feed([{ title, due }]), { estimates: hours }).report;
     expect(r.linked.length ? 'linked' : 'added').toBe(outcome);
   });
 
   it('a re-import of a linked deadline changes nothing', () => {
     const f = feed([{ title: 'Community analysis paper', due: '2027-03-05 23:59' }]);
-    const once = mergeFeed(SPRING, f, hours).text;
-    const twice = mergeFeed(once, f, hours);
+    const once = mergeFeed(SPRING, f, { estimates: hours }).text;
+    const twice = mergeFeed(once, f, { estimates: hours });
     expect(twice.changed).toBe(false);
     expect(twice.report.unchanged).toBe(1);
   });
@@ -197,7 +201,7 @@ describe('mergeFeed on a plan written as one YAML flow map', () => {
   it('is YAML, not JSON, and stays valid', async () => {
     const plan =
       '{ name: Flow, timezone: UTC, terms: [{ name: S, start: 2027-01-19, end: 2027-05-14 }], availability: [{ day: mon, start: "18:00", end: "22:00" }], deadlines: [] }\n';
-    const merged = mergeFeed(plan, feed([{}]), hours);
+    const merged = mergeFeed(plan, feed([{}]), { estimates: hours });
     expect(merged.format).toBe('yaml');
     expect(merged.text).toContain('deadlines: [{ id: u0, source: Canvas');
     const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
