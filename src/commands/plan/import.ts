@@ -97,8 +97,10 @@ export async function runImport(ctx: Context, feedPath: string, planArg: string 
 
   const interactive = io.stdinIsTTY && io.stdoutIsTTY && !opts.json;
   const prompter = interactive ? (await import('../../ui/prompts.js')).inquirerPrompter : null;
+  // Only courses with a deadline in the terms are worth a question.
+  const inTerms = (due: string) => !facts.window || (due >= facts.window.start && due <= `${facts.window.end} 99`);
   const courses = await resolveCourses(
-    feed.deadlines.map((d) => d.course),
+    feed.deadlines.filter((d) => inTerms(d.due)).map((d) => d.course),
     facts.codes,
     facts.aliases,
     given,
