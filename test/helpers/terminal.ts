@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -51,5 +53,7 @@ export class Terminal {
 
   close(): void {
     spawnSync('tmux', ['-L', this.name, 'kill-server']);
+    // tmux leaves the socket file of a server it killed.
+    rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.name), { force: true });
   }
 }
