@@ -6,7 +6,7 @@
 //
 //   npm run bench            (15 runs each; BENCH_RUNS=30 for more)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,27 @@ writeFileSync(
 
 const env = { ...process.env, NO_COLOR: '1', MLS_DATA_HOME: join(work, 'data-home'), TZ: 'UTC' };
 
-/** name, argv after `mls`, the target ratio to `node -e 0`, max RSS in MB */
+/**
+ * A Canvas-style feed of `count` deadlines over a spring term (course codes as Canvas writes
+ * them), and the plan it is imported into, copied afresh before each run.
+ */
+function importFixture(count) {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Instructure//Canvas LMS//EN', 'X-WR-CALNAME:Bench feed'];
+  const codes = ['INFO-200-01-SP27', 'INFO 202-01 Spring 2027', 'LIS 701 (40123) SP27'];
+  for (let i = 0; i < count; i += 1) {
+    const due = new Date(Date.UTC(2027, 0, 20 + (i % 110), 4, 59)).toISOString().replace(/[-:]|\.\d+/g, '');
+    lines.push('BEGIN:VEVENT', `UID:event-assignment-${i}`, 'DTSTAMP:20270110T120000Z', `DTSTART:${due}`);
+    lines.push(`DTEND:${due}`, `SUMMARY:Assignment ${i} [${codes[i % 3]}]`, 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR', '');
+  const feed = join(work, `feed-${count}.ics`);
+  writeFileSync(feed, lines.join('\r\n'));
+  const plan = join(work, `plan-${count}.yaml`);
+  const fresh = () => copyFileSync(join(root, 'test', 'fixtures', 'lms', 'spring-plan.yaml'), plan);
+  return { args: ['plan', 'import', feed, plan], setup: fresh };
+}
+
+/** name, argv after `mls`, the target ratio to `node -e 0`, max RSS in MB, setup before each run */
 const CASES = [
   { name: 'find --online-only', args: ['find', '--online-only'], target: 1.5 },
   { name: 'find --json', args: ['find', '--json'], target: 1.5 },
@@ -48,6 +68,8 @@ const CASES = [
     args: ['plan', 'build', join(root, 'test', 'fixtures', 'plans', 'two-years.yaml'), '-o', join(work, 'out.ics')],
     target: 2,
   },
+  // Not a start-up case: the whole import, linear in the feed (100,000 events take about ten times as long).
+  { name: 'plan import (10,000 events)', ...importFixture(10_000), target: 20, maxRssMb: 250 },
 ];
 
 function timeOnce(args, exit = 0) {
@@ -89,13 +111,16 @@ console.log(
 );
 for (const c of CASES.filter((x) => !only || x.name.includes(only))) {
   const args = [bin, ...c.args];
+  c.setup?.();
   timeOnce(args, c.exit); // warm the file cache
   const base = [];
   const ours = [];
   for (let i = 0; i < runs; i += 1) {
     base.push(timeOnce(['-e', '0']));
+    c.setup?.();
     ours.push(timeOnce(args, c.exit));
   }
+  c.setup?.();
   // Each run is paired with the node -e 0 run just before it, so a slow patch of the
   // machine slows both: the ratio is the median of the pairs' ratios.
   const ratios = ours.map((t, i) => t / base[i]);

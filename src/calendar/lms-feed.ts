@@ -1,16 +1,32 @@
 /**
  * Reads a learning-management-system calendar export (Canvas, Moodle, Blackboard,
- * D2L Brightspace) with ical.js and turns its deadlines into plan deadlines.
- * Pure: the text and the plan's time zone come in. See test/fixtures/lms/README.md.
+ * D2L Brightspace, Outlook/Exchange) with ical.js and turns its deadlines into plan
+ * deadlines. Pure: the bytes, the plan's zone and its terms come in; nothing global is
+ * touched (a feed's VTIMEZONEs are used through ICAL.Timezone instances of its own, never
+ * registered process-wide). See docs/lms-import.md and test/fixtures/lms/README.md.
  */
-import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
-import { intlKnowsZone, wallClock } from '../time/zone.js';
+import { clock, dayNumber, isoDate } from '../time/dates.js';
+import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
+import { decodeFeed } from './lms-decode.js';
+import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary } from './lms-summary.js';
+import { WINDOWS_ZONES } from './windows-zones.js';
+
+export {
+  DEFAULT_ESTIMATES,
+  estimateFor,
+  feedSource,
+  guessKind,
+  plainText,
+  readSummary,
+  TITLE_ESTIMATES,
+} from './lms-summary.js';
 
 export interface FeedDeadline {
-  /** The feed's UID: the key a re-import matches on. */
+  /** The key a re-import matches on: the feed's UID, or `UID/RECURRENCE-ID` for one occurrence of a series. */
   uid: string;
+  /** The course as the feed writes it (`INFO-200-01-SP27`); matched to the plan's codes on import. */
   course: string;
   title: string;
   kind: DeadlineKind;
@@ -24,157 +40,375 @@ export interface FeedBreak {
   end: string;
 }
 
+export interface SkippedEvent {
+  uid: string;
+  summary: string;
+  reason: string;
+}
+
 export interface Feed {
-  /** Identifies the feed in the plan (`source` of its deadlines): its calendar name or product. */
+  /** Identifies the feed in the plan (`source` of its deadlines): its calendar name, or the LMS's name. */
   source: string;
+  /** How the file was decoded: utf-8, utf-16le, utf-16be or windows-1252. */
+  encoding: string;
   deadlines: FeedDeadline[];
   breaks: FeedBreak[];
-  skipped: { summary: string; reason: string }[];
+  /** Every event not imported, with the reason. */
+  skipped: SkippedEvent[];
+  /** Things the user should know (an unknown TZID, an impossible date), each naming its event. */
+  warnings: string[];
+}
+
+export interface FeedOptions {
+  /** The plan's IANA zone: due times are written in it, floating times are read in it. */
+  zone: string;
+  /** First and last day (`YYYY-MM-DD`) of the plan's terms: recurring events expand within them. */
+  window?: { start: string; end: string };
+}
+
+/** How a TZID's wall-clock times become instants: IANA rules, or the feed's own VTIMEZONE. */
+type ZoneReader = { rules: ZoneRules } | { vtimezone: ICAL.Timezone } | null;
+
+/** RFC 5545 date and date-time as written (ical.js would roll 2027-02-30 over to 2 March). */
+function realDateTime(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const dateOk = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return dateOk && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) <= 60));
+}
+
+/** The value of a property as the file wrote it (jCal text), before ical.js normalises it. */
+function rawValue(component: ICAL.Component, name: string): string | null {
+  const value = component.getFirstProperty(name)?.jCal[3];
+  return typeof value === 'string' ? value : null;
+}
+
+function sequenceOf(c: ICAL.Component): number {
+  return Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
+}
+
+function stampOf(c: ICAL.Component): string {
+  return String(rawValue(c, 'dtstamp') ?? '');
 }
 
 /**
- * Default estimates, in hours, for imported deadlines by kind (README; `--estimate kind=hours`
- * changes them). The user's own estimate is never overwritten by a re-import.
+ * RFC 5545 (3.8.4.7, 3.8.7.4) and RFC 5546 (2.1.5): a UID with a RECURRENCE-ID names one
+ * instance; among components for the same instance the higher SEQUENCE wins, then the later
+ * DTSTAMP, then the later one in the file.
  */
-export const DEFAULT_ESTIMATES: Record<DeadlineKind, number> = {
-  assignment: 4,
-  paper: 8,
-  project: 12,
-  discussion: 1,
-  quiz: 2,
-  exam: 6,
-};
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-/** Summaries may hold HTML: drop tags, decode the common entities, collapse spaces. */
-export function plainText(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m)
-    .replace(/\s+/g, ' ')
-    .trim();
+function newer(a: ICAL.Component, b: ICAL.Component): boolean {
+  const sa = sequenceOf(a);
+  const sb = sequenceOf(b);
+  if (sa !== sb) return sa > sb;
+  return stampOf(a) >= stampOf(b);
 }
 
-export function guessKind(title: string): DeadlineKind {
-  const t = title.toLowerCase();
-  if (/\b(exam|midterm|final exam|examination)\b/.test(t)) return 'exam';
-  if (/\b(quiz|test)\b/.test(t)) return 'quiz';
-  if (/\b(discussion|forum|post|reply|responses?)\b/.test(t)) return 'discussion';
-  if (/\b(project|portfolio|capstone)\b/.test(t)) return 'project';
-  if (/\b(paper|essay|report|reflection|review|bibliography)\b/.test(t)) return 'paper';
-  return 'assignment';
-}
+const MAX_OCCURRENCES = 5000;
+/** Occurrences looked at per series, before or in the terms. */
+const MAX_STEPS = 20_000;
 
-const NOT_DEADLINES =
-  /\b(office hours?|lecture|live session|class meeting|webinar|zoom|seminar|orientation|meeting)\b/i;
-const BREAKS = /\b(break|holiday|no class(es)?|recess|reading week)\b/i;
-
-interface Parsed {
+interface Pending {
+  uid: string;
+  course: string;
   title: string;
-  course: string | null;
-  skip: string | null;
+  kind: DeadlineKind;
+  /** All-day due date, or a floating wall time already in the plan's zone. */
+  due?: string;
+  /** An instant (UTC ms) to be written in the plan's zone. */
+  instant?: number;
 }
 
-/** The title and course a system's summary carries, and whether it is a deadline at all. */
-export function readSummary(summary: string, categories: string[], location: string | null): Parsed {
-  let title = plainText(summary);
-  let course: string | null = null;
-  const bracket = /^(.*?)\s*\[([^\]]+)\]$/.exec(title); // Canvas: "Title [COURSE]"
-  if (bracket) {
-    title = bracket[1] ?? title;
-    // "INFO 200-01 Fall 2027" -> "INFO 200": drop the term and the section number.
-    course = (bracket[2] ?? '')
-      .replace(/\s+(Fall|Spring|Summer|Winter)\s+\d{4}$/i, '')
-      .replace(/-\d{1,3}$/, '')
-      .trim();
-  }
-  const moodle = /^(.*?)\s+(is due|opens|closes)$/i.exec(title); // Moodle
-  if (moodle) {
-    if (/opens/i.test(moodle[2] ?? '')) return { title, course, skip: 'opens (not a deadline)' };
-    title = moodle[1] ?? title;
-  }
-  const d2l = /^(.*?)\s+-\s+(Due|Availability Ends|Availability Starts|Start Date|End Date)$/i.exec(title); // D2L
-  if (d2l) {
-    if (/start/i.test(d2l[2] ?? '')) return { title, course, skip: 'availability start (not a deadline)' };
-    title = d2l[1] ?? title;
-  }
-  const prefix = /^([A-Z]{2,5}\s?\d{2,4}[A-Z]?)\s*:\s+(.+)$/.exec(title); // Blackboard: "LIS 510: Title"
-  if (prefix && !course) {
-    course = prefix[1] ?? null;
-    title = prefix[2] ?? title;
-  }
-  course ??= categories[0] ?? (location ? (location.split(' - ')[0] ?? location) : null);
-  return { title, course, skip: null };
+/** What one event instance becomes. */
+type Outcome =
+  | { deadline: Pending; warning?: undefined }
+  | { skip: SkippedEvent; warning?: string }
+  | { holiday: FeedBreak; warning?: undefined };
+
+/** One VEVENT read on its own, kept as text until it is needed again (a series, a duplicate). */
+interface Single {
+  text: string;
+  outcomes: Outcome[];
+}
+
+interface Series {
+  master: string | null;
+  overrides: Map<string, string>;
 }
 
 /**
- * The due time in the plan's zone. `tzid` is the DTSTART's TZID parameter: a feed may name an
- * IANA zone without the VTIMEZONE block ical.js needs (some exports do), and its times are then
- * read in that zone rather than as floating.
+ * The VEVENT blocks of a calendar, one at a time, and the rest of it (calendar properties,
+ * VTIMEZONEs). Reading event by event keeps memory bounded by one event, not the file:
+ * a 100,000-event feed as one ical.js tree took most of a gigabyte.
  */
-function dueOf(time: ICAL.Time, tzid: string | null, zone: string): string {
-  if (time.isDate) return time.toString().slice(0, 10);
-  const wall = `${time.toString().slice(0, 10)} ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
-  if (time.zone === ICAL.Timezone.localTimezone || time.zone?.tzid === 'floating') {
-    if (tzid && tzid !== zone && intlKnowsZone(tzid)) {
-      const instant = new TZDate(time.year, time.month - 1, time.day, time.hour, time.minute, tzid);
-      const { date, time: clock } = wallClock(new Date(instant.getTime()), zone);
-      return `${date} ${clock}`;
+function* eventBlocks(text: string, rest: string[]): Generator<string> {
+  const marker = /^(BEGIN|END):VEVENT[ \t]*\r?$/gim;
+  let outside = 0;
+  let start = -1;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if ((m[1] as string).toUpperCase() === 'BEGIN') {
+      if (start < 0) start = m.index;
+      continue;
     }
-    // Floating: already the wall-clock time meant, read in the plan's zone.
-    return wall;
+    if (start < 0) continue;
+    rest.push(text.slice(outside, start));
+    outside = m.index + m[0].length;
+    yield text.slice(start, outside);
+    start = -1;
   }
-  const { date, time: clock } = wallClock(time.toJSDate(), zone);
-  return `${date} ${clock}`;
+  rest.push(text.slice(outside));
 }
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+function componentOf(text: string): ICAL.Component {
+  return new ICAL.Component(ICAL.parse(text));
 }
 
-export function readLmsFeed(text: string, zone: string): Feed {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | string): Feed {
+  const { zone, window } = typeof options === 'string' ? { zone: options, window: undefined } : options;
+  const decoded =
+    typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
+  if (!/^BEGIN:VCALENDAR/i.test(decoded.text.trimStart())) throw new Error('it does not start with BEGIN:VCALENDAR');
+  const singles = new Map<string, Single>();
+  const series = new Map<string, Series>();
+  const skipped: SkippedEvent[] = [];
+  const rest: string[] = [];
+  const blocks = eventBlocks(decoded.text, rest);
+
+  // The calendar without its events is read first, for its name and zones: the events'
+  // text is only located (a slice each) until then.
+  let anonymous = 0;
+  const heads: { uid: string; recurring: boolean; text: string }[] = [];
+  for (const text of blocks) {
+    anonymous += 1;
+    const uid = /^UID[;:](?:[^\r\n]*?:)?([^\r\n]*)/im.exec(text)?.[1]?.trim() || `no-uid-${anonymous}`;
+    heads.push({ uid, recurring: /^(RRULE|RDATE)[;:]/im.test(text), text });
+  }
+  const calendar = componentOf(rest.join(''));
+  if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
+  const feed: Feed = {
+    source: feedSource(
+      (calendar.getFirstPropertyValue('x-wr-calname') as string | null) ?? null,
+      (calendar.getFirstPropertyValue('prodid') as string | null) ?? null,
+    ),
+    encoding: decoded.encoding,
+    deadlines: [],
+    breaks: [],
+    skipped,
+    warnings: [],
+  };
+
+  const vtimezones = new Map<string, ICAL.Component>();
   for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) {
-    ICAL.TimezoneService.register(new ICAL.Timezone(vtimezone));
+    const tzid = String(vtimezone.getFirstPropertyValue('tzid') ?? '');
+    if (tzid) vtimezones.set(tzid, vtimezone);
   }
-  const source = String(
-    calendar.getFirstPropertyValue('x-wr-calname') ?? calendar.getFirstPropertyValue('prodid') ?? 'calendar feed',
-  );
-  const feed: Feed = { source, deadlines: [], breaks: [], skipped: [] };
-  for (const component of calendar.getAllSubcomponents('vevent')) {
-    const event = new ICAL.Event(component);
-    const summary = event.summary ?? '';
-    const categories = component.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
-    const parsed = readSummary(summary, categories, event.location || null);
-    if (BREAKS.test(parsed.title) && event.startDate.isDate) {
-      const end = event.endDate ? addDays(event.endDate.toString().slice(0, 10), -1) : event.startDate.toString();
-      const start = event.startDate.toString().slice(0, 10);
+  const readers = new Map<string, ZoneReader>();
+  const readerFor = (tzid: string): ZoneReader => {
+    let reader = readers.get(tzid);
+    if (reader !== undefined) return reader;
+    // An IANA name (in any spelling, or after a /mozilla.org/...-style prefix), then a
+    // Windows name through CLDR's table, then the feed's own VTIMEZONE.
+    const iana =
+      canonicalTimeZone(tzid) ??
+      canonicalTimeZone(tzid.replace(/^.*?\/(?=[A-Z][a-z]+\/)/, '')) ??
+      canonicalTimeZone(WINDOWS_ZONES[tzid] ?? '');
+    const vtimezone = vtimezones.get(tzid);
+    reader = iana ? { rules: zoneRules(iana) } : vtimezone ? { vtimezone: new ICAL.Timezone(vtimezone) } : null;
+    readers.set(tzid, reader);
+    return reader;
+  };
+
+  const windowStart = window ? isoDate(dayNumber(window.start) - 1) : null;
+  const windowEnd = window ? isoDate(dayNumber(window.end) + 1) : null;
+
+  const readOne = (component: ICAL.Component, uid: string, start: ICAL.Time, startText: string | null): Outcome => {
+    const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
+    const named = `"${summary || '(no title)'}" (UID ${uid})`;
+    const skip = (reason: string, warning?: string): Outcome => ({ skip: { uid, summary, reason }, warning });
+    if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return skip('cancelled');
+    if (startText !== null && !realDateTime(startText)) {
+      const written = startText.replace(/[-:]/g, '');
+      return skip(
+        `DTSTART ${written} is not a real date`,
+        `${named}: DTSTART ${written} is not a real date; the event was not imported`,
+      );
+    }
+    const categories = component
+      .getAllProperties('categories')
+      .flatMap((p) => p.getValues().map((v) => plainText(String(v))))
+      .filter(Boolean);
+    const location = plainText(String(component.getFirstPropertyValue('location') ?? ''));
+    const parsed = readSummary(summary, categories, location || null);
+    if (BREAKS.test(parsed.title) && start.isDate) {
+      const endText = rawValue(component, 'dtend');
+      const first = start.toString().slice(0, 10);
+      const last = endText && realDateTime(endText) ? isoDate(dayNumber(endText.slice(0, 10)) - 1) : first;
       // ISO dates compare as text; a zero-length break ends the day it starts.
-      feed.breaks.push({ name: parsed.title, start, end: [start, end].sort()[1] ?? start });
-      continue;
+      return { holiday: { name: parsed.title, start: first, end: [first, last].sort()[1] ?? first } };
     }
-    if (parsed.skip) {
-      feed.skipped.push({ summary: plainText(summary), reason: parsed.skip });
-      continue;
+    if (parsed.skip) return skip(parsed.skip);
+    if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
+    const base = { uid, course: parsed.course ?? 'IMPORTED', title: parsed.title, kind: guessKind(parsed.title) };
+    if (start.isDate) return { deadline: { ...base, due: start.toString().slice(0, 10) } };
+    const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
+    if (start.zone?.tzid === 'UTC') {
+      return {
+        deadline: { ...base, instant: Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) },
+      };
     }
-    if (NOT_DEADLINES.test(parsed.title)) {
-      feed.skipped.push({ summary: plainText(summary), reason: 'not a deadline' });
-      continue;
+    if (!tzid) {
+      // Floating: the wall-clock time meant wherever the student is, read in the plan's zone.
+      return {
+        deadline: { ...base, due: `${start.toString().slice(0, 10)} ${clock(start.hour * 60 + start.minute)}` },
+      };
     }
-    feed.deadlines.push({
-      uid: event.uid,
-      course: parsed.course ?? 'IMPORTED',
-      title: parsed.title,
-      kind: guessKind(parsed.title),
-      due: dueOf(
-        event.startDate,
-        component.getFirstProperty('dtstart')?.getParameter('tzid')?.toString() ?? null,
-        zone,
-      ),
+    const reader = readerFor(String(tzid));
+    if (!reader) {
+      return skip(
+        `unknown time zone TZID=${tzid}`,
+        `${named}: unknown time zone TZID=${tzid} (no IANA or Windows name, no VTIMEZONE); the event was not imported`,
+      );
+    }
+    const instant =
+      'rules' in reader
+        ? reader.rules.toUtc(dayNumber(start.toString().slice(0, 10)), start.hour * 60 + start.minute)
+        : Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) -
+          reader.vtimezone.utcOffset(start) * 1000;
+    return { deadline: { ...base, instant } };
+  };
+
+  const readInstance = (component: ICAL.Component, id: string): Outcome => {
+    const start = component.getFirstPropertyValue('dtstart');
+    if (!(start instanceof ICAL.Time)) {
+      const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
+      return { skip: { uid: id, summary, reason: 'no DTSTART' } };
+    }
+    return readOne(component, id, start, rawValue(component, 'dtstart'));
+  };
+
+  const olderCopy = (uid: string, dropped: ICAL.Component, rid: string | null) =>
+    skipped.push({
+      uid,
+      summary: plainText(String(dropped.getFirstPropertyValue('summary') ?? '')),
+      reason: `an older copy of an event with the same UID${rid ? ` and RECURRENCE-ID ${rid}` : ''} (SEQUENCE ${sequenceOf(dropped)})`,
     });
+
+  // Single events are read as they come; the parts of a series wait for each other.
+  for (const head of heads) {
+    let component: ICAL.Component;
+    try {
+      component = componentOf(head.text);
+    } catch (error) {
+      skipped.push({ uid: head.uid, summary: '', reason: `not readable (${(error as Error).message})` });
+      continue;
+    }
+    const uid = String(component.getFirstPropertyValue('uid') ?? head.uid);
+    const rid = rawValue(component, 'recurrence-id');
+    if (head.recurring || rid !== null || series.has(uid)) {
+      let entry = series.get(uid);
+      if (!entry) {
+        entry = { master: null, overrides: new Map() };
+        series.set(uid, entry);
+      }
+      const single = singles.get(uid);
+      if (single) {
+        // A plain event turned out to be the master of overrides: read it with them.
+        singles.delete(uid);
+        entry.master = single.text;
+      }
+      const previous = rid === null ? entry.master : (entry.overrides.get(rid) ?? null);
+      if (previous !== null) {
+        const before = componentOf(previous);
+        if (newer(component, before)) olderCopy(uid, before, rid);
+        else {
+          olderCopy(uid, component, rid);
+          continue;
+        }
+      }
+      if (rid === null) entry.master = head.text;
+      else entry.overrides.set(rid, head.text);
+      continue;
+    }
+    const single: Single = { text: head.text, outcomes: [readInstance(component, uid)] };
+    const previous = singles.get(uid);
+    if (previous) {
+      const keepNew = newer(component, componentOf(previous.text));
+      olderCopy(uid, keepNew ? componentOf(previous.text) : component, null);
+      if (!keepNew) continue;
+    }
+    singles.set(uid, single);
   }
+
+  const outcomes: Outcome[] = [];
+  for (const single of singles.values()) outcomes.push(...single.outcomes);
+  for (const [uid, entry] of series) {
+    const master = entry.master === null ? null : componentOf(entry.master);
+    const overrides = new Map([...entry.overrides].map(([rid, text]) => [rid, componentOf(text)] as const));
+    const recurring = master !== null && (master.hasProperty('rrule') || master.hasProperty('rdate'));
+    if (!master || !recurring) {
+      // An override replacing a single event (RECURRENCE-ID = its DTSTART), or overrides
+      // without their series: each is one instance.
+      const instances = master ? [master] : [];
+      for (const [rid, override] of overrides) {
+        if (master && rawValue(master, 'dtstart') === rid) instances[0] = override;
+        else instances.push(override);
+      }
+      for (const component of instances) {
+        const rid = rawValue(component, 'recurrence-id');
+        const id = master && instances.length === 1 ? uid : rid ? `${uid}/${rid.replace(/[-:]/g, '')}` : uid;
+        outcomes.push(readInstance(component, id));
+      }
+      continue;
+    }
+    const masterStart = rawValue(master, 'dtstart');
+    if (masterStart !== null && !realDateTime(masterStart)) {
+      outcomes.push(readInstance(master, uid));
+      continue;
+    }
+    const event = new ICAL.Event(master);
+    for (const override of overrides.values()) event.relateException(override);
+    const iterator = event.iterator();
+    let count = 0;
+    let steps = 0;
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      const day = next.toString().slice(0, 10);
+      if (windowEnd && day > windowEnd) break;
+      steps += 1;
+      // A rule from long before the terms (FREQ=MINUTELY since 1970) must not take forever to reach them.
+      if (count >= MAX_OCCURRENCES || steps > MAX_STEPS) {
+        feed.warnings.push(
+          `"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${count} occurrences in the terms were read`,
+        );
+        break;
+      }
+      if (windowStart && day < windowStart) continue;
+      count += 1;
+      const details = event.getOccurrenceDetails(next);
+      const id = `${uid}/${details.recurrenceId.toICALString()}`;
+      const component = details.item.component;
+      const isOverride = component !== master;
+      outcomes.push(readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null));
+    }
+  }
+
+  const pending: Pending[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.warning) feed.warnings.push(outcome.warning);
+    if ('deadline' in outcome) pending.push(outcome.deadline);
+    else if ('skip' in outcome) skipped.push(outcome.skip);
+    else feed.breaks.push(outcome.holiday);
+  }
+  // Instants become the plan's wall-clock time in one visit to the zone.
+  const timed = pending.filter((p) => p.instant !== undefined);
+  const moments = localMomentsIn(
+    timed.map((p) => p.instant as number),
+    zone,
+  );
+  timed.forEach((p, i) => {
+    const m = moments[i];
+    if (m) p.due = `${isoDate(m.day)} ${clock(m.minute)}`;
+  });
+  for (const { instant: _instant, due, ...rest } of pending) feed.deadlines.push({ ...rest, due: due as string });
   return feed;
 }

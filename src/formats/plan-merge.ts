@@ -1,138 +1,316 @@
 /**
- * Merges LMS deadlines into a plan file, editing the YAML document in place so the
- * user's comments and formatting survive. Keyed by the feed's UID (`id`), so importing
- * the same feed again changes nothing.
+ * Merges LMS deadlines into a plan file. Keyed by the feed's UID (`id`, or `feedUid` on a
+ * hand-entered deadline it was linked to), so importing the same feed again changes nothing.
+ *
+ * The plan is read with the same reader and schema as `mls plan check` (js-yaml, core
+ * schema), so what this module compares is what the planner sees. A YAML plan is edited as
+ * text: new lines are spliced in and changed values replaced where they stand, so the user's
+ * comments, alignment, flow lists, folded scalars and blank lines survive; only a `[]` that
+ * gets items becomes a block list. A JSON plan stays JSON. Linear in the size of the plan
+ * and the feed.
  */
-import { type Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { Feed, FeedBreak, FeedDeadline } from '../calendar/lms-feed.js';
-import type { DeadlineKind } from '../schema/plan-vocabulary.js';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { estimateFor, type Feed, type FeedBreak, type FeedDeadline } from '../calendar/lms-feed.js';
+import { canonicalTimeZone } from '../time/zone.js';
+import { applyYaml, type Edits } from './yaml-splice.js';
 
 export interface MergeReport {
   source: string;
   added: FeedDeadline[];
+  /** Feed deadlines that are a deadline the user typed in (same course and day, similar title). */
+  linked: { uid: string; title: string; due: string; course: string; planTitle: string }[];
   changed: { uid: string; title: string; from: string; to: string }[];
   /** In the plan from this feed before, no longer in it: reported, not deleted. */
   removed: { uid: string; title: string; due: string }[];
   unchanged: number;
   outsideTerms: FeedDeadline[];
+  /** Feed deadlines whose course the user chose to leave out. */
+  courseLeftOut: FeedDeadline[];
   breaksAdded: (FeedBreak & { term: string })[];
   coursesAdded: string[];
+  /** Feed course labels remembered in the plan's `courseAliases`. */
+  aliasesAdded: { label: string; code: string }[];
 }
 
 export interface MergeResult {
   text: string;
   report: MergeReport;
   changed: boolean;
+  format: 'yaml' | 'json';
 }
 
-interface PlainTerm {
-  name: string;
-  start: string;
-  end: string;
-  breaks?: { start: string; end: string }[];
+export interface MergeOptions {
+  /** Hours by title word and by kind (see estimateFor). */
+  estimates: Record<string, number>;
+  /** The plan course a feed course label stands for; null leaves its events out. Default: the label. */
+  courseOf?: (label: string) => string | null;
+  /** Course mappings to remember in the plan (`courseAliases`). */
+  remember?: Record<string, string>;
 }
 
-function seq(doc: Document, key: string): YAMLSeq {
-  let node = doc.get(key, true);
-  if (!isSeq(node)) {
-    node = doc.createNode([]);
-    doc.set(key, node);
+interface PlainDeadline {
+  id?: unknown;
+  source?: unknown;
+  feedUid?: unknown;
+  course?: unknown;
+  title?: unknown;
+  due?: unknown;
+}
+
+interface PlainPlan {
+  terms?: { name?: unknown; start?: unknown; end?: unknown; breaks?: { start?: unknown; end?: unknown }[] }[];
+  courses?: { code?: unknown }[];
+  deadlines?: PlainDeadline[];
+  courseAliases?: Record<string, unknown>;
+}
+
+const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/** Titles compared without case, punctuation or spacing. */
+function words(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Same words, one title inside the other, or most words shared. */
+export function similarTitles(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (x === y) return true;
+  if (x.length >= 4 && y.length >= 4 && (x.includes(y) || y.includes(x))) return true;
+  const xs = new Set(x.split(' '));
+  const ys = new Set(y.split(' '));
+  let shared = 0;
+  for (const w of xs) if (ys.has(w)) shared += 1;
+  return shared / (xs.size + ys.size - shared) >= 0.6;
+}
+
+/** What import needs before merging, read with the plan reader's own YAML schema. */
+export interface PlanFacts {
+  /** The plan's zone, canonically spelled; undefined when it names none. */
+  timezone?: string;
+  /** First and last day of its terms. */
+  window?: { start: string; end: string };
+  /** Every course code the plan uses (its courses and its deadlines'). */
+  codes: string[];
+  aliases: Record<string, string>;
+}
+
+/** A JSON plan as JSON (so it is written back as JSON); anything else, a `{...}` YAML plan too, as YAML. */
+function readPlain(planText: string): { plain: PlainPlan; json: boolean } {
+  if (planText.trimStart().startsWith('{')) {
+    try {
+      return { plain: (JSON.parse(planText) ?? {}) as PlainPlan, json: true };
+    } catch {
+      // Not JSON: YAML's flow syntax.
+    }
   }
-  return node as YAMLSeq;
+  return { plain: (load(planText, { schema: CORE_SCHEMA }) ?? {}) as PlainPlan, json: false };
 }
 
-function str(map: YAMLMap, key: string): string {
-  const value = map.get(key);
-  return value === undefined || value === null ? '' : String(value);
+/** The plan's zone, terms and course codes; null when the text is no plan (parsePlan says why). */
+export function readPlanFacts(planText: string): PlanFacts | null {
+  let plain: PlainPlan & { timezone?: unknown };
+  try {
+    plain = readPlain(planText).plain;
+  } catch {
+    return null;
+  }
+  if (!plain || typeof plain !== 'object' || Array.isArray(plain)) return null;
+  let timezone: string | undefined;
+  if (plain.timezone !== undefined && plain.timezone !== null) {
+    timezone = canonicalTimeZone(String(plain.timezone));
+    if (!timezone) return null;
+  }
+  const terms = list<{ start?: unknown; end?: unknown }>(plain.terms)
+    .map((t) => [text(t?.start), text(t?.end)] as const)
+    .filter(([a, b]) => /^\d{4}-\d{2}-\d{2}$/.test(a) && /^\d{4}-\d{2}-\d{2}$/.test(b));
+  const window = terms.length
+    ? {
+        start: terms.map((t) => t[0]).sort()[0] as string,
+        end: terms
+          .map((t) => t[1])
+          .sort()
+          .at(-1) as string,
+      }
+    : undefined;
+  const codes = new Set<string>();
+  for (const c of list<{ code?: unknown }>(plain.courses)) if (c?.code) codes.add(text(c.code));
+  for (const d of list<PlainDeadline>(plain.deadlines)) if (d?.course) codes.add(text(d.course));
+  const aliases: Record<string, string> = {};
+  if (plain.courseAliases && typeof plain.courseAliases === 'object') {
+    for (const [label, code] of Object.entries(plain.courseAliases)) aliases[label] = text(code);
+  }
+  return { timezone, window, codes: [...codes], aliases };
 }
 
-export function mergeFeed(text: string, feed: Feed, estimates: Record<DeadlineKind, number>): MergeResult {
-  const doc = parseDocument(text);
-  const plain = (doc.toJS() ?? {}) as { terms?: PlainTerm[]; courses?: { code: string }[] };
-  const terms = plain.terms ?? [];
+export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): MergeResult {
+  const courseOf = opts.courseOf ?? ((label: string) => label);
+  const { plain, json } = readPlain(planText);
+  const terms = list<NonNullable<PlainPlan['terms']>[number]>(plain.terms).map((t) => ({
+    name: text(t?.name),
+    start: text(t?.start),
+    end: text(t?.end),
+    breaks: list<{ start?: unknown; end?: unknown }>(t?.breaks),
+  }));
+  const deadlines = list<PlainDeadline>(plain.deadlines);
   const report: MergeReport = {
     source: feed.source,
     added: [],
+    linked: [],
     changed: [],
     removed: [],
     unchanged: 0,
     outsideTerms: [],
+    courseLeftOut: [],
     breaksAdded: [],
     coursesAdded: [],
+    aliasesAdded: [],
   };
-  const deadlines = seq(doc, 'deadlines');
-  const byId = new Map<string, YAMLMap>();
-  for (const item of deadlines.items) {
-    if (isMap(item) && item.has('id')) byId.set(str(item, 'id'), item);
-  }
-  const termOf = (date: string) => terms.find((t) => date >= t.start && date <= t.end);
+  const edits: Edits = { deadlines: [], fields: [], courses: [], breaks: [], aliases: [] };
 
-  for (const d of feed.deadlines) {
-    const existing = byId.get(d.uid);
-    if (existing) {
-      const due = str(existing, 'due');
-      if (due !== d.due || str(existing, 'title') !== d.title) {
+  const byId = new Map<string, number>();
+  const byFeedUid = new Map<string, number>();
+  /** Hand-entered deadlines (no source, not yet linked) by course and due day. */
+  const handEntered = new Map<string, number[]>();
+  deadlines.forEach((d, index) => {
+    if (!d || typeof d !== 'object') return;
+    if (d.id !== undefined && d.id !== null) byId.set(text(d.id), index);
+    if (d.feedUid !== undefined && d.feedUid !== null) byFeedUid.set(text(d.feedUid), index);
+    else if (d.source === undefined || d.source === null) {
+      const key = `${text(d.course)}|${text(d.due).slice(0, 10)}`;
+      handEntered.set(key, [...(handEntered.get(key) ?? []), index]);
+    }
+  });
+  const sortedTerms = [...terms].sort((a, b) => (a.start < b.start ? -1 : 1));
+  const inSomeTerm = (date: string) => sortedTerms.some((t) => date >= t.start && date <= t.end);
+
+  for (const feedDeadline of feed.deadlines) {
+    const course = courseOf(feedDeadline.course);
+    if (course === null) {
+      report.courseLeftOut.push(feedDeadline);
+      continue;
+    }
+    const d = { ...feedDeadline, course };
+    const linkedIndex = byFeedUid.get(d.uid);
+    const index = byId.get(d.uid) ?? linkedIndex;
+    if (index === -1) continue; // the same UID twice in this feed: the first one counts
+    if (index !== undefined) {
+      const existing = deadlines[index] as PlainDeadline;
+      const due = text(existing.due);
+      // A linked deadline keeps the user's title; an imported one follows the feed's.
+      const retitled = linkedIndex === undefined && text(existing.title) !== d.title;
+      if (due !== d.due || retitled) {
         report.changed.push({ uid: d.uid, title: d.title, from: due, to: d.due });
-        existing.set('due', d.due);
-        existing.set('title', d.title);
+        if (due !== d.due) edits.fields.push({ index, key: 'due', value: d.due });
+        if (retitled) edits.fields.push({ index, key: 'title', value: d.title });
       } else report.unchanged += 1;
       continue;
     }
-    if (!termOf(d.due.slice(0, 10))) {
+    if (!inSomeTerm(d.due.slice(0, 10))) {
       report.outsideTerms.push(d);
       continue;
     }
-    deadlines.add(
-      doc.createNode({
-        id: d.uid,
-        source: feed.source,
-        course: d.course,
+    const candidates = handEntered.get(`${d.course}|${d.due.slice(0, 10)}`) ?? [];
+    const match = candidates.findIndex((i) => similarTitles(text(deadlines[i]?.title), d.title));
+    if (match >= 0) {
+      const planIndex = candidates[match] as number;
+      candidates.splice(match, 1);
+      edits.fields.push({ index: planIndex, key: 'feedUid', value: d.uid });
+      edits.fields.push({ index: planIndex, key: 'source', value: feed.source });
+      byFeedUid.set(d.uid, planIndex);
+      report.linked.push({
+        uid: d.uid,
         title: d.title,
-        kind: d.kind,
         due: d.due,
-        hours: estimates[d.kind],
-      }),
-    );
+        course: d.course,
+        planTitle: text(deadlines[planIndex]?.title),
+      });
+      continue;
+    }
+    edits.deadlines.push({
+      id: d.uid,
+      source: feed.source,
+      course: d.course,
+      title: d.title,
+      kind: d.kind,
+      due: d.due,
+      hours: estimateFor(d.title, d.kind, opts.estimates),
+    });
+    byId.set(d.uid, -1);
     report.added.push(d);
   }
 
   const uids = new Set(feed.deadlines.map((d) => d.uid));
-  for (const [id, item] of byId) {
-    if (str(item, 'source') === feed.source && !uids.has(id)) {
-      report.removed.push({ uid: id, title: str(item, 'title'), due: str(item, 'due') });
-    }
+  for (const d of deadlines) {
+    if (!d || typeof d !== 'object' || text(d.source) !== feed.source) continue;
+    const uid = text(d.feedUid ?? d.id);
+    if (uid && !uids.has(uid)) report.removed.push({ uid, title: text(d.title), due: text(d.due) });
   }
 
   // Courses the plan does not list yet (a plan that lists courses must list every one it uses).
-  const courses = plain.courses ?? [];
+  const courses = list<{ code?: unknown }>(plain.courses);
   if (courses.length > 0) {
-    const known = new Set(courses.map((c) => c.code));
-    const courseSeq = seq(doc, 'courses');
+    const known = new Set(courses.map((c) => text(c?.code)));
     for (const code of new Set(report.added.map((d) => d.course))) {
       if (known.has(code)) continue;
-      courseSeq.add(doc.createNode({ code, weeklyHours: 0 }));
+      edits.courses.push({ code, weeklyHours: 0 });
       report.coursesAdded.push(code);
     }
   }
 
+  const aliases = plain.courseAliases && typeof plain.courseAliases === 'object' ? plain.courseAliases : {};
+  for (const [label, code] of Object.entries(opts.remember ?? {})) {
+    if (text(aliases[label]) === code) continue;
+    edits.aliases.push([label, code]);
+    report.aliasesAdded.push({ label, code });
+  }
+
   // Breaks and holidays from the feed go into the term they fall in.
-  const termItems = seq(doc, 'terms').items;
   for (const b of feed.breaks) {
     const index = terms.findIndex((t) => b.start >= t.start && b.end <= t.end);
     const term = terms[index];
-    const node = termItems[index];
-    if (!term || !isMap(node)) continue;
-    if ((term.breaks ?? []).some((x) => x.start === b.start && x.end === b.end)) continue;
-    let breaks: unknown = node.get('breaks', true);
-    if (!isSeq(breaks)) {
-      breaks = doc.createNode([]);
-      node.set('breaks', breaks);
-    }
-    (breaks as YAMLSeq).add(doc.createNode({ name: b.name, start: b.start, end: b.end }));
+    if (!term) continue;
+    if (term.breaks.some((x) => text(x?.start) === b.start && text(x?.end) === b.end)) continue;
+    term.breaks.push({ start: b.start, end: b.end });
+    edits.breaks.push({ term: index, row: { name: b.name, start: b.start, end: b.end } });
     report.breaksAdded.push({ ...b, term: term.name });
   }
 
   const changed =
-    report.added.length + report.changed.length + report.coursesAdded.length + report.breaksAdded.length > 0;
-  return { text: changed ? doc.toString() : text, report, changed };
+    edits.deadlines.length + edits.fields.length + edits.courses.length + edits.breaks.length + edits.aliases.length >
+    0;
+  const format = json ? 'json' : 'yaml';
+  if (!changed) return { text: planText, report, changed, format };
+  return { text: json ? applyJson(planText, edits) : applyYaml(planText, edits), report, changed, format };
+}
+
+function applyJson(planText: string, edits: Edits): string {
+  const plan = JSON.parse(planText) as Record<string, unknown>;
+  const indent = /^\{\s*\n([ \t]+)"/.exec(planText)?.[1] ?? (planText.includes('\n') ? '  ' : '');
+  if (!Array.isArray(plan.deadlines)) plan.deadlines = [];
+  const deadlines = plan.deadlines as Record<string, unknown>[];
+  for (const f of edits.fields) {
+    const d = deadlines[f.index];
+    if (d) d[f.key] = f.value;
+  }
+  deadlines.push(...edits.deadlines);
+  if (edits.courses.length) (plan.courses as unknown[]).push(...edits.courses);
+  const terms = plan.terms as Record<string, unknown>[];
+  for (const b of edits.breaks) {
+    const term = terms[b.term] as Record<string, unknown>;
+    term.breaks = [...(Array.isArray(term.breaks) ? term.breaks : []), b.row];
+  }
+  if (edits.aliases.length) {
+    const aliases = (plan.courseAliases && typeof plan.courseAliases === 'object' ? plan.courseAliases : {}) as Record<
+      string,
+      string
+    >;
+    for (const [label, code] of edits.aliases) aliases[label] = code;
+    plan.courseAliases = aliases;
+  }
+  return `${JSON.stringify(plan, null, indent)}${planText.endsWith('\n') ? '\n' : ''}`;
 }

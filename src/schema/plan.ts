@@ -141,6 +141,10 @@ export const planSchema = z.strictObject({
             'Stable key, e.g. the LMS event UID; defaults to course + title',
           ),
           source: described(z.optional(text(PLAN_LIMITS.idChars)), 'The calendar feed it was imported from'),
+          feedUid: described(
+            z.optional(text(PLAN_LIMITS.idChars)),
+            'The LMS event this hand-entered deadline stands for (set by mls plan import instead of adding a copy)',
+          ),
           course: text(),
           title: text(),
           kind: z._default(z.enum(DEADLINE_KINDS), 'assignment'),
@@ -154,6 +158,10 @@ export const planSchema = z.strictObject({
       )
       .check(atMost(PLAN_LIMITS.deadlines, 'deadlines')),
     [],
+  ),
+  courseAliases: described(
+    z.optional(z.record(text(), text())),
+    'Course codes as an LMS feed writes them, mapped to this plan’s codes (remembered by mls plan import)',
   ),
   settings: z._default(
     z.strictObject({

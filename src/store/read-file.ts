@@ -53,10 +53,11 @@ export function readRegularFile(path: string, { what, maxBytes, missingHint }: R
 /** An LMS feed: a term's calendar is well under a megabyte; a whole program's, a few. */
 const MAX_FEED_BYTES = 50 * 1024 * 1024;
 
-export function readFeedText(path: string): string {
+/** An LMS feed's bytes: its encoding (UTF-8, UTF-16, Latin-1) is the feed reader's to find out. */
+export function readFeedBytes(path: string): Buffer {
   return readRegularFile(path, {
     what: 'calendar feed',
     maxBytes: MAX_FEED_BYTES,
     missingHint: 'export the calendar feed (.ics) from your LMS first',
-  }).toString('utf8');
+  });
 }

@@ -239,3 +239,16 @@ function tabulatedRules(zone: string): ZoneRules {
   };
   return { zone, toUtc, toLocal, isSkipped };
 }
+
+/** The local day and minute of many instants (UTC ms) in `zone`, in one visit to the zone. */
+export function localMomentsIn(instants: readonly number[], zone: string): LocalMoment[] {
+  return withZone(zone, () =>
+    instants.map((ms) => {
+      const d = new Date(ms);
+      return {
+        day: Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / MS_PER_DAY),
+        minute: d.getHours() * 60 + d.getMinutes(),
+      };
+    }),
+  );
+}

@@ -1,14 +1,22 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
-/** A real pseudo-terminal: mls runs inside a detached tmux session; keys are typed once each prompt shows. */
+/**
+ * A real pseudo-terminal: mls runs inside a detached tmux session; keys are typed once each prompt shows.
+ * Each terminal has a tmux server of its own (`-L`): on a shared default server, a session started
+ * while another test's last session closes can be lost with the exiting server.
+ */
 export class Terminal {
   private readonly name = `mls-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(cwd: string, command: string) {
     const env = `HOME=${cwd} MLS_DATA_HOME=${cwd} TZ=UTC NO_COLOR=1 TERM=xterm`;
     spawnSync('tmux', [
+      '-L',
+      this.name,
       'new-session',
       '-d',
       '-s',
@@ -22,7 +30,9 @@ export class Terminal {
   }
 
   screen(): string {
-    return spawnSync('tmux', ['capture-pane', '-p', '-t', this.name, '-S', '-200'], { encoding: 'utf8' }).stdout;
+    return spawnSync('tmux', ['-L', this.name, 'capture-pane', '-p', '-t', this.name, '-S', '-200'], {
+      encoding: 'utf8',
+    }).stdout;
   }
 
   async waitFor(text: string | RegExp, timeoutMs = 10_000): Promise<string> {
@@ -38,10 +48,12 @@ export class Terminal {
   async answer(prompt: string | RegExp, keys: string[]): Promise<void> {
     await this.waitFor(prompt);
     await new Promise((r) => setTimeout(r, 80));
-    spawnSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+    spawnSync('tmux', ['-L', this.name, 'send-keys', '-t', this.name, ...keys]);
   }
 
   close(): void {
-    spawnSync('tmux', ['kill-session', '-t', this.name]);
+    spawnSync('tmux', ['-L', this.name, 'kill-server']);
+    // tmux leaves the socket file of a server it killed.
+    rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.name), { force: true });
   }
 }

@@ -1,112 +1,171 @@
-/** `mls plan import`: LMS calendar export -> plan deadlines (loaded only when run). */
+/** `mls plan import FEED [PLAN]`: LMS calendar export -> plan deadlines (loaded only when run). */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_ESTIMATES, readLmsFeed } from '../../calendar/lms-feed.js';
+import { resolveCourses } from '../../calendar/lms-courses.js';
+import { FeedEncodingError } from '../../calendar/lms-decode.js';
+import { DEFAULT_ESTIMATES, readLmsFeed, TITLE_ESTIMATES } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { parsePlan } from '../../formats/plan-file.js';
-import { mergeFeed } from '../../formats/plan-merge.js';
-import { DEADLINE_KINDS, type DeadlineKind } from '../../schema/plan-vocabulary.js';
+import { mergeFeed, readPlanFacts } from '../../formats/plan-merge.js';
 import { readPlanText } from '../../store/plan-file.js';
 import { withPlanLock } from '../../store/plan-lock.js';
-import { readFeedText } from '../../store/read-file.js';
+import { readFeedBytes } from '../../store/read-file.js';
 import { writeFileAtomic } from '../../store/write-file.js';
-import { isTimeZone } from '../../time/zone.js';
 import { makeStyle } from '../../ui/color.js';
-import { sanitizeField } from '../../ui/sanitize.js';
+import { importJson, importLines, importSummary } from '../../ui/lms-import.js';
+import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
+import { printJson } from '../shared/json.js';
 import { hostTimeZone } from './session.js';
 
 export interface ImportOptions {
-  plan: string;
+  plan?: string;
   dryRun?: boolean;
   estimate?: string[];
+  course?: string[];
   json?: boolean;
 }
 
-function estimates(pairs: readonly string[]): Record<DeadlineKind, number> {
-  const out = { ...DEFAULT_ESTIMATES };
+const ESTIMATE_KEYS = [...new Set([...Object.keys(DEFAULT_ESTIMATES), ...Object.keys(TITLE_ESTIMATES)])];
+
+function estimates(pairs: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = { ...DEFAULT_ESTIMATES, ...TITLE_ESTIMATES };
   for (const pair of pairs) {
-    const [kind, hours] = pair.split('=');
-    if (!DEADLINE_KINDS.includes(kind as DeadlineKind) || !hours || !(Number(hours) >= 0)) {
-      throw new UserError(`--estimate ${pair}: use kind=hours, e.g. paper=10 (kinds: ${DEADLINE_KINDS.join(', ')})`);
+    const [key, hours] = pair.split('=');
+    if (!key || !ESTIMATE_KEYS.includes(key) || !hours || !(Number(hours) >= 0) || Number(hours) > 500) {
+      throw new UserError(`--estimate ${pair}: use word=hours, e.g. paper=10 (words: ${ESTIMATE_KEYS.join(', ')})`);
     }
-    out[kind as DeadlineKind] = Number(hours);
+    out[key] = Number(hours);
   }
   return out;
 }
 
-export async function runImport(ctx: Context, feedPath: string, opts: ImportOptions): Promise<void> {
-  // The plan stays locked from its read to its write, so concurrent imports never lose deadlines.
-  await withPlanLock(opts.plan, () => importLocked(ctx, feedPath, opts));
+function courseFlags(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    const label = pair.slice(0, at).trim();
+    const code = pair.slice(at + 1).trim();
+    if (at < 0 || !label || !code) {
+      throw new UserError(`--course ${pair}: use FEED-CODE=PLAN-CODE, e.g. --course "INFO-200-01-SP27=INFO 200"`);
+    }
+    out[label] = code;
+  }
+  return out;
 }
 
-async function importLocked(ctx: Context, feedPath: string, opts: ImportOptions): Promise<void> {
+/** The plan: the argument, else --plan, else $MLS_PLAN, else ./plan.yaml. */
+export function importPlanPath(ctx: Context, arg: string | undefined, opts: ImportOptions): string {
+  if (arg && opts.plan && arg !== opts.plan) {
+    throw new UserError(`two plans given: ${arg} and --plan ${opts.plan}`, { hint: 'give the plan once' });
+  }
+  return arg ?? opts.plan ?? (ctx.io.env.MLS_PLAN || 'plan.yaml');
+}
+
+function readFeed(feedPath: string, zone: string, window: { start: string; end: string } | undefined) {
+  try {
+    return readLmsFeed(readFeedBytes(feedPath), { zone, window });
+  } catch (error) {
+    const message =
+      error instanceof FeedEncodingError
+        ? `${basename(feedPath)}: ${error.message}`
+        : `${basename(feedPath)} is not a readable iCalendar file (${(error as Error).message})`;
+    throw new UserError(message, {
+      hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8',
+    });
+  }
+}
+
+export async function runImport(ctx: Context, feedPath: string, planArg: string | undefined, opts: ImportOptions) {
+  const planPath = importPlanPath(ctx, planArg, opts);
+  // The plan stays locked from its read to its write, so concurrent imports never lose deadlines.
+  if (!existsSync(planPath)) return importLocked(ctx, feedPath, planPath, opts);
+  await withPlanLock(planPath, () => importLocked(ctx, feedPath, planPath, opts));
+}
+
+async function importLocked(ctx: Context, feedPath: string, planPath: string, opts: ImportOptions): Promise<void> {
   const { io } = ctx;
   if (!existsSync(feedPath))
     throw new UserError(`${feedPath} does not exist`, { hint: 'export the calendar feed (.ics) from your LMS first' });
-  if (!existsSync(opts.plan)) {
-    throw new UserError(`plan file ${opts.plan} not found`, {
-      hint: 'create one with `mls plan init` or `mls plan example -o plan.yaml`',
+  if (!existsSync(planPath)) {
+    throw new UserError(`plan file ${planPath} not found`, {
+      hint: 'create one with `mls plan init`, or give the plan: `mls plan import FEED PLAN`',
     });
   }
-  const planText = readPlanText(opts.plan);
-  // The plan's zone, read before validation so a plan mid-edit still imports.
-  const zoneLine = /^timezone:\s*["']?([\w/+-]+)/m.exec(planText)?.[1];
-  const zone = zoneLine && isTimeZone(zoneLine) ? zoneLine : hostTimeZone();
-  const feedText = readFeedText(feedPath);
-  let feed: ReturnType<typeof readLmsFeed>;
-  try {
-    feed = readLmsFeed(feedText, zone);
-  } catch (error) {
-    throw new UserError(`${basename(feedPath)} is not a readable iCalendar file (${(error as Error).message})`, {
-      hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard or D2L',
-    });
+  const planText = readPlanText(planPath);
+  const given = courseFlags(opts.course ?? []);
+  const hours = estimates(opts.estimate ?? []);
+  // The plan must parse for its zone and terms; a broken one is explained with its location.
+  const facts = readPlanFacts(planText);
+  if (!facts) {
+    await parsePlan(planText, basename(planPath), hostTimeZone());
+    throw new UserError(`${planPath} is not a plan file`, { hint: 'see `mls plan example` for the layout' });
   }
-  const merged = mergeFeed(planText, feed, estimates(opts.estimate ?? []));
-  if (merged.changed) {
-    // Never write a plan that does not validate: the merge result goes through the same checks.
-    await parsePlan(merged.text, basename(opts.plan), zone);
-  }
-  const r = merged.report;
-  if (opts.json) {
-    io.out(
-      JSON.stringify(
-        { schemaVersion: 1, dryRun: Boolean(opts.dryRun), written: merged.changed && !opts.dryRun, ...r },
-        null,
-        2,
-      ),
+  const zone = facts.timezone ?? hostTimeZone();
+  const feed = readFeed(feedPath, zone, facts.window);
+  for (const warning of feed.warnings) io.err(`warning: ${sanitizeText(warning)}`);
+
+  const interactive = io.stdinIsTTY && io.stdoutIsTTY && !opts.json;
+  const prompter = interactive ? (await import('../../ui/prompts.js')).inquirerPrompter : null;
+  // Only courses with a deadline in the terms are worth a question.
+  const inTerms = (due: string) => !facts.window || (due >= facts.window.start && due <= `${facts.window.end} 99`);
+  const courses = await resolveCourses(
+    feed.deadlines.filter((d) => inTerms(d.due)).map((d) => d.course),
+    facts.codes,
+    facts.aliases,
+    given,
+    prompter
+      ? (label, candidates, fallback) =>
+          prompter.select<string | null>(
+            `The feed's course "${label}" is not one of your plan's courses. Which is it?`,
+            [
+              ...candidates.map((code) => ({ name: code, value: code })),
+              { name: `a new course: ${fallback}`, value: fallback },
+              { name: 'leave its events out', value: null },
+            ],
+          )
+      : undefined,
+  );
+  for (const g of courses.guessed) {
+    io.err(
+      `warning: the feed's course "${g.label}" matches none of your courses; imported as ${g.code}` +
+        ` (to use one of yours: --course "${g.label}=${g.candidates[0] ?? 'CODE'}")`,
     );
-  } else {
-    const style = await makeStyle(io.stdoutIsTTY, io.env);
-    const lines: string[] = [];
-    for (const d of r.added)
-      lines.push(
-        `${style.green('added  ')}  ${d.due.padEnd(16)}  ${sanitizeField(d.course)}: ${sanitizeField(d.title)} (${d.kind})`,
+  }
+  const merged = mergeFeed(planText, feed, {
+    estimates: hours,
+    courseOf: (label) => courses.map.get(label) ?? label,
+    remember: courses.remember,
+  });
+  // Never write a plan that does not validate: the merge result goes through the same checks.
+  if (merged.changed) {
+    try {
+      await parsePlan(merged.text, basename(planPath), zone);
+    } catch (error) {
+      // A plan that was invalid already is reported at its own lines, not the merged text's.
+      await parsePlan(planText, basename(planPath), zone);
+      throw new UserError(
+        `importing ${basename(feedPath)} would make ${planPath} invalid: ${(error as Error).message}`,
+        {
+          exitCode: ExitCode.internal,
+          hint: 'this is a bug in mls plan import: please report it with the feed',
+        },
       );
-    for (const d of r.changed)
-      lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${sanitizeField(d.title)} (was ${d.from})`);
-    for (const d of r.removed)
-      lines.push(
-        `${style.red('removed')}  ${d.due.padEnd(16)}  ${sanitizeField(d.title)}: no longer in the feed; still in your plan`,
-      );
-    for (const d of r.outsideTerms)
-      lines.push(`${style.dim('skipped')}  ${d.due.padEnd(16)}  ${sanitizeField(d.title)}: outside every term`);
-    for (const b of r.breaksAdded)
-      lines.push(
-        `${style.green('break  ')}  ${b.start} to ${b.end}  ${sanitizeField(b.name)} (${sanitizeField(b.term)})`,
-      );
+    }
+  }
+  const outcome = { report: merged.report, feed };
+  const written = merged.changed && !opts.dryRun;
+  if (opts.json) printJson(io, importJson(outcome, Boolean(opts.dryRun), written));
+  else {
+    const lines = importLines(outcome, await makeStyle(io.stdoutIsTTY, io.env));
     if (lines.length) io.out(lines.join('\n'));
   }
-  const summary = `${sanitizeField(feed.source)}: ${r.added.length} added, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged; ${feed.skipped.length} events were not deadlines`;
-  if (!merged.changed) {
-    io.err(`${summary}. ${opts.plan} is already up to date.`);
-    return;
+  const summary = importSummary(outcome);
+  if (!merged.changed) io.err(`${summary}. ${planPath} is already up to date.`);
+  else if (opts.dryRun) io.err(`${summary}. Dry run: ${planPath} was not changed.`);
+  else {
+    await writeFileAtomic(planPath, merged.text);
+    io.err(`${summary}. Updated ${planPath}; run \`mls plan build ${planPath} -o study.ics\` to refresh the calendar.`);
   }
-  if (opts.dryRun) {
-    io.err(`${summary}. Dry run: ${opts.plan} was not changed.`);
-    return;
-  }
-  await writeFileAtomic(opts.plan, merged.text);
-  io.err(`${summary}. Updated ${opts.plan}; run \`mls plan build ${opts.plan} -o study.ics\` to refresh the calendar.`);
   ctx.exitCode = ExitCode.ok;
 }

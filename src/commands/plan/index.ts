@@ -90,27 +90,37 @@ function importCommand(ctx: Context): Command {
   return new Command('import')
     .description('Add the deadlines of an LMS calendar export (Canvas, Moodle, Blackboard, D2L) to a plan')
     .argument('<feed.ics>', 'the calendar feed exported from your learning management system')
-    .requiredOption('--plan <plan.yaml>', 'the plan to update (comments and layout are kept)')
+    .argument('[plan]', 'the plan to update (default: --plan, $MLS_PLAN or ./plan.yaml); comments and layout are kept')
+    .option('--plan <plan.yaml>', 'the plan to update (same as the second argument)')
     .option('--dry-run', 'show what would change, write nothing')
     .option(
-      '--estimate <kind=hours>',
-      'hours for new deadlines of a kind (repeatable), e.g. paper=10',
+      '--estimate <word=hours>',
+      'hours for new deadlines by title word or kind (repeatable), e.g. paper=10',
+      (v: string, p: string[] = []) => [...p, v],
+    )
+    .option(
+      '--course <feed=plan>',
+      'map a feed\'s course code to one of the plan\'s (repeatable; remembered in the plan), e.g. "LIBR-200-01-SP27=INFO 200"',
       (v: string, p: string[] = []) => [...p, v],
     )
     .option('--json', 'print the changes as JSON')
     .addHelpText(
       'after',
       `
-Deadlines (assignments, quizzes, exams, discussion posts) are added with a default estimate
-by kind: assignment 4 h, paper 8, project 12, discussion 1, quiz 2, exam 6. Lectures, office
-hours and "opens" events are skipped; breaks and holidays become breaks in their term.
-Importing again updates changed due dates (your estimates stay) and reports deadlines
-that left the feed; an unchanged feed changes nothing.
-${examples(['mls plan import canvas.ics --plan plan.yaml', 'mls plan import moodle.ics --plan plan.yaml --dry-run', 'mls plan import feed.ics --plan plan.yaml --estimate paper=10'])}`,
+Course codes are matched to the plan's whatever the LMS adds (INFO-200-01-SP27 and
+[INFO 200-01 Spring 2027] are INFO 200); when unsure, mls asks on a terminal (or use
+--course) and remembers the answer in the plan. A deadline you typed in yourself (same
+course, same day, similar title) is linked, not added twice. New deadlines get an
+estimate by title word (exam 6 h, project 12, paper 8, essay 8, quiz 2, reflection 2,
+discussion 1), else by kind (assignment 4). Lectures, office hours and "opens" events
+are skipped and listed with the reason; breaks become breaks in their term; recurring
+events are expanded within the plan's terms. Importing again updates changed due dates
+(your estimates stay) and reports deadlines that left the feed.
+${examples(['mls plan import canvas.ics', 'mls plan import moodle.ics plan.yaml --dry-run', 'mls plan import feed.ics plan.json --estimate paper=10 --json'])}`,
     )
-    .action(async (feed: string, opts: import('./import.js').ImportOptions) => {
+    .action(async (feed: string, plan: string | undefined, opts: import('./import.js').ImportOptions) => {
       const { runImport } = await import('./import.js');
-      await runImport(ctx, feed, opts);
+      await runImport(ctx, feed, plan, opts);
     });
 }
 

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { guessKind, plainText, readLmsFeed, readSummary } from '../../../src/calendar/lms-feed.js';
+import {
+  DEFAULT_ESTIMATES,
+  estimateFor,
+  guessKind,
+  plainText,
+  readLmsFeed,
+  readSummary,
+  TITLE_ESTIMATES,
+} from '../../../src/calendar/lms-feed.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
 const feed = (name: string, zone = 'America/Chicago') =>
@@ -12,10 +21,10 @@ describe('readLmsFeed', () => {
     const f = feed('canvas');
     expect(f.source).toBe('Student Calendar (Canvas)');
     expect(f.deadlines.map((d) => [d.course, d.title, d.kind, d.due])).toEqual([
-      ['INFO 200', 'Reading reflection 1', 'paper', '2027-09-15'],
-      ['INFO 200', 'Community analysis paper: draft & outline', 'paper', '2027-10-08 23:59'],
-      ['INFO 202', 'Midterm exam (online, proctored)', 'exam', '2027-10-20 19:00'],
-      ['INFO 202', 'Discussion: introduce yourself', 'discussion', '2027-09-17 23:59'],
+      ['INFO 200-01 Fall 2027', 'Reading reflection 1', 'paper', '2027-09-15'],
+      ['INFO 200-01 Fall 2027', 'Community analysis paper: draft & outline', 'paper', '2027-10-08 23:59'],
+      ['INFO 202-02 Fall 2027', 'Midterm exam (online, proctored)', 'exam', '2027-10-20 19:00'],
+      ['INFO 202-02 Fall 2027', 'Discussion: introduce yourself', 'discussion', '2027-09-17 23:59'],
     ]);
     expect(f.breaks).toEqual([{ name: 'Thanksgiving break - no classes', start: '2027-11-22', end: '2027-11-28' }]);
     expect(f.skipped.map((s) => s.reason)).toEqual(['not a deadline']);
@@ -70,6 +79,10 @@ describe('summary helpers', () => {
     expect(guessKind(title)).toBe(kind);
   });
 
+  it('turns control characters (a terminal escape in a title) into spaces', () => {
+    expect(plainText('Essay\u001b[31m red\u0007\u0085 end')).toBe('Essay [31m red end');
+  });
+
   it('strips HTML and decodes entities', () => {
     expect(plainText('<b>Draft</b> &amp; <i>outline</i>&nbsp;')).toBe('Draft & outline');
   });
@@ -80,5 +93,133 @@ describe('summary helpers', () => {
       course: 'LIS 510',
       skip: null,
     });
+  });
+});
+
+const spring = { zone: 'America/New_York', window: { start: '2027-01-19', end: '2027-05-14' } };
+const read = (name: string, options = spring) =>
+  readLmsFeed(readFileSync(join(ROOT, 'test', 'fixtures', 'lms', `${name}.ics`)), options);
+
+describe('readLmsFeed: real-world feeds', () => {
+  it('keeps each course label as the feed writes it (matched to the plan on import)', () => {
+    expect(read('canvas-codes').deadlines.map((d) => d.course)).toEqual([
+      'INFO-200-01-SP27',
+      'INFO-200-01-SP27',
+      'INFO 202-01 Spring 2027',
+      'LIS 701 (40123) SP27',
+      'LIS-701-01-SP27',
+    ]);
+  });
+
+  it('lists every event it leaves out, with its UID and reason', () => {
+    expect(read('canvas-codes').skipped).toEqual([
+      {
+        uid: 'event-calendar-event-6901',
+        summary: 'Office hours with Dr. Lee [INFO 202-01 Spring 2027]',
+        reason: 'not a deadline',
+      },
+    ]);
+  });
+
+  it.each([
+    ['canvas-codes', 'Spring 2027 (Canvas)'],
+    ['moodle-no-name', 'Moodle'],
+    ['outlook-zones', 'Outlook'],
+    ['encoding-latin1', 'Brightspace - Café'],
+  ])('%s: the source is the calendar’s name or the LMS’s, never the raw PRODID (%s)', (name, source) => {
+    expect(read(name).source).toBe(source);
+  });
+
+  it('expands a weekly RRULE within the terms and applies its RECURRENCE-ID override', () => {
+    const weekly = read('recurring').deadlines.filter((d) => d.title.startsWith('Discussion post'));
+    expect(weekly).toHaveLength(10);
+    expect(weekly[3]).toEqual({
+      uid: 'weekly-discussion@canvas.example.edu/20270212T235900',
+      course: 'INFO 202-01 Spring 2027',
+      title: 'Discussion post (moved to Sunday)',
+      kind: 'discussion',
+      due: '2027-02-14 23:59',
+    });
+    expect(new Set(weekly.map((d) => d.uid)).size).toBe(10);
+  });
+
+  it('stops expanding at the end of the plan’s terms', () => {
+    const short = read('recurring', { zone: 'America/New_York', window: { start: '2027-01-19', end: '2027-02-07' } });
+    expect(short.deadlines.filter((d) => d.title === 'Discussion post')).toHaveLength(3);
+  });
+
+  it('two events with one UID: the higher SEQUENCE is the event, the other is listed as an older copy', () => {
+    const f = read('recurring');
+    expect(f.deadlines.filter((d) => d.uid === 'quiz-1@canvas.example.edu').map((d) => d.due)).toEqual([
+      '2027-02-26 23:59',
+    ]);
+    expect(f.skipped.map((s) => s.reason)).toEqual(['an older copy of an event with the same UID (SEQUENCE 0)']);
+  });
+
+  it('maps Windows zone names through CLDR, and names an event with an unknown TZID instead of guessing', () => {
+    const f = read('outlook-zones', { zone: 'America/Chicago', window: spring.window });
+    expect(f.deadlines.map((d) => [d.title, d.due])).toEqual([
+      ['Annotated bibliography', '2027-03-15 22:59'],
+      ['Quiz 2', '2027-03-16 22:00'],
+    ]);
+    expect(f.warnings).toEqual([
+      '"LIS 701: Field report" (UID 040000008200E00074C5B7101A82E00800000000A3): unknown time zone TZID=Mars Standard Time (no IANA or Windows name, no VTIMEZONE); the event was not imported',
+    ]);
+    expect(f.skipped.map((s) => s.reason)).toEqual(['unknown time zone TZID=Mars Standard Time']);
+  });
+
+  it('rejects an impossible date, naming the event, instead of rolling it over to March', () => {
+    const f = read('moodle-no-name');
+    expect(f.deadlines.map((d) => d.title)).toEqual(['Metadata quiz']);
+    expect(f.warnings[0]).toBe(
+      '"Cataloging exercise is due" (UID 2202@moodle.example.edu): DTSTART 20270230T045900Z is not a real date; the event was not imported',
+    );
+  });
+
+  it.each([['encoding-utf8-bom'], ['encoding-utf16le'], ['encoding-utf16be'], ['encoding-latin1']])(
+    '%s: decoded, title intact',
+    (name) => {
+      expect(read(name).deadlines.map((d) => d.title)).toEqual(['Résumé critique']);
+    },
+  );
+
+  it('uses a feed’s own VTIMEZONE without registering it for the whole process', () => {
+    const text = `BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VTIMEZONE\nTZID:Campus Time\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:+0530\nTZOFFSETTO:+0530\nEND:STANDARD\nEND:VTIMEZONE\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=Campus Time:20270301T120000\nSUMMARY:Essay\nEND:VEVENT\nEND:VCALENDAR\n`;
+    expect(readLmsFeed(text, 'UTC').deadlines[0]?.due).toBe('2027-03-01 06:30');
+    expect(ICAL.TimezoneService.has('Campus Time')).toBe(false);
+  });
+});
+
+describe('estimateFor: a title word first, then the kind', () => {
+  const hours = { ...DEFAULT_ESTIMATES, ...TITLE_ESTIMATES };
+  it.each([
+    ['Weekly discussion', 'assignment', 1],
+    ['Reading reflection 2', 'paper', 2],
+    ['Quiz 3', 'quiz', 2],
+    ['Midterm exam', 'exam', 6],
+    ['Position paper', 'paper', 8],
+    ['Research essay', 'assignment', 8],
+    ['Final project', 'project', 12],
+    ['Problem set', 'assignment', 4],
+    ['Literature review', 'paper', 8],
+  ] as const)('%s (%s) -> %d h', (title, kind, expected) => expect(estimateFor(title, kind, hours)).toBe(expected));
+
+  it('--estimate essay=5 changes the word’s estimate', () =>
+    expect(estimateFor('Research essay', 'paper', { ...hours, essay: 5 })).toBe(5));
+});
+
+describe('readLmsFeed: runaway recurrence rules', () => {
+  it('a rule from long before the terms stops after a bounded number of steps, with a warning naming it', () => {
+    const text = `BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:tick\nDTSTART:19700101T000000Z\nRRULE:FREQ=MINUTELY\nSUMMARY:Quiz\nEND:VEVENT\nEND:VCALENDAR\n`;
+    const f = readLmsFeed(text, spring);
+    expect(f.deadlines).toEqual([]);
+    expect(f.warnings).toEqual(['"Quiz" (UID tick): only its first 0 occurrences in the terms were read']);
+  });
+
+  it('an endless weekly rule yields the weeks of the terms only', () => {
+    const text = `BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:weekly\nDTSTART;VALUE=DATE:20260105\nRRULE:FREQ=WEEKLY\nSUMMARY:Quiz\nEND:VEVENT\nEND:VCALENDAR\n`;
+    const dues = readLmsFeed(text, spring).deadlines.map((d) => d.due);
+    expect(dues[0]).toBe('2027-01-18');
+    expect(dues.at(-1)).toBe('2027-05-10');
   });
 });

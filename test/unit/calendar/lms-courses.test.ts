@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { courseKey, matchCourse, resolveCourses } from '../../../src/calendar/lms-courses.js';
+
+describe('courseKey: an LMS course label -> subject and number', () => {
+  it.each([
+    ['INFO-200-01-SP27', 'INFO 200'], // Canvas course code with section and term
+    ['INFO 202-01 Spring 2027', 'INFO 202'], // Canvas with the term spelled out
+    ['LIS 701 (40123) SP27', 'LIS 701'], // Canvas with a CRN
+    ['LIS653_F27', 'LIS 653'], // Moodle short name
+    ['202710-LIS-510-01', 'LIS 510'], // Blackboard course ID, term first
+    ['FA27-LIS-701-W01', 'LIS 701'], // term code first
+    ['LIS 560 - Research Methods - Fall 2027', 'LIS 560'], // D2L LOCATION
+    ['info200', 'INFO 200'], // case and no space
+    ['Library Science', undefined], // no number: no key
+  ])('%s -> %s', (label, key) => expect(courseKey(label)).toBe(key));
+});
+
+describe('matchCourse: a label against the plan’s codes', () => {
+  const plan = ['INFO 200', 'INFO 202', 'LIS 701'];
+  it.each([
+    ['INFO-200-01-SP27', { kind: 'sure', code: 'INFO 200', how: 'normalised' }],
+    ['INFO 202', { kind: 'sure', code: 'INFO 202', how: 'same' }],
+    ['LIBR-200-01-SP27', { kind: 'unsure', candidates: ['INFO 200', 'INFO 202', 'LIS 701'], fallback: 'LIBR 200' }],
+    ['Orientation', { kind: 'unsure', candidates: plan, fallback: 'Orientation' }],
+  ])('%s', (label, match) => expect(matchCourse(label, plan, {})).toEqual(match));
+
+  it('a remembered mapping wins', () =>
+    expect(matchCourse('LIBR-200-01-SP27', plan, { 'LIBR-200-01-SP27': 'INFO 200' })).toEqual({
+      kind: 'sure',
+      code: 'INFO 200',
+      how: 'remembered',
+    }));
+
+  it('a plan without courses takes the key as a new course', () =>
+    expect(matchCourse('LIS653_F27', [], {})).toEqual({ kind: 'sure', code: 'LIS 653', how: 'normalised' }));
+});
+
+describe('resolveCourses', () => {
+  const plan = ['INFO 200', 'INFO 202'];
+
+  it('asks once per unsure label, and remembers the answer', async () => {
+    const asked: string[] = [];
+    const labels = ['LIBR 200 X', 'LIBR 200 X', 'LIBR-200-01-SP27', 'INFO-202-01-SP27'];
+    const r = await resolveCourses(labels, plan, {}, {}, async (label) => {
+      asked.push(label);
+      return 'INFO 200';
+    });
+    expect(asked).toEqual(['LIBR 200 X']);
+    expect(Object.fromEntries(r.map)).toEqual({
+      'LIBR 200 X': 'INFO 200',
+      'LIBR-200-01-SP27': 'INFO 200',
+      'INFO-202-01-SP27': 'INFO 202',
+    });
+    expect(r.remember).toEqual({ 'LIBR 200 X': 'INFO 200', 'LIBR-200-01-SP27': 'INFO 200' });
+  });
+
+  it('"leave its events out" maps the label to null and remembers nothing', async () => {
+    const r = await resolveCourses(['XYZ 9'], plan, {}, {}, async () => null);
+    expect(r.map.get('XYZ 9')).toBeNull();
+    expect(r.remember).toEqual({});
+  });
+
+  it('without a terminal: --course mappings are used and remembered; other unsure labels become new courses, named', async () => {
+    const r = await resolveCourses(['LIBR-200-01', 'LIS-900-01'], plan, {}, { 'LIBR-200-01': 'INFO 200' });
+    expect(Object.fromEntries(r.map)).toEqual({ 'LIBR-200-01': 'INFO 200', 'LIS-900-01': 'LIS 900' });
+    expect(r.remember).toEqual({ 'LIBR-200-01': 'INFO 200' });
+    expect(r.guessed).toEqual([{ label: 'LIS-900-01', code: 'LIS 900', candidates: plan }]);
+  });
+});

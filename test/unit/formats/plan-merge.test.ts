@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ESTIMATES, type Feed, type FeedDeadline, TITLE_ESTIMATES } from '../../../src/calendar/lms-feed.js';
+import { parsePlan } from '../../../src/formats/plan-file.js';
+import { mergeFeed, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
+import { flowScalar, yamlScalar } from '../../../src/formats/yaml-scalar.js';
+import { ROOT } from '../../helpers/run-mls.js';
+
+const SPRING = readFileSync(join(ROOT, 'test', 'fixtures', 'lms', 'spring-plan.yaml'), 'utf8');
+const hours = { ...DEFAULT_ESTIMATES, ...TITLE_ESTIMATES };
+const feed = (deadlines: Partial<FeedDeadline>[], extra: Partial<Feed> = {}): Feed => ({
+  source: 'Canvas',
+  encoding: 'utf-8',
+  warnings: [],
+  skipped: [],
+  breaks: [],
+  deadlines: deadlines.map((d, i) => ({
+    uid: `u${i}`,
+    course: 'INFO 200',
+    title: 'Reading reflection 3',
+    kind: 'paper',
+    due: '2027-02-20 23:59',
+    ...d,
+  })),
+  ...extra,
+});
+
+describe('mergeFeed keeps the user’s YAML layout', () => {
+  it('changes nothing but the lines it adds: alignment, flow lists, folded scalars, comments and blank lines stay', () => {
+    const merged = mergeFeed(SPRING, feed([{}]), { estimates: hours });
+    const added = [
+      '  - id: u0',
+      '    source: Canvas',
+      '    course: INFO 200',
+      '    title: Reading reflection 3',
+      '    kind: paper',
+      '    due: 2027-02-20 23:59',
+      '    hours: 2',
+    ].join('\n');
+    expect(merged.text).toBe(SPRING.replace('    hours: 10\n', `    hours: 10\n${added}\n`));
+  });
+
+  it('`deadlines: []` becomes a block list (the one place the layout must change)', () => {
+    const plan = SPRING.replace(/deadlines:[\s\S]*?\n\nsettings:/, 'deadlines: []\n\nsettings:');
+    const merged = mergeFeed(plan, feed([{}]), { estimates: hours });
+    expect(merged.text).toContain('\ndeadlines:\n  - id: u0\n    source: Canvas\n');
+    expect(merged.text).not.toContain('[]');
+    expect(merged.text).toContain('\n\nsettings:\n  reminders: [1d]');
+  });
+
+  it('a flow list of deadlines gets flow items; a block list of flow maps gets flow maps', () => {
+    const flow = SPRING.replace(
+      /deadlines:[\s\S]*?\n\nsettings:/,
+      'deadlines: [{ course: INFO 200, title: Mine, due: 2027-02-01, hours: 1 }]\n\nsettings:',
+    );
+    expect(mergeFeed(flow, feed([{}]), { estimates: hours }).text).toContain(
+      'hours: 1 }, { id: u0, source: Canvas, course: INFO 200, title: Reading reflection 3, kind: paper, due: 2027-02-20 23:59, hours: 2 }]',
+    );
+    const flowItems = SPRING.replace(
+      /deadlines:[\s\S]*?\n\nsettings:/,
+      'deadlines:\n  - { course: INFO 200, title: Mine, due: 2027-02-01, hours: 1 }\n\nsettings:',
+    );
+    expect(mergeFeed(flowItems, feed([{}]), { estimates: hours }).text).toContain(
+      'hours: 1 }\n  - { id: u0, source: Canvas, course: INFO 200, title: Reading reflection 3, kind: paper, due: 2027-02-20 23:59, hours: 2 }\n',
+    );
+  });
+
+  it('a break goes into its term, even a term written as a flow map', () => {
+    const merged = mergeFeed(
+      SPRING,
+      feed([], { breaks: [{ name: 'Spring break', start: '2027-03-15', end: '2027-03-19' }] }),
+      { estimates: hours },
+    );
+    expect(merged.text).toContain(
+      '  - { name: Spring 2027, start: 2027-01-19, end: 2027-05-14, breaks: [{ name: Spring break, start: 2027-03-15, end: 2027-03-19 }] }',
+    );
+  });
+
+  it('a changed due date is replaced where it stands, its comment kept', async () => {
+    const once = mergeFeed(SPRING, feed([{ title: 'Community analysis paper', due: '2027-03-05 23:59' }]), {
+      estimates: hours,
+    }).text;
+    expect(once).toContain(
+      '    title: Community Analysis Paper   # typed in from the syllabus\n    due: 2027-03-05 23:59\n    hours: 10\n    feedUid: u0\n    source: Canvas\n',
+    );
+    const moved = mergeFeed(once, feed([{ title: 'Community analysis paper', due: '2027-03-08 23:59' }]), {
+      estimates: hours,
+    });
+    expect(moved.report.changed).toEqual([
+      { uid: 'u0', title: 'Community analysis paper', from: '2027-03-05 23:59', to: '2027-03-08 23:59' },
+    ]);
+    expect(moved.text).toBe(once.replace('due: 2027-03-05 23:59', 'due: 2027-03-08 23:59'));
+    await parsePlan(moved.text, 'plan.yaml', 'UTC');
+  });
+});
+
+describe('mergeFeed links a hand-entered deadline instead of adding a copy', () => {
+  it.each([
+    ['Community analysis paper', '2027-03-05 23:59', 'linked'], // case differs
+    ['Community Analysis Paper (final)', '2027-03-05 12:00', 'linked'], // same day, longer title
+    ['Community analysis paper', '2027-03-06 23:59', 'added'], // another day
+    ['Reading reflection 1', '2027-03-05 23:59', 'added'], // another title
+  ])('"%s" due %s is %s', (title, due, outcome) => {
+    const r = mergeFeed(SPRING, feed([{ title, due }]), { estimates: hours }).report;
+    expect(r.linked.length ? 'linked' : 'added').toBe(outcome);
+  });
+
+  it('a re-import of a linked deadline changes nothing', () => {
+    const f = feed([{ title: 'Community analysis paper', due: '2027-03-05 23:59' }]);
+    const once = mergeFeed(SPRING, f, { estimates: hours }).text;
+    const twice = mergeFeed(once, f, { estimates: hours });
+    expect(twice.changed).toBe(false);
+    expect(twice.report.unchanged).toBe(1);
+  });
+
+  it.each([
+    ['Quiz 1', 'quiz 1!', true],
+    ['Community analysis paper', 'Community analysis paper: final draft', true],
+    ['Discussion 3', 'Discussion 4', false],
+  ])('similarTitles(%s, %s) is %s', (a, b, same) => expect(similarTitles(a, b)).toBe(same));
+});
+
+describe('mergeFeed on a JSON plan', () => {
+  const json = `${JSON.stringify(
+    {
+      name: 'JSON plan',
+      timezone: 'Asia/Tokyo',
+      terms: [{ name: 'Spring', start: '2027-01-19', end: '2027-05-14' }],
+      availability: [{ day: 'mon', start: '18:00', end: '22:00' }],
+      courses: [{ code: 'INFO 200', weeklyHours: 1 }],
+      deadlines: [],
+    },
+    null,
+    2,
+  )}\n`;
+
+  it('stays JSON, with its indentation', async () => {
+    const merged = mergeFeed(json, feed([{}]), { estimates: hours, remember: { 'INFO-200-01-SP27': 'INFO 200' } });
+    expect(merged.format).toBe('json');
+    const parsed = JSON.parse(merged.text);
+    expect(parsed.deadlines).toEqual([
+      {
+        id: 'u0',
+        source: 'Canvas',
+        course: 'INFO 200',
+        title: 'Reading reflection 3',
+        kind: 'paper',
+        due: '2027-02-20 23:59',
+        hours: 2,
+      },
+    ]);
+    expect(parsed.courseAliases).toEqual({ 'INFO-200-01-SP27': 'INFO 200' });
+    expect(merged.text).toMatch(/^\{\n {2}"name"/);
+    await parsePlan(merged.text, 'plan.json', 'UTC');
+  });
+
+  it('its quoted "timezone" key is the zone import uses', () =>
+    expect(readPlanFacts(json)).toEqual({
+      timezone: 'Asia/Tokyo',
+      window: { start: '2027-01-19', end: '2027-05-14' },
+      codes: ['INFO 200'],
+      aliases: {},
+    }));
+});
+
+describe('mergeFeed remembers course mappings and leaves out what the user chose', () => {
+  it('writes courseAliases and maps the feed’s labels', async () => {
+    const merged = mergeFeed(SPRING, feed([{ course: 'LIBR-200-01-SP27' }, { course: 'XYZ 1', uid: 'x' }]), {
+      estimates: hours,
+      courseOf: (label) => (label === 'XYZ 1' ? null : 'INFO 200'),
+      remember: { 'LIBR-200-01-SP27': 'INFO 200' },
+    });
+    expect(merged.text.endsWith('courseAliases:\n  LIBR-200-01-SP27: INFO 200\n')).toBe(true);
+    expect(merged.report.courseLeftOut.map((d) => d.uid)).toEqual(['x']);
+    expect(merged.report.coursesAdded).toEqual([]);
+    const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
+    expect(file.courseAliases).toEqual({ 'LIBR-200-01-SP27': 'INFO 200' });
+    expect(readPlanFacts(merged.text)?.aliases).toEqual({ 'LIBR-200-01-SP27': 'INFO 200' });
+  });
+});
+
+describe('scalars every YAML reader types as strings', () => {
+  it.each([
+    ['Reading reflection 3', 'Reading reflection 3'],
+    ['2027-02-20 23:59', '2027-02-20 23:59'],
+    ['-0x0', '"-0x0"'],
+    ['0o17', '"0o17"'],
+    ['true', '"true"'],
+    ['Null', '"Null"'],
+    ['a: b', '"a: b"'],
+    ['x #y', '"x #y"'],
+    ['trailing ', '"trailing "'],
+    ['line\nbreak', '"line\\nbreak"'],
+  ])('%j -> %s', (value, written) => expect(yamlScalar(value)).toBe(written));
+
+  it('a comma is quoted in a flow collection', () => expect(flowScalar('a, b')).toBe('"a, b"'));
+});
+
+describe('mergeFeed on a plan written as one YAML flow map', () => {
+  it('is YAML, not JSON, and stays valid', async () => {
+    const plan =
+      '{ name: Flow, timezone: UTC, terms: [{ name: S, start: 2027-01-19, end: 2027-05-14 }], availability: [{ day: mon, start: "18:00", end: "22:00" }], deadlines: [] }\n';
+    const merged = mergeFeed(plan, feed([{}]), { estimates: hours });
+    expect(merged.format).toBe('yaml');
+    expect(merged.text).toContain('deadlines: [{ id: u0, source: Canvas');
+    const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
+    expect(file.deadlines).toHaveLength(1);
+  });
+});
+
+describe('line-break-like characters are escaped', () => {
+  it.each([['a\u0085b'], ['a\u2028b'], ['a\u2029b'], ['\uFEFFa']])('%j', (value) => {
+    expect(yamlScalar(value)).toMatch(/^"[\x20-\x7e]*"$/);
+    expect(JSON.parse(yamlScalar(value))).toBe(value);
+  });
+});
