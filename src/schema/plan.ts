@@ -27,7 +27,8 @@ export const PLAN_LIMITS = {
   breaksPerTerm: 200,
   slots: 100,
   courses: 200,
-  deadlines: 5000,
+  /** A whole program's LMS feeds are a few thousand; a 10,000-event feed must still import. */
+  deadlines: 20_000,
   reminders: 10,
 } as const;
 export const MAX_PLAN_BYTES = PLAN_LIMITS.fileBytes;

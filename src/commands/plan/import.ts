@@ -144,6 +144,12 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
     } catch (error) {
       // A plan that was invalid already is reported at its own lines, not the merged text's.
       await parsePlan(planText, basename(planPath), zone);
+      const message = (error as Error).message;
+      if (/: at most \d+/.test(message)) {
+        throw new UserError(`importing ${basename(feedPath)} would take ${planPath} past a limit: ${message}`, {
+          hint: 'import the feed of one term or course at a time (docs/files.md lists the limits)',
+        });
+      }
       throw new UserError(
         `importing ${basename(feedPath)} would make ${planPath} invalid: ${(error as Error).message}`,
         {
