@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
 import { awardYearFromName } from '../../formats/ipeds.js';
-import { readCompletionsUpdate } from '../../store/evidence.js';
+import { readCompletionsUpdate } from '../../store/evidence-import.js';
 import type { Context } from '../shared/context.js';
 
 /** `mls data import ipeds-completions <CYYYY_A.csv>`: a newer year of department evidence. */
