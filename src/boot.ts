@@ -45,6 +45,19 @@ interface Program {
 }
 
 const COMMANDS_WITH_CACHE = new Set(['find', 'show', 'check', 'careers', 'plan', 'data']);
+const GROUPS = new Set(['plan', 'data']);
+
+/**
+ * Which cache a run uses: one per command, and per subcommand of `plan` and `data`, whose
+ * subcommands run different code (a cache made by `plan example` would hold little of what
+ * `plan build` compiles, and an accepted cache is never made again).
+ */
+export function cacheName(argv: readonly string[]): string {
+  const command = argv[2] ?? '';
+  if (!COMMANDS_WITH_CACHE.has(command)) return 'help';
+  const sub = argv[3] ?? '';
+  return GROUPS.has(command) && /^[a-z]+$/.test(sub) ? `${command}-${sub}` : command;
+}
 const MAGIC = 0x4d4c5331; // "MLS1"
 const HEADER = 12; // magic, payload length, CRC-32 of the payload (each uint32 big-endian)
 const MAX_CACHE = 64 * 1024 * 1024;
@@ -84,8 +97,10 @@ export function cacheFileBytes(payload: Buffer): Buffer {
 function keepCache(dir: string, name: string, file: string, payload: Buffer): void {
   try {
     mkdirSync(dir, { recursive: true });
+    // Only this cache's older builds: `plan-<hash>.v8`, never `plan-build-<hash>.v8`.
+    const sameCache = new RegExp(`^${name}-[0-9a-f]{16}\\.v8$`);
     for (const old of readdirSync(dir)) {
-      if (old.startsWith(`${name}-`) && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+      if (sameCache.test(old) && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
     }
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, cacheFileBytes(payload), { mode: 0o600 });
@@ -111,8 +126,7 @@ export async function start(): Promise<void> {
     await (require(filename) as Program).start();
     return;
   }
-  const command = process.argv[2] ?? '';
-  const name = COMMANDS_WITH_CACHE.has(command) ? command : 'help';
+  const name = cacheName(process.argv);
   const dir = join(userCacheDir(process.env), `v8-${process.versions.v8}`);
   const file = join(dir, `${name}-${__MLS_BUILD_ID__}.v8`);
   const cachedData = readVerifiedCache(file);
