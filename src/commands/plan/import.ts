@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { resolveCourses } from '../../calendar/lms-courses.js';
 import { FeedEncodingError } from '../../calendar/lms-decode.js';
-import { DEFAULT_ESTIMATES, readLmsFeed, TITLE_ESTIMATES } from '../../calendar/lms-feed.js';
+import { readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { parsePlan } from '../../formats/plan-file.js';
 import { mergeFeed, readPlanFacts } from '../../formats/plan-merge.js';
@@ -16,51 +16,10 @@ import { importJson, importLines, importSummary } from '../../ui/lms-import.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { printJson } from '../shared/json.js';
+import { courseFlags, estimates, type ImportOptions, importPlanPath } from './import-options.js';
 import { hostTimeZone } from './session.js';
 
-export interface ImportOptions {
-  plan?: string;
-  dryRun?: boolean;
-  estimate?: string[];
-  course?: string[];
-  json?: boolean;
-}
-
-const ESTIMATE_KEYS = [...new Set([...Object.keys(DEFAULT_ESTIMATES), ...Object.keys(TITLE_ESTIMATES)])];
-
-function estimates(pairs: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = { ...DEFAULT_ESTIMATES, ...TITLE_ESTIMATES };
-  for (const pair of pairs) {
-    const [key, hours] = pair.split('=');
-    if (!key || !ESTIMATE_KEYS.includes(key) || !hours || !(Number(hours) >= 0) || Number(hours) > 500) {
-      throw new UserError(`--estimate ${pair}: use word=hours, e.g. paper=10 (words: ${ESTIMATE_KEYS.join(', ')})`);
-    }
-    out[key] = Number(hours);
-  }
-  return out;
-}
-
-function courseFlags(pairs: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.lastIndexOf('=');
-    const label = pair.slice(0, at).trim();
-    const code = pair.slice(at + 1).trim();
-    if (at < 0 || !label || !code) {
-      throw new UserError(`--course ${pair}: use FEED-CODE=PLAN-CODE, e.g. --course "INFO-200-01-SP27=INFO 200"`);
-    }
-    out[label] = code;
-  }
-  return out;
-}
-
-/** The plan: the argument, else --plan, else $MLS_PLAN, else ./plan.yaml. */
-export function importPlanPath(ctx: Context, arg: string | undefined, opts: ImportOptions): string {
-  if (arg && opts.plan && arg !== opts.plan) {
-    throw new UserError(`two plans given: ${arg} and --plan ${opts.plan}`, { hint: 'give the plan once' });
-  }
-  return arg ?? opts.plan ?? (ctx.io.env.MLS_PLAN || 'plan.yaml');
-}
+export type { ImportOptions } from './import-options.js';
 
 function readFeed(feedPath: string, zone: string, window: { start: string; end: string } | undefined) {
   try {
