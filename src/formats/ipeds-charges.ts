@@ -5,9 +5,9 @@
  * HRCHG5-7 (in-district, in-state, out-of-state). Missing values are `.`.
  */
 import { basename } from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import type { Charge, GraduateCost } from '../schema/datasets.js';
+import { readIpedsRows } from './ipeds-csv.js';
 
 const FIELDS = ['TUITION', 'FEE', 'HRCHG'] as const;
 const REQUIRED = ['UNITID', ...[5, 6, 7].flatMap((n) => FIELDS.map((f) => `${f}${n}`))];
@@ -39,32 +39,13 @@ function chargeOf(row: Record<string, string>, n: 5 | 6 | 7): Charge {
 
 const same = (a: Charge, b: Charge) => a.tuition === b.tuition && a.fees === b.fees && a.perCredit === b.perCredit;
 
-function rows(text: string, file: string): Record<string, string>[] {
-  if (text.includes('\u0000'))
-    throw new UserError(`${file} is not a CSV file`, { hint: 'pass the CSV inside the zip' });
-  try {
-    return parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toUpperCase()),
-      bom: true,
-      skip_empty_lines: true,
-    });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new UserError(`${file}: not a valid CSV file (${error.message})`, {
-        hint: 'the file may be truncated: download it again',
-      });
-    }
-    throw error;
-  }
-}
-
 /** UNITID -> graduate charges, for every institution that reports a graduate charge. */
 export function parseIcAyCharges(
   text: string,
   meta: { year: string; source: string },
   file = 'charges file',
 ): Map<string, GraduateCost> {
-  const records = rows(text, file);
+  const records = readIpedsRows(text, file);
   const header = new Set(Object.keys(records[0] ?? {}));
   const missing = REQUIRED.filter((c) => !header.has(c));
   if (missing.length > 0) {

@@ -2,9 +2,10 @@
  * IPEDS HD (Directory Information) CSV -> the `ipeds-hd.tsv` table `mls check` joins on
  * UNITID. Used by the data build (HD2024) and by `mls data import ipeds-hd <hdYYYY.csv>`.
  */
-import { CsvError, parse } from 'csv-parse/sync';
+
 import { type HdRecord, hdLine, IPEDS_HD_HEADER } from '../catalog/ipeds-hd.js';
 import { UserError } from '../errors.js';
+import { readIpedsRows } from './ipeds-csv.js';
 
 export const HD_REQUIRED = [
   'UNITID',
@@ -49,23 +50,7 @@ export function hdYearFromName(name: string): string | null {
 }
 
 export function readHdCsv(text: string, file: string): HdRecord[] {
-  if (text.includes('\u0000'))
-    throw new UserError(`${file} is not a CSV file`, { hint: 'pass the CSV inside the IPEDS zip' });
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toUpperCase()),
-      bom: true,
-      skip_empty_lines: true,
-    });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new UserError(`${file}: not a valid CSV file (${error.message})`, {
-        hint: 'the file may be truncated: download it again',
-      });
-    }
-    throw error;
-  }
+  const rows = readIpedsRows(text, file);
   const header = Object.keys(rows[0] ?? {});
   const missing = HD_REQUIRED.filter((c) => !header.includes(c));
   if (rows.length === 0 || missing.length > 0) {

@@ -4,10 +4,10 @@
  * the host universities; earlier years stay for the trend, and Scorecard shares are kept.
  */
 import { basename } from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import type { EvidenceDataset } from '../schema/datasets.js';
 import { addYear, type CompletionRow, type Counts, toCompletions } from './evidence.js';
+import { readIpedsRows } from './ipeds-csv.js';
 
 const REQUIRED = ['UNITID', 'CIPCODE', 'MAJORNUM', 'AWLEVEL', 'CTOTALT'];
 
@@ -20,23 +20,7 @@ export function awardYearFromName(path: string): string | null {
 }
 
 export function readCompletions(text: string, file: string, units: ReadonlySet<string>): CompletionRow[] {
-  if (text.includes('\u0000'))
-    throw new UserError(`${file} is not a CSV file`, { hint: 'pass the CSV inside the IPEDS zip' });
-  let records: Record<string, string>[];
-  try {
-    records = parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toUpperCase()),
-      bom: true,
-      skip_empty_lines: true,
-    });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      throw new UserError(`${file}: not a valid CSV file (${error.message})`, {
-        hint: 'the file may be truncated: download it again',
-      });
-    }
-    throw error;
-  }
+  const records = readIpedsRows(text, file);
   const header = Object.keys(records[0] ?? {});
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (records.length === 0 || missing.length > 0) {
