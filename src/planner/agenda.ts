@@ -1,21 +1,37 @@
 /** What a day or week holds from the student's point of view: the deadlines ahead of a moment. Pure. */
 import { type DayNumber, type LocalMoment, momentKey } from '../time/dates.js';
+import type { ZoneRules } from '../time/zone.js';
 import type { Schedule, ScheduledDeadline } from './schedule.js';
 
 export interface UpcomingDeadline {
   deadline: ScheduledDeadline['deadline'];
+  /**
+   * When it is due on the wall clock: the plan's time, or the first time that exists when the
+   * plan's time is skipped by a DST change (02:30 on a spring-forward night is due at 03:00),
+   * as in the calendar file.
+   */
+  due: LocalMoment;
   /** Whole days from the day asked about to the due day (0 = that same day). */
   daysLeft: number;
   shortMinutes: number;
 }
 
 /** The next `count` deadlines due after `from`, soonest first, with days counted from `from.day`. */
-export function upcomingDeadlines(schedule: Schedule, from: LocalMoment, count: number): UpcomingDeadline[] {
+export function upcomingDeadlines(
+  schedule: Schedule,
+  from: LocalMoment,
+  count: number,
+  zone: ZoneRules,
+): UpcomingDeadline[] {
   return schedule.deadlines
     .filter((d) => momentKey(d.deadline.due) > momentKey(from))
     .sort((a, b) => momentKey(a.deadline.due) - momentKey(b.deadline.due))
     .slice(0, count)
-    .map((d) => ({ deadline: d.deadline, daysLeft: d.deadline.due.day - from.day, shortMinutes: d.shortMinutes }));
+    .map((d) => {
+      const { day, minute } = d.deadline.due;
+      const due = d.deadline.allDay ? d.deadline.due : zone.toLocal(zone.toUtc(day, minute));
+      return { deadline: d.deadline, due, daysLeft: d.deadline.due.day - from.day, shortMinutes: d.shortMinutes };
+    });
 }
 
 /** The moment a day is looked at from: now on today, its start on any other day. */

@@ -23,7 +23,7 @@ export function blockLine(b: Block, n: number | null, status: ProgressStatus | u
 
 /** A deadline as --json shows it. */
 export function deadlineJson(d: UpcomingDeadline) {
-  const due = d.deadline.due;
+  const due = d.due;
   return {
     title: d.deadline.title,
     course: d.deadline.course,

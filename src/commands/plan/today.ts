@@ -1,6 +1,7 @@
 /** `mls plan today`: the day's blocks, numbered, and the next deadlines. */
 import { blocksOn } from '../../planner/adherence.js';
 import { momentOfDay, upcomingDeadlines } from '../../planner/agenda.js';
+import { zoneRules } from '../../time/zone.js';
 import { makeStyle } from '../../ui/color.js';
 import { todayJson, todayText } from '../../ui/progress.js';
 import type { Context } from '../shared/context.js';
@@ -20,7 +21,7 @@ export async function runToday(ctx: Context, plan: string | undefined, opts: Tod
     day,
     timezone: loaded.plan.timezone,
     blocks: blocksOn(loaded.schedule, day),
-    deadlines: upcomingDeadlines(loaded.schedule, momentOfDay(day, loaded.today), 5),
+    deadlines: upcomingDeadlines(loaded.schedule, momentOfDay(day, loaded.today), 5, zoneRules(loaded.plan.timezone)),
     log: loaded.progress,
   };
   if (opts.json) printJson(io, todayJson(view));

@@ -2,6 +2,7 @@
 import { blocksOn } from '../../planner/adherence.js';
 import { momentOfDay, upcomingDeadlines } from '../../planner/agenda.js';
 import { weekStart } from '../../time/dates.js';
+import { zoneRules } from '../../time/zone.js';
 import { makeStyle } from '../../ui/color.js';
 import { weekJson, weekText } from '../../ui/progress.js';
 import type { Context } from '../shared/context.js';
@@ -19,7 +20,9 @@ export async function runWeek(ctx: Context, plan: string | undefined, opts: Week
   const day = await dayOption(opts.date, today);
   const start = weekStart(day);
   // Days left count from the day asked about (--date, else today), not from the week's Monday.
-  const deadlines = upcomingDeadlines(schedule, momentOfDay(day, today), 8).filter((d) => d.daysLeft < 14);
+  const deadlines = upcomingDeadlines(schedule, momentOfDay(day, today), 8, zoneRules(loadedPlan.timezone)).filter(
+    (d) => d.daysLeft < 14,
+  );
   const view = {
     weekStart: start,
     today: today.day,

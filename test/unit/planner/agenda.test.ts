@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { momentOfDay, upcomingDeadlines } from '../../../src/planner/agenda.js';
 import type { Schedule } from '../../../src/planner/schedule.js';
-import { dayNumber } from '../../../src/time/dates.js';
+import { clock, dayNumber } from '../../../src/time/dates.js';
+import { zoneRules } from '../../../src/time/zone.js';
 
 const day = (iso: string) => dayNumber(iso);
 const deadline = (title: string, due: string, minute = 1439) =>
@@ -10,7 +11,9 @@ const schedule = {
   deadlines: [deadline('late', '2027-10-20'), deadline('paper', '2027-10-08'), deadline('quiz', '2027-10-05', 600)],
 } as unknown as Schedule;
 const ahead = (from: string, minute = 0, count = 5) =>
-  upcomingDeadlines(schedule, { day: day(from), minute }, count).map((d) => `${d.deadline.title} ${d.daysLeft}`);
+  upcomingDeadlines(schedule, { day: day(from), minute }, count, zoneRules('UTC')).map(
+    (d) => `${d.deadline.title} ${d.daysLeft}`,
+  );
 
 describe('deadlines ahead of a moment, with days left counted from that day', () => {
   it('from Monday 2027-10-04', () => expect(ahead('2027-10-04')).toEqual(['quiz 1', 'paper 4', 'late 16']));
@@ -26,4 +29,13 @@ describe('the moment a day is looked at from', () => {
   it('today: now', () => expect(momentOfDay(today.day, today)).toEqual(today));
   it('another day: its start', () =>
     expect(momentOfDay(today.day + 2, today)).toEqual({ day: today.day + 2, minute: 0 }));
+});
+
+describe('a deadline due at a time the clocks skip', () => {
+  it('is shown due at the first time that exists, as in the calendar (02:30 -> 03:00 in New York)', () => {
+    const skipped = { deadlines: [deadline('paper', '2027-03-14', 150)] } as unknown as Schedule;
+    const [d] = upcomingDeadlines(skipped, { day: day('2027-03-13'), minute: 0 }, 5, zoneRules('America/New_York'));
+    expect(d && clock(d.due.minute)).toBe('03:00');
+    expect(d?.due.day).toBe(day('2027-03-14'));
+  });
 });
