@@ -10,7 +10,6 @@ const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
 export function workloadJson(plan: Plan, schedule: Schedule) {
   return {
-    schemaVersion: 1,
     plan: { name: plan.name, timezone: plan.timezone },
     overloaded: schedule.overloaded,
     weeks: schedule.weeks.map((w) => ({
