@@ -80,10 +80,13 @@ export class DapipIndex {
   private aliasFields: string[] | undefined;
   private cityNames: Set<string> | undefined;
   private byId: Map<string, number> | undefined;
+  private lineStarts: number[] | undefined;
 
-  constructor(text: string) {
-    const lines = text.split('\n');
-    this.lines = lines.slice(1).filter(Boolean);
+  private readonly rawLines: string[];
+
+  constructor(private readonly text: string) {
+    this.rawLines = text.split('\n');
+    this.lines = this.rawLines.slice(1).filter(Boolean);
   }
 
   get size(): number {
@@ -133,14 +136,45 @@ export class DapipIndex {
     return parseIndexLine(this.lines[i] ?? '');
   }
 
-  /** Positions of lines holding `\tvalue\t` or `\tvalue ` (ids are whole fields or space-separated). */
+  /**
+   * Positions of lines holding `value` as a whole field or one of a field's space-separated ids.
+   * One native search of the file's text, each hit checked for its neighbours: testing four
+   * needles on each of 12,000 lines took ~7 ms of `mls check`.
+   */
   linesWithField(value: string): number[] {
-    const hits: number[] = [];
-    const needles = [`\t${value}\t`, `\t${value} `, ` ${value}\t`, ` ${value} `];
-    this.lines.forEach((line, i) => {
-      if (needles.some((n) => line.includes(n))) hits.push(i);
-    });
-    return hits;
+    const hits = new Set<number>();
+    const edge = (c: string | undefined) => c === '\t' || c === ' ';
+    for (let at = this.text.indexOf(value); at >= 0; at = this.text.indexOf(value, at + 1)) {
+      if (edge(this.text[at - 1]) && edge(this.text[at + value.length])) {
+        const line = this.lineAt(at);
+        if (line >= 0) hits.add(line);
+      }
+    }
+    return [...hits].sort((a, b) => a - b);
+  }
+
+  /** The index (in `lines`) of the line holding character `offset` of the text; -1 in the header. */
+  private lineAt(offset: number): number {
+    if (!this.lineStarts) {
+      // The text offset where each of `lines` starts (the header and empty lines are not in `lines`).
+      const starts: number[] = [];
+      let at = (this.rawLines[0]?.length ?? 0) + 1;
+      for (let i = 1; i < this.rawLines.length; i += 1) {
+        const length = this.rawLines[i]?.length ?? 0;
+        if (length > 0) starts.push(at);
+        at += length + 1;
+      }
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let low = -1;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   all(): IndexEntry[] {
