@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import('../dist/main.js').then((m) => m.start());
+require('../dist/main.cjs').start();
