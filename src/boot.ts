@@ -48,15 +48,19 @@ const COMMANDS_WITH_CACHE = new Set(['find', 'show', 'check', 'careers', 'plan',
 const GROUPS = new Set(['plan', 'data']);
 
 /**
- * Which cache a run uses: one per command, and per subcommand of `plan` and `data`, whose
- * subcommands run different code (a cache made by `plan example` would hold little of what
- * `plan build` compiles, and an accepted cache is never made again).
+ * Which cache a run uses: one per command, per subcommand of `plan` and `data`, and for
+ * `find`/`show` with `--career` or `--dept`, which run different code (a cache made by
+ * `plan example` would hold little of what `plan build` compiles, and an accepted cache is
+ * never made again).
  */
 export function cacheName(argv: readonly string[]): string {
   const command = argv[2] ?? '';
   if (!COMMANDS_WITH_CACHE.has(command)) return 'help';
   const sub = argv[3] ?? '';
-  return GROUPS.has(command) && /^[a-z]+$/.test(sub) ? `${command}-${sub}` : command;
+  if (GROUPS.has(command)) return /^[a-z]+$/.test(sub) ? `${command}-${sub}` : command;
+  // Department ranking runs its own code (evidence, scores): ~4 ms a run when its cache lacks it.
+  const departments = argv.some((a) => /^--(career|dept)(=|$)/.test(a));
+  return departments && (command === 'find' || command === 'show') ? `${command}-departments` : command;
 }
 const MAGIC = 0x4d4c5331; // "MLS1"
 const HEADER = 12; // magic, payload length, CRC-32 of the payload (each uint32 big-endian)

@@ -80,13 +80,15 @@ describe.skipIf(hasOwnCompileCache)('the V8 code cache (Node 20: vm.Script + cac
     expect(again.stdout).toBe(first.stdout);
   });
 
-  it('each plan and data subcommand keeps its own cache, and none removes another’s', () => {
+  it('each plan and data subcommand, and find with --career, keeps its own cache, and none removes another’s', () => {
     const { env, dir, home } = cacheHome();
     expect(runMls(['plan', 'example', '-o', join(home, 'plan.yaml')], { env }).code).toBe(0);
     expect(runMls(['plan', 'check', join(home, 'plan.yaml')], { env }).code).toBe(0);
     expect(runMls(['plan', '--help'], { env }).code).toBe(0);
+    expect(runMls(['find', '--online-only'], { env }).code).toBe(0);
+    expect(runMls(['find', '--career', 'Metadata Librarian'], { env }).code).toBe(0);
     const names = readdirSync(dir).map((f) => f.replace(/-[0-9a-f]{16}\.v8$/, ''));
-    expect(names.sort()).toEqual(['plan', 'plan-check', 'plan-example']);
+    expect(names.sort()).toEqual(['find', 'find-departments', 'plan', 'plan-check', 'plan-example']);
   });
 
   it('a read-only cache folder only means compiling each time', () => {
