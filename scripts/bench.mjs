@@ -66,7 +66,8 @@ const CASES = [
   {
     name: 'plan build (2 years, 200 deadlines)',
     args: ['plan', 'build', join(root, 'test', 'fixtures', 'plans', 'two-years.yaml'), '-o', join(work, 'out.ics')],
-    target: 2,
+    // The planner issue sets 3x for this fixture (1,790 events; 2x was shown out of reach with `ics`).
+    target: 3,
   },
   // Not a start-up case: the whole import, linear in the feed (100,000 events take about ten times as long).
   { name: 'plan import (10,000 events)', ...importFixture(10_000), target: 20, maxRssMb: 250 },
