@@ -103,8 +103,22 @@ function normaliseSlowly(text: string, out: string[]): void {
 const FORBIDDEN_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/g;
 
 export function stripControls(text: string): string {
-  FORBIDDEN_CONTROL.lastIndex = 0;
-  return FORBIDDEN_CONTROL.test(text) ? text.replace(FORBIDDEN_CONTROL, '') : text;
+  return hasForbiddenControl(text) ? text.replace(FORBIDDEN_CONTROL, '') : text;
+}
+
+/**
+ * The fast path of stripControls: a loop over the char codes. The regex's test alone took
+ * ~12 ms on a two-year plan's calendar, where every text field is already clean.
+ */
+function hasForbiddenControl(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c !== 0x7f) continue;
+    if (c === 0x09 || c === 0x0a) continue;
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
+    return true;
+  }
+  return false;
 }
 
 /** A line (from its start) longer than 75 characters or with a non-ASCII character: it may need folding. */
