@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
 import { parsePlan } from '../../../src/formats/plan-file.js';
 import { EXAMPLE_PLAN } from '../../../src/planner/example-plan.js';
+import { planProblem, SMALL_PLAN } from '../../helpers/plan-text.js';
 
-async function problem(text: string): Promise<UserError> {
-  try {
-    await parsePlan(text, 'plan.yaml', 'UTC');
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected the plan to be rejected');
-}
+const problem = planProblem;
 
-const base = `name: Test
-timezone: America/Chicago
-terms:
-  - name: Fall
-    start: 2027-08-23
-    end: 2027-12-10
-availability:
-  - { day: mon, start: "19:00", end: "21:00" }
-courses:
-  - code: LIS 1
-    weeklyHours: 1
-deadlines:
-  - course: LIS 1
-    title: Paper
-    due: 2027-10-01
-    hours: 2
-`;
+const base = SMALL_PLAN;
 
 describe('parsePlan', () => {
   it('accepts the example plan, JSON too, and fills in the defaults', async () => {
