@@ -88,9 +88,12 @@ function isInterrupt(error: unknown): boolean {
 }
 
 /** The one place the clock is read. MLS_NOW (ISO 8601) pins it, for tests and demonstrations. */
-function clockNow(env: NodeJS.ProcessEnv): Date {
-  const pinned = env.MLS_NOW ? new Date(env.MLS_NOW) : null;
-  return pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date();
+function clockNow(env: NodeJS.ProcessEnv, io: Io): Date {
+  if (!env.MLS_NOW) return new Date();
+  const pinned = new Date(env.MLS_NOW);
+  if (!Number.isNaN(pinned.getTime())) return pinned;
+  io.err(`warning: MLS_NOW="${sanitizeText(env.MLS_NOW)}" is not an ISO 8601 date-time; using the real clock`);
+  return new Date();
 }
 
 /** Entry point used by bin/mls.js. */
@@ -100,6 +103,6 @@ export async function start(): Promise<void> {
     process.exitCode = ExitCode.ioError;
     if (failure.stream === 'standard output') process.stderr.write(`${describeStreamFailure(failure)}\n`);
   });
-  const code = await main(process.argv, io, clockNow(process.env));
+  const code = await main(process.argv, io, clockNow(process.env, io));
   process.exitCode = io.failure() ? ExitCode.ioError : code;
 }

@@ -453,7 +453,8 @@ class Resolver {
       return this.outcome(list, list.length === 1, false);
     }
     const folded = canonicalName(query);
-    if (!folded) return { resolved: null, candidates: [], problem: 'no-letters', generic: false };
+    // Nothing left once "the", "of" and punctuation are set aside.
+    if (!folded) return { resolved: null, candidates: [], problem: 'too-general', generic: false };
     // Words that name the library school, not the institution ("Syracuse iSchool").
     const canonical =
       folded

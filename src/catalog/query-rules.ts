@@ -9,7 +9,7 @@ import { REGIONS } from './regions.js';
 
 export const MAX_QUERY_LENGTH = 200;
 
-export type QueryProblem = 'empty' | 'no-letters' | 'too-long' | 'not-an-id';
+export type QueryProblem = 'empty' | 'no-letters' | 'too-long' | 'not-an-id' | 'too-general';
 
 export function queryProblem(query: string): QueryProblem | null {
   const q = query.trim();
@@ -17,6 +17,8 @@ export function queryProblem(query: string): QueryProblem | null {
   if (q.length > MAX_QUERY_LENGTH) return 'too-long';
   if (!/[\p{L}\p{N}]/u.test(q)) return 'no-letters';
   if (parseIdQuery(q) === 'not-an-id') return 'not-an-id';
+  // Only single letters ("a b c d e f"): no word that could name an institution.
+  if (!/[\p{L}\p{N}]{2}/u.test(q)) return 'too-general';
   return null;
 }
 

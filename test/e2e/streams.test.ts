@@ -33,3 +33,14 @@ describe('standard streams', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('MLS_NOW', () => {
+  it('a value that is not a date-time is named in a warning, and the real clock is used', () => {
+    const r = spawnSync(process.execPath, [BIN, 'find', '--online-only'], {
+      env: { ...env(), MLS_NOW: 'garbage' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('warning: MLS_NOW="garbage" is not an ISO 8601 date-time; using the real clock');
+  });
+});

@@ -44,6 +44,10 @@ function problemError(query: string, problem: QueryProblem): UserError {
       return new UserError(`"${shown}" has no letters or digits to look up`, {
         hint: "type the institution's name, an abbreviation or an id",
       });
+    case 'too-general':
+      return new UserError(`"${shown}" is too general to look up: it has no word that names an institution`, {
+        hint: "type the institution's name, an abbreviation or an id",
+      });
     case 'not-an-id':
       return new UserError(`"${shown}" is not an id: an OPEID has 8 digits, an IPEDS UNITID 6, a DAPIP id 6 or 9`, {
         hint: 'type the full id (for example 00115500), or the institution’s name',
@@ -88,7 +92,7 @@ export async function chooseInstitution(
   if (candidates.length > 0 && opts.input && !opts.json && io.stdinIsTTY && io.stdoutIsTTY) {
     const { chooseOne } = await import('../../ui/prompts.js');
     return chooseOne(
-      `"${query}" matches ${candidates.length} institutions${target.generic ? ' (too general to pick one)' : ''}. Which one?`,
+      `"${query}" matches ${candidates.length === 1 ? '1 institution' : `${candidates.length} institutions`}${target.generic ? ' (too general to pick one)' : ''}. Which one?`,
       candidates.map((c) => ({ name: candidateLabel(c), value: c })),
     );
   }
@@ -109,9 +113,10 @@ export async function chooseInstitution(
   }
   const first = candidates[0] as CheckCandidate;
   const why = target.generic ? ' (too general to pick one)' : '';
-  throw new UserError(`"${query}" matches ${candidates.length} institutions${why}:\n${list}`, {
+  const count = candidates.length === 1 ? '1 institution' : `${candidates.length} institutions`;
+  throw new UserError(`"${query}" matches ${count}${why}:\n${list}`, {
     exitCode: ExitCode.notFound,
-    hint: `run again with an id (for example \`mls ${opts.command ?? 'check'} ${candidateId(first)}\`), a fuller name, a place ("Drexel Philadelphia")${opts.command === 'show' ? '' : ' or --state'}`,
+    hint: `run again with an id (for example \`mls ${opts.command ?? 'check'} ${shellWord(candidateId(first))}\`), a fuller name, a place ("Drexel Philadelphia")${opts.command === 'show' ? '' : ' or --state'}`,
   });
 }
 
@@ -145,4 +150,9 @@ export async function programsForQuery(
     });
   }
   return hosted;
+}
+
+/** A value as it can be pasted into a shell: quoted unless it is one plain word. */
+function shellWord(value: string): string {
+  return /^[\w.@-]+$/.test(value) ? value : `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
 }

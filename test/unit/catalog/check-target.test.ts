@@ -146,6 +146,7 @@ describe('resolving what people type', () => {
     ['12345', 'invalid:not-an-id'],
     ['1234567890', 'invalid:not-an-id'],
     ['!!!', 'invalid:no-letters'],
+    ['the', 'invalid:too-general'],
     ['Syracuse', '00288200'],
     ['Emporia State', '00192700'],
     ['Kent State', '00305100'],
@@ -353,6 +354,8 @@ describe('safety rules', () => {
     ['12', 'not-an-id'],
     ['12345', 'not-an-id'],
     ['1234567890', 'not-an-id'],
+    ['a b c d e f', 'too-general'], // single letters once gave a verdict about a dance school
+    ['x', 'too-general'],
   ])('junk input %j is refused (%s)', (query, problem) => {
     expect(queryProblem(query)).toBe(problem);
     expect(resolve(query).problem).toBe(problem);
