@@ -1,8 +1,10 @@
 /** Rendering of department evidence: ranked program lists for `find --career/--dept`, and `show`. */
+
 import { type DepartmentEvidence, type HostScore, SCORE_LEGEND } from '../catalog/careers.js';
 import type { Program } from '../schema/datasets.js';
 import type { Style } from './color.js';
 import { deliveryLabel, locationLabel } from './programs.js';
+import { wrapWords } from './wrap.js';
 
 const NO_EVIDENCE = 'no evidence';
 
@@ -40,15 +42,27 @@ export function rankedList(
   programs: readonly Program[],
   scores: ReadonlyMap<string, HostScore>,
   style: Style,
-  options: { distanceEd?: boolean } = {},
+  options: { distanceEd?: boolean; columns?: number } = {},
 ): string {
   const width = String(programs.length).length;
+  const indent = ' '.repeat(width + 2);
+  // Lines longer than the terminal are wrapped at words (evidence lines ran to 200 characters).
+  const fit = (text: string, first = '') =>
+    options.columns ? wrapWords(text, options.columns, indent).replace(/^/, first) : `${first}${text}`;
   return programs
     .map((p, i) => {
       const score = scores.get(p.id);
-      const head = `${String(i + 1).padStart(width)}. ${style.bold(p.institution)}: ${p.degree}, ${deliveryLabel(p)}, ${locationLabel(p)}  ${score?.score === null ? style.dim(NO_EVIDENCE) : style.green(scoreLabel(score))}`;
+      const number = `${String(i + 1).padStart(width)}. `;
+      const place = `${p.degree}, ${deliveryLabel(p)}, ${locationLabel(p)}`;
+      const scoreText = score?.score === null ? NO_EVIDENCE : scoreLabel(score);
+      const paintScore = score?.score === null ? style.dim : style.green;
+      const plainHead = `${number}${p.institution}: ${place}  ${scoreText}`;
+      const head =
+        !options.columns || plainHead.length <= options.columns
+          ? `${number}${style.bold(p.institution)}: ${place}  ${paintScore(scoreText)}`
+          : `${fit(`${p.institution}: ${place}`, number)}\n${indent}${paintScore(scoreText)}`;
       const evidence = [...topLines(score, 3), ...(options.distanceEd ? [distanceEdLine(p)] : [])];
-      const lines = evidence.map((l) => `${' '.repeat(width + 2)}${style.dim(l)}`);
+      const lines = evidence.map((l) => style.dim(fit(l, indent)));
       return [head, ...lines].join('\n');
     })
     .join('\n');

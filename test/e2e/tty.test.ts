@@ -46,6 +46,16 @@ describe.runIf(hasScript)('tables fitted to the terminal', () => {
     expect(widest(out)).toBeLessThanOrEqual(columns);
   });
 
+  it.each([80, 100])(
+    'no line of a --career ranking is wider than %i columns (evidence lines are wrapped)',
+    (columns) => {
+      const command = `"${process.execPath}" "${BIN}" find --online-only --career "Metadata Librarian"`;
+      const out = runInTerminal(command, { NO_COLOR: '1' }, columns);
+      expect(out).toContain('score');
+      expect(widest(out)).toBeLessThanOrEqual(columns);
+    },
+  );
+
   it('--wide shows every column at full width', () => {
     const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --wide`, { NO_COLOR: '1' }, 80);
     expect(out).toContain('Master of Library and Information Science');

@@ -36,7 +36,7 @@ export function rankPrograms(programs: Program[], opts: FindOptions, env: NodeJS
     ],
     render: async (io: Io) =>
       io.stdoutIsTTY
-        ? rankedList(ranked, scores, await makeStyle(true, io.env), { distanceEd: online })
+        ? rankedList(ranked, scores, await makeStyle(true, io.env), { distanceEd: online, columns: io.columns })
         : rankedTsv(ranked, scores),
   };
 }
