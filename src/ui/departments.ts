@@ -47,7 +47,7 @@ export function rankedList(
   const width = String(programs.length).length;
   const indent = ' '.repeat(width + 2);
   // Lines longer than the terminal are wrapped at words (evidence lines ran to 200 characters).
-  const fit = (text: string, first = '') =>
+  const wrapLine = (text: string, first = '') =>
     options.columns ? wrapWords(text, options.columns, indent).replace(/^/, first) : `${first}${text}`;
   return programs
     .map((p, i) => {
@@ -60,9 +60,9 @@ export function rankedList(
       const head =
         !options.columns || plainHead.length <= options.columns
           ? `${number}${style.bold(p.institution)}: ${place}  ${paintScore(scoreText)}`
-          : `${fit(`${p.institution}: ${place}`, number)}\n${indent}${paintScore(scoreText)}`;
+          : `${wrapLine(`${p.institution}: ${place}`, number)}\n${indent}${paintScore(scoreText)}`;
       const evidence = [...topLines(score, 3), ...(options.distanceEd ? [distanceEdLine(p)] : [])];
-      const lines = evidence.map((l) => style.dim(fit(l, indent)));
+      const lines = evidence.map((l) => style.dim(wrapLine(l, indent)));
       return [head, ...lines].join('\n');
     })
     .join('\n');
