@@ -108,7 +108,17 @@ export function missedLines(schedule: Schedule): string[] {
   return lines;
 }
 
-export function workloadChart(plan: Plan, schedule: Schedule, style: Style, width = 30): string {
+/** A title cut to `width` characters, with an ellipsis. */
+function cut(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1).trimEnd()}…`;
+}
+
+/**
+ * The weekly bars and the deadlines. `columns` (a terminal's width) narrows the deadline
+ * titles so that no line is wider: a line holds 59 characters besides its title.
+ */
+export function workloadChart(plan: Plan, schedule: Schedule, style: Style, width = 30, columns?: number): string {
+  const titleWidth = columns ? Math.max(16, Math.min(44, columns - 59)) : 44;
   const max = Math.max(
     1,
     ...schedule.weeks.map((w) => Math.max(w.availableMinutes, w.plannedMinutes + w.shortMinutes)),
@@ -135,7 +145,7 @@ export function workloadChart(plan: Plan, schedule: Schedule, style: Style, widt
       : `${isoDate(d.deadline.due.day)} ${clock(d.deadline.due.minute)}`;
     const status = d.shortMinutes > 0 ? style.red(`short ${hours(d.shortMinutes)} h`) : style.green('planned');
     lines.push(
-      `  ${due.padEnd(16)}  ${`${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)})`.padEnd(44)}  ${hours(d.neededMinutes).padStart(5)} h from ${isoDate(d.prepStart)}  ${status}`,
+      `  ${due.padEnd(16)}  ${cut(`${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)})`, titleWidth).padEnd(titleWidth)}  ${hours(d.neededMinutes).padStart(5)} h from ${isoDate(d.prepStart)}  ${status}`,
     );
   }
   const missed = missedLines(schedule);

@@ -14,7 +14,7 @@ export async function runCheck(ctx: Context, plan: string | undefined, opts: Che
   const { plan: loaded, schedule } = await loadSchedule(planPath(ctx, plan), ctx.now);
   const { workloadChart, workloadJson, overloadLines } = await import('../../ui/workload.js');
   if (opts.json) printJson(io, workloadJson(loaded, schedule));
-  else io.out(workloadChart(loaded, schedule, await makeStyle(io.stdoutIsTTY, io.env)));
+  else io.out(workloadChart(loaded, schedule, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));
   if (schedule.overloaded) {
     const style = await makeStyle(io.stderrIsTTY, io.env);
     io.err(

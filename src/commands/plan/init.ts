@@ -100,7 +100,7 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   const text = planYaml(draft);
   const loaded = await parsePlan(text, output, zone);
   const schedule = buildSchedule(loaded.plan);
-  if (prompter) io.out(workloadChart(loaded.plan, schedule, await makeStyle(io.stdoutIsTTY, io.env)));
+  if (prompter) io.out(workloadChart(loaded.plan, schedule, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));
   const file = await choosePlanFile(prompter, output, opts.force);
   if (!file) {
     io.err('Nothing written.');

@@ -46,3 +46,14 @@ describe('workloadChart', () => {
     expect(out).toMatch(/Thesis \(C1\)\s+30\.0 h from \S+\s+short \d+\.\d h/);
   });
 });
+
+describe('workloadChart at a terminal’s width', () => {
+  it('narrows deadline titles so that no line is wider than 80 columns', async () => {
+    const long =
+      ', { course: C1, title: A very long title for a paper about information communities, kind: paper, due: 2027-09-23, hours: 1 }';
+    const { plan: parsed } = await parsePlan(plan(long), 'plan.yaml', 'UTC');
+    const out = workloadChart(parsed, buildSchedule(parsed, zoneRules('UTC')), plain, 30, 80);
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(out).toContain('A very long title fo…');
+  });
+});
