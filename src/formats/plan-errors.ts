@@ -111,6 +111,14 @@ export function planError(text: string, name: string, defaultZone: string): User
       }
       const where = `${name}:${locate(document, lines, issue.path)}`;
       const value = issue.path.length ? document.getIn(issue.path as (string | number)[]) : undefined;
+      if (issue.code === 'invalid_value' && typeof value === 'string') {
+        // A mistyped choice ("papr", "wedn"): name the choices, the closest first.
+        const choices = issue.values.map(String);
+        const suggestion = closestKey(value, choices);
+        const hint = suggestion ? ` (did you mean ${suggestion}?)` : '';
+        problems.push(`${where}: ${formatPath(issue.path)}: "${value}" is not one of ${choices.join(', ')}${hint}`);
+        continue;
+      }
       problems.push(`${where}: ${formatPath(issue.path) || '(top level)'}: ${shownValue(value)}${issue.message}`);
     }
     return problemsError(problems);

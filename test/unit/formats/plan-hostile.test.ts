@@ -111,3 +111,21 @@ describe('decodeUtf8', () => {
   it('refuses UTF-16', () =>
     expect(() => decodeUtf8(Buffer.from('\ufeffa: 1', 'utf16le'), 'p.yaml')).toThrow(/UTF-16/));
 });
+
+describe('a mistyped choice names the choices and the closest one', () => {
+  it.each([
+    [
+      'kind: paper',
+      'kind: papr',
+      'deadlines[0].kind: "papr" is not one of assignment, paper, project, discussion, quiz, exam (did you mean paper?)',
+    ],
+    [
+      'day: mon',
+      'day: mond',
+      'availability[0].day: "mond" is not one of mon, tue, wed, thu, fri, sat, sun (did you mean mon?)',
+    ],
+  ])('%s -> %s', async (from, to, message) => {
+    const text = `${SMALL_PLAN.replace('    title: Paper\n', '    title: Paper\n    kind: paper\n')}`;
+    expect((await problem(text.replace(from, to))).message).toContain(message);
+  });
+});
