@@ -115,6 +115,14 @@ describe('mls check: one verdict kind each', () => {
 });
 
 describe('mls show uses the same resolver', () => {
+  it('mls show lists only institutions with a program when a name fits several (University of Texas)', () => {
+    const r = runMls(['show', 'University of Texas']);
+    expect(r.code).toBe(3);
+    const listed = r.stderr.split('\n').filter((l) => l.startsWith('  '));
+    expect(listed.length).toBe(2);
+    for (const line of listed) expect(line).toContain('[ALA-accredited program]');
+  });
+
   it('mls show ubc reaches the University of British Columbia program', () => {
     const r = runMls(['show', 'ubc']);
     expect(r.code).toBe(0);

@@ -138,6 +138,8 @@ export async function programsForQuery(
   // `show` is about ALA programs: among candidates, a single ALA host is the one meant.
   const hosts = target.candidates.filter((c) => c.alaHost && c.how !== 'fuzzy');
   if (!target.resolved && hosts.length === 1) target.resolved = hosts[0] ?? null;
+  // Several ALA hosts: offer only them (the others have no program to show).
+  if (!target.resolved && hosts.length > 1) target.candidates = hosts;
   const found = target.resolved !== null || target.candidates.some((c) => c.how !== 'fuzzy');
   if (!found) return findProgramsByName(programs, query);
   const chosen = await chooseInstitution(ctx, query, lookup, { json: opts.json, input: true, command: 'show' });
