@@ -22,7 +22,7 @@ export function planPath(ctx: Context, given: string | undefined): string {
         ? `no plan given, and ${fallback.path} (from MLS_PLAN) is not a file`
         : `no plan given, and there is no ${fallback.path} in this folder`,
       {
-        hint: 'name the plan file (e.g. `mls plan check fall.yaml`), set MLS_PLAN, or create one with `mls plan init`',
+        hint: 'name the plan file after the command (e.g. `mls plan build fall.yaml`), set MLS_PLAN, or create one with `mls plan init`',
       },
     );
   }
