@@ -1,4 +1,3 @@
-import { isatty } from 'node:tty';
 /**
  * The only module that writes to the terminal. Data goes to stdout, messages
  * to stderr. Commands receive an `Io` so tests can capture both streams.
@@ -42,11 +41,16 @@ export function processIo(onFailure: (failure: StreamFailure) => void = () => {}
     failure = { stream: name === 'stdout' ? 'standard output' : 'standard error', code: error.code ?? 'EIO' };
     onFailure(failure);
   };
+  // A stream is made on its first write, not before: making process.stderr for a pipe loads
+  // Node's net module (~2.5 ms), which a command that prints nothing there never needs.
   const writer = (name: 'stdout' | 'stderr') => {
-    const stream = process[name];
-    stream.on('error', (error: NodeJS.ErrnoException) => fail(name, error));
+    let stream: NodeJS.WriteStream | undefined;
     return (text: string) => {
       if (closed[name]) return;
+      if (stream === undefined) {
+        stream = process[name];
+        stream.on('error', (error: NodeJS.ErrnoException) => fail(name, error));
+      }
       try {
         stream.write(withNewline(text));
       } catch (error) {
@@ -54,14 +58,26 @@ export function processIo(onFailure: (failure: StreamFailure) => void = () => {}
       }
     };
   };
+  // Asked on first use, through the stream a command writes to anyway: node:tty's isatty()
+  // would load net as well. Standard input is asked only by prompting commands.
+  let columns: { value: number | undefined } | undefined;
   return {
     out: writer('stdout'),
     err: writer('stderr'),
     failure: () => failure,
-    stdoutIsTTY: isatty(1),
-    stderrIsTTY: isatty(2),
-    stdinIsTTY: isatty(0),
-    columns: isatty(1) ? process.stdout.columns : undefined,
+    get stdoutIsTTY() {
+      return process.stdout.isTTY === true;
+    },
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
+    get stdinIsTTY() {
+      return process.getBuiltinModule('node:tty').isatty(0);
+    },
+    get columns() {
+      columns ??= { value: process.stdout.isTTY === true ? process.stdout.columns : undefined };
+      return columns.value;
+    },
     env: process.env,
   };
 }
