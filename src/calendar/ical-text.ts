@@ -32,44 +32,40 @@ export function withoutControls(text: string): string {
   return hasControl(text, true) ? text.replace(CONTROLS_BUT_LINE_BREAKS, spaceOrNothing) : text;
 }
 
-/** The fast path: most text has no control character, and a loop is cheaper than a Unicode regex. */
-function hasControl(text: string, exceptLineFeed: boolean): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 ? !(exceptLineFeed && c === 0x0a) : (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) {
-      return true;
-    }
-  }
-  return false;
-}
+/** The fast path: most text has no control character, and this test is cheaper than the replacing regex. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const ANY_CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_BUT_LINE_FEED = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
+const hasControl = (text: string, exceptLineFeed: boolean): boolean =>
+  (exceptLineFeed ? CONTROL_BUT_LINE_FEED : ANY_CONTROL).test(text);
 
 export function unfold(text: string): string[] {
   return (text.includes('\r\n ') || text.includes('\r\n\t') ? text.replace(/\r\n[ \t]/g, '') : text).split('\r\n');
 }
 
-const SHORT_ASCII = /^[\x20-\x7e]{0,75}$/;
-
-/** UTF-8 octets of the character starting at `i`, and how many UTF-16 code units it takes. */
-function utf8Size(text: string, i: number): [octets: number, units: number] {
-  const code = text.charCodeAt(i);
-  if (code < 0x80) return [1, 1];
-  if (code < 0x800) return [2, 1];
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const next = text.charCodeAt(i + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return [4, 2];
-  }
-  return [3, 1]; // the rest of the BMP, and a lone surrogate (written as U+FFFD)
-}
+// biome-ignore lint/suspicious/noControlCharactersInRegex: any ASCII character is one octet
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Folds one content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
-  if (SHORT_ASCII.test(line)) return line;
+  if (ASCII.test(line)) {
+    if (line.length <= 75) return line;
+    // One octet per character: 75 on the first line, 74 after each folding space.
+    let folded = line.slice(0, 75);
+    for (let i = 75; i < line.length; i += 74) folded += `\r\n ${line.slice(i, i + 74)}`;
+    return folded;
+  }
   let folded = '';
   let start = 0;
   let octets = 0;
   let limit = 75;
-  for (let i = 0; i < line.length; ) {
-    const [size, units] = utf8Size(line, i);
+  for (let i = 0; i < line.length; i += 1) {
+    const code = line.charCodeAt(i);
+    const next = line.charCodeAt(i + 1);
+    const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    // UTF-8 octets; a lone surrogate is written as U+FFFD, three octets.
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
     if (octets + size > limit) {
       folded += `${line.slice(start, i)}\r\n `;
       start = i;
@@ -77,7 +73,7 @@ export function foldLine(line: string): string {
       limit = 74; // continuation lines start with a space, which counts
     }
     octets += size;
-    i += units;
+    if (pair) i += 1;
   }
   return folded + line.slice(start);
 }
@@ -95,32 +91,6 @@ function normaliseSlowly(text: string, out: string[]): void {
   for (const line of unfold(text)) if (line !== '') out.push(foldLine(fixTrigger(line)));
 }
 
-/**
- * RFC 5545 content lines hold no control character but HTAB (§3.1, §3.3.11): NUL, ESC, a lone
- * CR and the rest, which a plan or feed can carry in a title, are dropped from the output.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const FORBIDDEN_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/g;
-
-export function stripControls(text: string): string {
-  return hasForbiddenControl(text) ? text.replace(FORBIDDEN_CONTROL, '') : text;
-}
-
-/**
- * The fast path of stripControls: a loop over the char codes. The regex's test alone took
- * ~12 ms on a two-year plan's calendar, where every text field is already clean.
- */
-function hasForbiddenControl(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x7f) continue;
-    if (c === 0x09 || c === 0x0a) continue;
-    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
-    return true;
-  }
-  return false;
-}
-
 /** A line (from its start) longer than 75 characters or with a non-ASCII character: it may need folding. */
 const LINE_TO_FOLD = /^(?=[^\r\n]{76}|[^\r\n]*[\u0080-\uffff])[^\r\n]*/gm;
 const TRIGGER_WITH_DANGLING_T = /^(TRIGGER[^:\r\n]*:[^\r\n]*)T(?=\r\n)/gm;
@@ -128,14 +98,14 @@ const ZERO_TRIGGER = /^(TRIGGER[^:\r\n]*:)[+-]?P(?=\r\n)/gm;
 
 /**
  * Refolds and repairs iCalendar text, given whole or as consecutive pieces (one per
- * event). A piece of unfolded CRLF lines, as mls's build of ics writes them, is
+ * event). It holds no control character but its line ends: every text value mls writes
+ * has been through oneLine() or withoutControls() first, and a test checks the output. A piece of unfolded CRLF lines, as mls's build of ics writes them, is
  * changed only where a line needs folding or a TRIGGER needs repair; anything else
  * (folded input, blank lines, no final CRLF) is split into lines and rebuilt.
  */
 export function normaliseIcs(text: string | readonly string[]): string {
   const out: string[] = [];
-  for (const raw of typeof text === 'string' ? [text] : text) {
-    const piece = stripControls(raw);
+  for (const piece of typeof text === 'string' ? [text] : text) {
     const plain =
       piece.endsWith('\r\n') &&
       !piece.startsWith('\r\n') &&
