@@ -11,7 +11,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { icsPrivateEntryPoints, keepIcsLinesWhole } from './ics-private.mjs';
+import { foldIcsLinesByOctets, icsPrivateEntryPoints } from './ics-private.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -53,7 +53,7 @@ await build({
   // The bundle is CommonJS; src/store/paths.ts finds data/ from import.meta.url.
   define: { __MLS_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mlsUrl' },
   banner: { js: 'var __mlsUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [keepIcsLinesWhole(root), commanderSpawnsLazily],
+  plugins: [foldIcsLinesByOctets(root), commanderSpawnsLazily],
   alias: icsPrivateEntryPoints(root),
 });
 // On Node 20 the bundle runs as a vm.Script, which has no module loader of its own:

@@ -1,2 +1,2 @@
 export function icsPrivateEntryPoints(root: string): Record<string, string>;
-export function keepIcsLinesWhole(root: string): { name: string; setup(build: unknown): void };
+export function foldIcsLinesByOctets(root: string): { name: string; setup(build: unknown): void };

@@ -11,23 +11,27 @@ export function icsPrivateEntryPoints(root) {
   return {
     'ics-internal/build': join(root, 'node_modules/ics/dist/pipeline/build.js'),
     'ics-internal/format': join(root, 'node_modules/ics/dist/pipeline/format.js'),
+    // ics's own fold-line; in the bundle this name, like ics's imports of it, is mls's foldLine.
+    'ics-internal/fold-line': join(root, 'node_modules/ics/dist/utils/fold-line.js'),
   };
 }
 
 /**
- * ics folds lines by characters (wrong for multi-byte text, RFC 5545 folds at 75 octets) and
- * slowly; mls folds each line itself afterwards (src/calendar/ical-text.ts), so in the bundle
- * ics's fold-line leaves lines whole.
+ * ics folds lines by characters (wrong for multi-byte text: RFC 5545 folds at 75 octets) and
+ * slowly (it splits every line into graphemes). In the bundle, ics's fold-line is mls's
+ * foldLine (src/calendar/ics-fold-line.ts), so every line ics writes is folded right where
+ * it is written. src/calendar/ics-adapter.ts checks which one ics has, and refolds ics's
+ * output when run from source (vitest), where ics keeps its own.
  */
-export function keepIcsLinesWhole(root) {
+export function foldIcsLinesByOctets(root) {
+  const ours = { path: join(root, 'src/calendar/ics-fold-line.ts') };
   return {
-    name: 'keep-ics-lines-whole',
+    name: 'fold-ics-lines-by-octets',
     setup(b) {
       b.onResolve({ filter: /^\.\/fold-line$/ }, (args) =>
-        args.importer.includes('/node_modules/ics/dist/utils/')
-          ? { path: join(root, 'src/calendar/ics-fold-line.ts') }
-          : undefined,
+        args.importer.includes('/node_modules/ics/dist/utils/') ? ours : undefined,
       );
+      b.onResolve({ filter: /^ics-internal\/fold-line$/ }, () => ours);
     },
   };
 }

@@ -49,6 +49,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Folds one content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
+  if (line.length <= 25) return line; // at most 3 octets a UTF-16 unit
   if (ASCII.test(line)) {
     if (line.length <= 75) return line;
     // One octet per character: 75 on the first line, 74 after each folding space.
@@ -78,49 +79,31 @@ export function foldLine(line: string): string {
   return folded + line.slice(start);
 }
 
+/** ics writes a zero alarm duration as "PT" and has written "-P1DT" (a dangling T): both break the grammar. */
 function fixTrigger(line: string): string {
   if (!line.startsWith('TRIGGER')) return line;
   const match = /^(TRIGGER(?:;[^:]*)?:)(.*)$/.exec(line);
   if (!match) return line;
-  // "-P1DT" (a dangling T) -> "-P1D"; a zero duration ("PT") -> "PT0S"
   const value = (match[2] ?? '').replace(/T$/, '').replace(/^[+-]?P$/, 'PT0S');
   return `${match[1]}${value}`;
 }
 
-function normaliseSlowly(text: string, out: string[]): void {
+/**
+ * iCalendar text as RFC 5545 wants it, from text folded some other way or not at all:
+ * unfolded, refolded at 75 octets, TRIGGER durations repaired, blank lines dropped, CRLF
+ * after every line. Control characters are left as they are: every text value mls writes
+ * has been through oneLine() or withoutControls() (test/unit/calendar/ical-controls.test.ts).
+ */
+export function refoldIcs(text: string): string {
+  const out: string[] = [];
   for (const line of unfold(text)) if (line !== '') out.push(foldLine(fixTrigger(line)));
+  return `${out.join('\r\n')}\r\n`;
 }
 
-/** A line (from its start) longer than 75 characters or with a non-ASCII character: it may need folding. */
-const LINE_TO_FOLD = /^(?=[^\r\n]{76}|[^\r\n]*[\u0080-\uffff])[^\r\n]*/gm;
 const TRIGGER_WITH_DANGLING_T = /^(TRIGGER[^:\r\n]*:[^\r\n]*)T(?=\r\n)/gm;
 const ZERO_TRIGGER = /^(TRIGGER[^:\r\n]*:)[+-]?P(?=\r\n)/gm;
 
-/**
- * Refolds and repairs iCalendar text, given whole or as consecutive pieces (one per
- * event). It holds no control character but its line ends: every text value mls writes
- * has been through oneLine() or withoutControls() first, and a test checks the output. A piece of unfolded CRLF lines, as mls's build of ics writes them, is
- * changed only where a line needs folding or a TRIGGER needs repair; anything else
- * (folded input, blank lines, no final CRLF) is split into lines and rebuilt.
- */
-export function normaliseIcs(text: string | readonly string[]): string {
-  const out: string[] = [];
-  for (const piece of typeof text === 'string' ? [text] : text) {
-    const plain =
-      piece.endsWith('\r\n') &&
-      !piece.startsWith('\r\n') &&
-      !piece.includes('\r\n\r\n') &&
-      !piece.includes('\r\n ') &&
-      !piece.includes('\r\n\t');
-    if (!plain) {
-      normaliseSlowly(piece, out);
-      continue;
-    }
-    const folded = piece.replace(LINE_TO_FOLD, foldLine);
-    const repaired = folded.includes('TRIGGER')
-      ? folded.replace(TRIGGER_WITH_DANGLING_T, '$1').replace(ZERO_TRIGGER, '$1PT0S')
-      : folded;
-    out.push(repaired.slice(0, -2));
-  }
-  return `${out.join('\r\n')}\r\n`;
+/** The TRIGGER repair of refoldIcs, for text whose lines are already folded right. */
+export function repairTriggers(text: string): string {
+  return text.includes('TRIGGER') ? text.replace(TRIGGER_WITH_DANGLING_T, '$1').replace(ZERO_TRIGGER, '$1PT0S') : text;
 }

@@ -9,7 +9,9 @@
  */
 import type { DateArray, EventAttributes } from 'ics';
 import { buildHeader } from 'ics-internal/build';
+import icsFoldLine from 'ics-internal/fold-line';
 import { formatEvent, formatFooter, formatHeader } from 'ics-internal/format';
+import { foldLine, refoldIcs, repairTriggers } from './ical-text.js';
 
 export type { DateArray };
 
@@ -18,19 +20,27 @@ export type IcsEvent = EventAttributes & { timestamp: string };
 
 export const CALENDAR_HEADER = { method: 'PUBLISH', productId: 'mls-planner' } as const;
 
-/** BEGIN:VCALENDAR and the calendar's properties, as unfolded lines. */
+/**
+ * Whether ics folds its lines with mls's foldLine, as in the bundle (scripts/ics-private.mjs).
+ * Run from source (the unit tests) it has its own, which folds by characters, and what it
+ * writes is refolded by octets; both ways give the same text.
+ */
+const FOLDS_BY_OCTETS = icsFoldLine === foldLine;
+const finish = (text: string): string => (FOLDS_BY_OCTETS ? repairTriggers(text) : refoldIcs(text));
+
+/** BEGIN:VCALENDAR and the calendar's properties, as folded CRLF lines. */
 export function formatCalendarHeader(calName: string): string {
-  return formatHeader(buildHeader({ ...CALENDAR_HEADER, calName }));
+  return finish(formatHeader(buildHeader({ ...CALENDAR_HEADER, calName })));
 }
 
 /**
- * One VEVENT, as unfolded lines. buildEvent() is skipped too: its only work is defaults
+ * One VEVENT, as folded CRLF lines. buildEvent() is skipped too: its only work is defaults
  * for a title, UID and timestamp that every event here has (it drew a nanoid per event).
  */
 export function formatCalendarEvent(event: IcsEvent): string {
-  return formatEvent(event);
+  return finish(formatEvent(event));
 }
 
 export function formatCalendarFooter(): string {
-  return formatFooter();
+  return finish(formatFooter());
 }

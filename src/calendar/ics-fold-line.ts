@@ -1,7 +1,5 @@
-// Build-time replacement for the `ics` package's utils/fold-line.js (see scripts/build.mjs).
+// Build-time replacement for the `ics` package's utils/fold-line.js (scripts/ics-private.mjs).
 // That function folds at 75 characters (graphemes), not 75 octets as RFC 5545 requires, and
-// splitting every line into graphemes took ~70 ms for a two-year plan. mls folds each line
-// correctly afterwards (normaliseIcs in ical-text.ts), so here lines are left whole.
-export default function foldLine(line: string): string {
-  return line;
-}
+// splitting every line into graphemes took ~70 ms for a two-year plan. In the bundle, ics
+// folds each line it writes with mls's foldLine instead.
+export { foldLine as default } from './ical-text.js';

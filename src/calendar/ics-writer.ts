@@ -16,7 +16,7 @@ import type { Plan } from '../planner/plan.js';
 import type { Block, Schedule, ScheduledDeadline } from '../planner/schedule.js';
 import { clock, isoDate } from '../time/dates.js';
 import type { ZoneRules } from '../time/zone.js';
-import { escapeText, normaliseIcs, oneLine, withoutControls } from './ical-text.js';
+import { escapeText, oneLine, withoutControls } from './ical-text.js';
 import {
   CALENDAR_HEADER,
   type DateArray,
@@ -289,7 +289,7 @@ export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOpt
     changes.cancelled += 1;
   }
   parts.push(formatCalendarFooter());
-  return { text: normaliseIcs(parts), events, changes };
+  return { text: parts.join(''), events, changes };
 }
 
 export function writeCalendar(plan: Plan, schedule: Schedule, options: WriteOptions): string {

@@ -13,3 +13,7 @@ declare module 'ics-internal/format' {
   export function formatHeader(header: Record<string, unknown>): string;
   export function formatFooter(): string;
 }
+declare module 'ics-internal/fold-line' {
+  /** ics's own line folding, or mls's foldLine in the bundle (scripts/ics-private.mjs). */
+  export default function foldLine(line: string): string;
+}

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DURATION,
   foldLine,
-  normaliseIcs,
   oneLine,
+  refoldIcs,
+  repairTriggers,
   unfold,
   withoutControls,
 } from '../../../src/calendar/ical-text.js';
@@ -54,31 +55,32 @@ describe('foldLine', () => {
   });
 });
 
-describe('normaliseIcs', () => {
+describe('refoldIcs', () => {
   it('fixes the dangling T in alarm durations and refolds', () => {
-    const out = normaliseIcs('BEGIN:VALARM\r\nTRIGGER:-P1DT\r\nEND:VALARM\r\n');
+    const out = refoldIcs('BEGIN:VALARM\r\nTRIGGER:-P1DT\r\nEND:VALARM\r\n');
     expect(out).toBe('BEGIN:VALARM\r\nTRIGGER:-P1D\r\nEND:VALARM\r\n');
+  });
+
+  it('refolds text that ics folded by characters, with a tab', () => {
+    const line = `DESCRIPTION:${'é'.repeat(70)}`;
+    const byCharacters = `${line.slice(0, 75)}\r\n\t${line.slice(75)}\r\n`;
+    expect(refoldIcs(byCharacters)).toBe(`${foldLine(line)}\r\n`);
   });
 });
 
-describe('normaliseIcs on pieces', () => {
+describe('the two ways an event is finished (src/calendar/ics-adapter.ts)', () => {
   const lines = fc.array(
     fc.oneof(
       fc.string({ unit: 'binary', maxLength: 160 }).map((v) => `DESCRIPTION:${v.replace(/[\r\n]/g, ' ')}`),
-      fc.constantFrom('TRIGGER:-P1DT', 'TRIGGER:-PT2H', 'BEGIN:VEVENT', 'END:VEVENT', ''),
+      fc.constantFrom('TRIGGER:-P1DT', 'TRIGGER:-PT2H', 'TRIGGER:PT', 'TRIGGER:-PT', 'BEGIN:VEVENT', 'END:VEVENT'),
     ),
-    { maxLength: 12 },
+    { minLength: 1, maxLength: 12 },
   );
-  it('gives what the line-by-line rules give, for any pieces', () => {
+  it('lines folded as written, then triggers repaired, is what refolding the whole gives', () => {
     fc.assert(
-      fc.property(fc.array(lines, { maxLength: 5 }), fc.boolean(), (pieces, crlfEnd) => {
-        const texts = pieces.map((p) => p.join('\r\n') + (crlfEnd ? '\r\n' : ''));
-        const expected = texts
-          .join(crlfEnd ? '' : '\r\n')
-          .split('\r\n')
-          .filter((l) => l !== '')
-          .map((l) => foldLine(l.startsWith('TRIGGER') ? l.replace(/T$/, '') : l));
-        expect(normaliseIcs(texts)).toBe(`${expected.join('\r\n')}\r\n`);
+      fc.property(lines, (event) => {
+        const foldedAsWritten = `${event.map(foldLine).join('\r\n')}\r\n`;
+        expect(repairTriggers(foldedAsWritten)).toBe(refoldIcs(`${event.join('\r\n')}\r\n`));
       }),
       { numRuns: 500 },
     );
@@ -103,7 +105,7 @@ describe('one-line TEXT and zero triggers', () => {
     ['TRIGGER:PT\r\n', 'TRIGGER:PT0S\r\n'],
     ['TRIGGER:-PT\r\n', 'TRIGGER:PT0S\r\n'],
     ['TRIGGER:PT22H\r\n', 'TRIGGER:PT22H\r\n'],
-  ])('normaliseIcs(%j) -> %j (a zero duration is PT0S, never P)', (text, expected) =>
-    expect(normaliseIcs(text)).toBe(expected),
+  ])('refoldIcs(%j) -> %j (a zero duration is PT0S, never P)', (text, expected) =>
+    expect(refoldIcs(text)).toBe(expected),
   );
 });

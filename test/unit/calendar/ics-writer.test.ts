@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { createEvents } from 'ics';
 import { convertIcsCalendar } from 'ts-ics';
 import { describe, expect, it } from 'vitest';
-import { DURATION, normaliseIcs } from '../../../src/calendar/ical-text.js';
+import { DURATION, refoldIcs } from '../../../src/calendar/ical-text.js';
 import { parseEvents, previousEvents } from '../../../src/calendar/ics-read.js';
 import { CALENDAR_HEADER, eventUid, icsEvents, writeCalendar } from '../../../src/calendar/ics-writer.js';
 import { parsePlan } from '../../../src/formats/plan-file.js';
@@ -102,7 +102,7 @@ describe('writeCalendar on the example plan', () => {
     const events = icsEvents(example, schedule, { zone: zoneRules(example.timezone), timestamp: STAMP });
     const { error, value } = createEvents(events, { ...CALENDAR_HEADER, calName: example.name });
     expect(error).toBeFalsy();
-    expect(normaliseIcs(value ?? '')).toBe(text);
+    expect(refoldIcs(value ?? '')).toBe(text);
   });
 
   it('matches the golden file byte for byte (UIDs and DTSTAMP pinned)', () => {
