@@ -59,6 +59,12 @@ await build({
 // On Node 20 the bundle runs as a vm.Script, which has no module loader of its own:
 // an import() left in the bundle would fail at run time.
 const bundleText = readFileSync(join(dist, 'mls.cjs'));
+// src/boot.ts reads the bundle as latin1, a byte a character (half the time of UTF-8 decoding):
+// that reads it right only while every byte is ASCII, as esbuild writes it (escape any non-ASCII
+// character left in a regular expression, e.g. \u2013 for an en dash).
+const nonAscii = bundleText.findIndex((byte) => byte > 0x7f);
+if (nonAscii !== -1)
+  throw new Error(`dist/mls.cjs has a non-ASCII byte at offset ${nonAscii}: escape it in the source`);
 const leftover = /\bimport\((?!\s*\))/.exec(bundleText.toString('utf8'));
 if (leftover) throw new Error(`dist/mls.cjs still calls import() at offset ${leftover.index}: import it statically`);
 await build({

@@ -119,7 +119,7 @@ export function parseWeekdayAnswer(text: string): Answer<Weekday> {
 
 /** A weekly slot: `mon 19:00-21:30`, `Wednesday 7pm to 9:30pm`. */
 export function parseSlotAnswer(text: string): Answer<{ day: Weekday; start: string; end: string }> {
-  const m = /^(\S+)\s+(.+?)\s*(?:-|–|\bto\b)\s*(.+)$/i.exec(text.trim());
+  const m = /^(\S+)\s+(.+?)\s*(?:-|\u2013|\bto\b)\s*(.+)$/i.exec(text.trim());
   const day = parseWeekdayAnswer(m?.[1] ?? '');
   const start = parseClockAnswer(m?.[2] ?? '');
   const end = parseClockAnswer(m?.[3] ?? '');
