@@ -198,19 +198,25 @@ function scheduleWeeklySessions(
   sc: SlotClock,
 ): void {
   const weeks = [...new Set(slots.map((s) => weekStart(s.day)))].sort((a, b) => a - b);
+  // A course counts only the study days of its own terms.
+  const termsOf = new Map(
+    plan.courses.map((c) => [
+      c.code,
+      c.terms === null ? plan.terms : plan.terms.filter((_, i) => c.terms?.includes(i)),
+    ]),
+  );
+  const freeOn = (slot: DaySlot) => slot.free.reduce((sum, f) => sum + f.end - f.start, 0);
   for (const week of weeks) {
     const weekSlots = slotsBetween(slots, week, week + 6);
-    // A course counts only the study days of its own terms in this week.
-    const courseDays = (terms: number[] | null) => {
+    const studyDays = (terms: readonly Term[]) => {
       let days = 0;
-      for (let day = week; day < week + 7; day += 1) {
-        const own = terms === null ? plan.terms : plan.terms.filter((_, i) => terms.includes(i));
-        if (isStudyDay(day, own)) days += 1;
-      }
+      for (let day = week; day < week + 7; day += 1) if (isStudyDay(day, terms)) days += 1;
       return days;
     };
     const remaining = new Map(
-      plan.courses.map((c) => [c.code, roundUpToQuarter((c.weeklyMinutes * courseDays(c.terms)) / 7)] as const),
+      plan.courses.map(
+        (c) => [c.code, roundUpToQuarter((c.weeklyMinutes * studyDays(termsOf.get(c.code) ?? [])) / 7)] as const,
+      ),
     );
     const daysUsed = new Map<string, Set<DayNumber>>(plan.courses.map((c) => [c.code, new Set()]));
     const counts = new Map<string, number>();
@@ -224,12 +230,9 @@ function scheduleWeeklySessions(
         const min = Math.min(left, plan.settings.minBlockMinutes);
         const used = daysUsed.get(course.code) as Set<DayNumber>;
         // Spread the week: days this course has not used yet first, the emptiest of them first.
-        const freeOn = (slot: DaySlot) => slot.free.reduce((sum, f) => sum + f.end - f.start, 0);
-        const emptiestFirst = (a: DaySlot, b: DaySlot) => freeOn(b) - freeOn(a) || a.day - b.day || a.start - b.start;
-        const ordered = [
-          ...weekSlots.filter((s) => !used.has(s.day)).sort(emptiestFirst),
-          ...weekSlots.filter((s) => used.has(s.day)),
-        ];
+        const unused = weekSlots.filter((s) => !used.has(s.day)).map((slot) => ({ slot, free: freeOn(slot) }));
+        unused.sort((a, b) => b.free - a.free || a.slot.day - b.slot.day || a.slot.start - b.slot.start);
+        const ordered = [...unused.map((u) => u.slot), ...weekSlots.filter((s) => used.has(s.day))];
         for (const slot of ordered) {
           const taken = allocate(slot, max, min);
           if (!taken) continue;
