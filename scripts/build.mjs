@@ -61,9 +61,10 @@ await build({
 const bundleText = readFileSync(join(dist, 'mls.cjs'));
 // src/boot.ts reads the bundle as latin1, a byte a character (half the time of UTF-8 decoding):
 // that reads it right only while every byte is ASCII, as esbuild writes it (escape any non-ASCII
-// character left in a regular expression, e.g. \u2013 for an en dash).
+// character left in a regular expression, e.g. \u2013 for an en dash). A profiling build
+// (MLS_NO_MINIFY=1) keeps comments, whose non-ASCII characters latin1 misreads harmlessly.
 const nonAscii = bundleText.findIndex((byte) => byte > 0x7f);
-if (nonAscii !== -1)
+if (nonAscii !== -1 && common.minify)
   throw new Error(`dist/mls.cjs has a non-ASCII byte at offset ${nonAscii}: escape it in the source`);
 const leftover = /\bimport\((?!\s*\))/.exec(bundleText.toString('utf8'));
 if (leftover) throw new Error(`dist/mls.cjs still calls import() at offset ${leftover.index}: import it statically`);
