@@ -25,24 +25,6 @@ const common = {
   logLevel: 'warning',
 };
 
-/**
- * commander requires node:child_process at load, for executable subcommands, which mls does
- * not have; loading it (and node:net under it) took ~2.5 ms of every run. In the bundle,
- * commander gets a stand-in whose spawn() loads the real module when it is first called.
- */
-const commanderSpawnsLazily = {
-  name: 'commander-spawns-lazily',
-  setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
-      contents: "exports.spawn = (...args) => require('node:child_process').spawn(...args);",
-      loader: 'js',
-    }));
-  },
-};
-
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 await build({
@@ -53,19 +35,12 @@ await build({
   // The bundle is CommonJS; src/store/paths.ts finds data/ from import.meta.url.
   define: { __MLS_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mlsUrl' },
   banner: { js: 'var __mlsUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [foldIcsLinesByOctets(root), commanderSpawnsLazily],
+  plugins: [foldIcsLinesByOctets(root)],
   alias: icsPrivateEntryPoints(root),
 });
 // On Node 20 the bundle runs as a vm.Script, which has no module loader of its own:
 // an import() left in the bundle would fail at run time.
 const bundleText = readFileSync(join(dist, 'mls.cjs'));
-// src/boot.ts reads the bundle as latin1, a byte a character (half the time of UTF-8 decoding):
-// that reads it right only while every byte is ASCII, as esbuild writes it (escape any non-ASCII
-// character left in a regular expression, e.g. \u2013 for an en dash). A profiling build
-// (MLS_NO_MINIFY=1) keeps comments, whose non-ASCII characters latin1 misreads harmlessly.
-const nonAscii = bundleText.findIndex((byte) => byte > 0x7f);
-if (nonAscii !== -1 && common.minify)
-  throw new Error(`dist/mls.cjs has a non-ASCII byte at offset ${nonAscii}: escape it in the source`);
 const leftover = /\bimport\((?!\s*\))/.exec(bundleText.toString('utf8'));
 if (leftover) throw new Error(`dist/mls.cjs still calls import() at offset ${leftover.index}: import it statically`);
 await build({
