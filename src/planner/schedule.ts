@@ -120,7 +120,11 @@ const QUARTER = 15;
 const roundUpToQuarter = (minutes: number) => Math.ceil(minutes / QUARTER) * QUARTER;
 
 function isStudyDay(day: DayNumber, terms: readonly Term[]): boolean {
-  return terms.some((t) => day >= t.start && day <= t.end && !t.breaks.some((b) => day >= b.start && day <= b.end));
+  for (const t of terms) {
+    if (day < t.start || day > t.end) continue;
+    if (!t.breaks.some((b) => day >= b.start && day <= b.end)) return true;
+  }
+  return false;
 }
 
 /**
@@ -281,20 +285,21 @@ function spreadWork(
   sc: SlotClock,
 ): { placed: Placed[]; left: number } {
   const placed: Placed[] = [];
-  const byDay = new Map<DayNumber, DaySlot[]>();
+  // The window's slots grouped by day (the window is in day order), and how many blocks each day has.
+  const days: DaySlot[][] = [];
   for (const slot of window) {
-    const list = byDay.get(slot.day);
-    if (list) list.push(slot);
-    else byDay.set(slot.day, [slot]);
+    const last = days[days.length - 1];
+    if (last && (last[0] as DaySlot).day === slot.day) last.push(slot);
+    else days.push([slot]);
   }
-  const placedOn = new Map<DayNumber, number>();
+  const placedOn = days.map(() => 0);
   let left = minutes;
   for (let perDay = 1; left > 0; perDay += 1) {
     let progress = false;
-    for (const [day, daySlots] of byDay) {
+    for (let d = 0; d < days.length; d += 1) {
       if (left <= 0) break;
-      if ((placedOn.get(day) ?? 0) >= perDay) continue;
-      for (const slot of daySlots) {
+      if ((placedOn[d] as number) >= perDay) continue;
+      for (const slot of days[d] as DaySlot[]) {
         const taken = allocate(
           slot,
           Math.min(left, settings.sessionMinutes),
@@ -304,7 +309,7 @@ function spreadWork(
         );
         if (!taken) continue;
         placed.push(sc.placed(slot, taken));
-        placedOn.set(day, (placedOn.get(day) ?? 0) + 1);
+        placedOn[d] = (placedOn[d] as number) + 1;
         left -= taken.end - taken.start;
         progress = true;
         break;
