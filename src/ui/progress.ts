@@ -34,6 +34,7 @@ export function deadlineJson(d: UpcomingDeadline) {
 }
 
 export function deadlineLines(list: readonly UpcomingDeadline[], style: Style): string[] {
+  if (list.length === 0) return [style.dim('  nothing due')];
   return list.map(deadlineJson).map((d) => {
     const left = d.daysLeft === 0 ? 'today' : d.daysLeft === 1 ? 'tomorrow' : `in ${d.daysLeft} days`;
     const risk = d.shortHours > 0 ? style.red(`  at risk: ${d.shortHours.toFixed(1)} h of work does not fit`) : '';

@@ -107,4 +107,13 @@ describe('--date', () => {
     const json = JSON.parse(run(['plan', 'week', '--date', '2027-10-06', '--json']).stdout);
     expect(json.deadlines[0]).toMatchObject({ title: 'Community analysis paper', daysLeft: 2 });
   });
+
+  it('week and today say "nothing due" when no deadline is near, instead of a bare heading', () => {
+    const { run } = folder();
+    // The example plan's deadlines: 2027-12-08, then 2028-03-03 (the last).
+    const week = run(['plan', 'week', '--date', '2027-12-09']).stdout;
+    expect(week).toMatch(/Deadlines in the next two weeks\n {2}nothing due\s*$/);
+    const today = run(['plan', 'today', '--date', '2028-03-04']).stdout;
+    expect(today).toMatch(/Next deadlines\n {2}nothing due\s*$/);
+  });
 });
