@@ -316,8 +316,32 @@ class Resolver {
     // A city that is also one institution's name resolves only to that institution ("Madison" is no TechSkills).
     if (single && first?.kind === 'doe' && this.isCity(canonical) && coreName(first.entry.canonical) !== canonical)
       clear = false;
+    // One word that is a letter away from a word of an ALA host's name ("Simons" matches Simon's Rock,
+    // but is one letter from Simmons): the user may have meant the library school, so both are offered.
+    if (single && clear && first && !first.alaHost) {
+      const near = this.nearHosts(canonical).filter((c) => !worded.some((w) => sameInstitution(w, c)));
+      if (near.length > 0) {
+        worded = [...near, ...worded];
+        clear = false;
+      }
+    }
     if (!clear && single) worded = [...worded].sort((a, b) => Number(b.alaHost) - Number(a.alaHost));
     return this.outcome(worded, clear, generic);
+  }
+
+  /** ALA hosts whose name has a word one edit from `word` (five letters or more), as fuzzy candidates. */
+  private nearHosts(word: string): CheckCandidate[] {
+    if (word.length < 5) return [];
+    const out: CheckCandidate[] = [];
+    for (const id of this.hosts) {
+      const line = this.index.lineOfId(id);
+      if (line === undefined) continue;
+      const near = (this.names[line] ?? '')
+        .split(' ')
+        .some((w) => w !== word && Math.abs(w.length - word.length) <= 1 && editDistance(word, w, 2) <= 1);
+      if (near) out.push(this.doe({ index: line, how: 'fuzzy', score: 0.5, matched: this.index.entry(line).name }));
+    }
+    return out;
   }
 
   /** Main institutions in a city named like the query (a city alone is generic: these are candidates). */
@@ -556,4 +580,8 @@ export function programsAt(c: CheckCandidate, index: LookupIndex, programs: read
   if (c.kind === 'outside') return programs.filter((p) => p.institution === c.institution);
   const id = institutionOf(c.entry, index).entry.id;
   return programs.filter((p) => p.doe?.dapipId === id);
+}
+
+function sameInstitution(a: CheckCandidate, b: CheckCandidate): boolean {
+  return a.kind === 'doe' && b.kind === 'doe' ? a.entry.id === b.entry.id : false;
 }

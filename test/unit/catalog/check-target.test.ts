@@ -51,6 +51,10 @@ describe('resolving what people type', () => {
     ['Hawaii', 'ambiguous:00161000'],
     ['CUNY Queens', '00269000'],
     ['Simmons College', '00220800'],
+    // One letter from Simmons: Simon's Rock is offered beside the library school, never the verdict alone.
+    ['Simons', 'ambiguous:00220800'],
+    ['Simons Rock', '00964500'],
+    ['Harvard', '00215500'],
     ['UBC', 'outside:University of British Columbia'],
     ['UCL', 'outside:University College London'],
     ['U of T', 'outside:University of Toronto'],
