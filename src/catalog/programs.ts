@@ -259,6 +259,13 @@ export function findProgramsByName(
   return programs.filter((p) => p.doe && opeIds.has(p.doe.opeId));
 }
 
+/** Programs whose institution's name begins with the words of `text` ("Indiana University": Bloomington's and Indianapolis's). */
+export function programsNamedFrom(programs: readonly Program[], text: string): Program[] {
+  const prefix = canonicalName(text);
+  if (!prefix) return [];
+  return programs.filter((p) => `${canonicalName(p.institution)} `.startsWith(`${prefix} `));
+}
+
 export interface PlaceGuidance {
   /** How many programs match the same filters without the place filters. */
   withoutPlace: number;

@@ -123,6 +123,27 @@ describe('mls show uses the same resolver', () => {
     for (const line of listed) expect(line).toContain('[ALA-accredited program]');
   });
 
+  it('mls show "Indiana University" lists the Indianapolis online MLIS beside Bloomington’s programs', () => {
+    const r = runMls(['show', 'Indiana University']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('matches 3 programs');
+    expect(r.stderr).toContain('indiana-university-indianapolis-formerly-iupui-mlis');
+    expect(r.stderr).toContain('indiana-university-bloomington-mls');
+  });
+
+  it('mls show "University of California" reaches UCLA’s program, not an error about UCSF (whose alias it is)', () => {
+    const r = runMls(['show', 'University of California']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('University of California, Los Angeles: Master of Library and Information Science');
+  });
+
+  it('mls check Simons offers Simmons beside Simon’s Rock instead of a verdict about Simon’s Rock', () => {
+    const r = runMls(['check', 'Simons']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('Simmons University');
+    expect(r.stderr).toContain("Simon's Rock");
+  });
+
   it('mls show ubc reaches the University of British Columbia program', () => {
     const r = runMls(['show', 'ubc']);
     expect(r.code).toBe(0);

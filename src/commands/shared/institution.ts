@@ -13,7 +13,7 @@ import {
   type QueryProblem,
 } from '../../catalog/check-target.js';
 import { INSTITUTION_ALIASES } from '../../catalog/institution-aliases.js';
-import { findProgramsByName } from '../../catalog/programs.js';
+import { findProgramsByName, programsNamedFrom } from '../../catalog/programs.js';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Program } from '../../schema/datasets.js';
 import { loadAlaPrograms } from '../../store/bundled.js';
@@ -144,6 +144,14 @@ export async function programsForQuery(
   if (!found) return findProgramsByName(programs, query);
   const chosen = await chooseInstitution(ctx, query, lookup, { json: opts.json, input: true, command: 'show' });
   const hosted = programsAt(chosen, lookup.store.index(), programs);
+  // A short name can be the start of other hosts' names too: "Indiana University" is IU Bloomington,
+  // and it begins "Indiana University Indianapolis", whose online MLIS is listed with Bloomington's.
+  // The same when the name the query matched has no program ("University of California" is an alias
+  // UCSF reports; UCLA's MLIS is named from it), unless the words are too general to narrow it.
+  const named = chosen.how === 'id' ? [] : programsNamedFrom(programs, query);
+  if (hosted.length > 0 || named.length <= 10) {
+    for (const p of named) if (!hosted.includes(p)) hosted.push(p);
+  }
   if (hosted.length === 0) {
     const name = chosen.kind === 'outside' ? chosen.institution : chosen.entry.name;
     throw new UserError(`${name} has no ALA-accredited program in the data (matched ${matchDescription(chosen)})`, {
