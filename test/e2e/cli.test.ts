@@ -38,6 +38,20 @@ describe('mls (top level)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown command 'fnd'");
   });
+
+  it.each([
+    [['careers', ''], 'the career name is empty'],
+    [['careers', '  '], 'the career name is empty'],
+    [['find', '--career', ''], 'it is empty'],
+    [['find', '--dept', ''], 'it is empty'],
+    [['find', '--dept', ','], 'it is empty'],
+    [['show', 'drexel', '--career', ' '], 'it is empty'],
+  ])('an empty value is a usage error, not ignored: %j', (args, message) => {
+    const r = runMls(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
 });
 
 describe('mls show', () => {

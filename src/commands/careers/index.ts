@@ -22,6 +22,12 @@ ${examples(['mls careers', 'mls careers "GIS Map Specialist"', 'mls careers meta
       const titles = loadCipTitles();
       let careers = data.careers;
       const query = words.join(' ').trim();
+      if (words.length > 0 && !query) {
+        const { UserError } = await import('../../errors.js');
+        throw new UserError('the career name is empty', {
+          hint: 'give words of a career name (`mls careers metadata`), or none to list every career',
+        });
+      }
       if (query) {
         const found = findCareer(query, careers);
         if ('career' in found) careers = [found.career];

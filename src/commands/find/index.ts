@@ -11,7 +11,7 @@ import { didYouMean } from '../../catalog/suggest.js';
 import { PROGRAM_STATUSES } from '../../schema/vocabulary.js';
 import { type Context, examples } from '../shared/context.js';
 import { DESCRIPTIONS } from '../shared/descriptions.js';
-import { listOf } from '../shared/options.js';
+import { listOf, nonEmpty } from '../shared/options.js';
 import type { FindOptions } from './options.js';
 import { runFind } from './run.js';
 
@@ -94,7 +94,7 @@ export function findCommand(ctx: Context): Command {
       'whole words to find in names, place, notes and specialisations (archives, licensure)',
     )
     .option('--include-candidates', 'also list programs that are only candidates for accreditation')
-    .option('--career <name>', 'rank by the departments this career needs (see `mls careers`)')
+    .option('--career <name>', 'rank by the departments this career needs (see `mls careers`)', nonEmpty)
     .addOption(
       new Option(
         '--dept <code|name>',

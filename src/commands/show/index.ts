@@ -10,6 +10,7 @@ import { programDetail, programJson } from '../../ui/programs.js';
 import { type Context, examples } from '../shared/context.js';
 import { DESCRIPTIONS } from '../shared/descriptions.js';
 import { printJson } from '../shared/json.js';
+import { nonEmpty } from '../shared/options.js';
 
 /** Line width of `show` when stdout is not a terminal. */
 const SHOW_WIDTH = 80;
@@ -18,7 +19,7 @@ export function showCommand(ctx: Context): Command {
   return new Command('show')
     .description(DESCRIPTIONS.show)
     .argument('<id|name>', 'program id (from `mls find`) or words of its name')
-    .option('--career <name>', 'also show the departments this career needs, with their evidence')
+    .option('--career <name>', 'also show the departments this career needs, with their evidence', nonEmpty)
     .option('--sources', 'also show the research notes from the reference table and every source URL')
     .option('--json', 'print JSON (includes the research notes and sources)')
     .addHelpText(
