@@ -126,9 +126,24 @@ const WEIGHT = { primary: 1, secondary: 0.5 } as const;
  */
 export const SAME_FIELD: readonly (readonly string[])[] = [['11.01', '11.07']];
 
-/** The score explained in one line, printed under every ranking. */
-export const SCORE_LEGEND =
-  "score = sum over the career's departments of weight x log2(1 + the host's completions in the latest IPEDS year, all levels); primary 1, secondary 0.5; the LIS degree itself (CIP 25, and master's and certificates in 11.04 Information Science) never counts; 11.01 and 11.07 (computer science) count once together";
+/**
+ * The score explained in one line, printed under every ranking: over the career's departments,
+ * the ones given with --dept, or both.
+ */
+export function scoreLegend(
+  by: { career: boolean; departments: boolean } = { career: true, departments: false },
+): string {
+  const over =
+    by.career && by.departments
+      ? "the career's departments and the ones asked for"
+      : by.career
+        ? "the career's departments"
+        : 'the departments asked for';
+  return `score = sum over ${over} of weight x log2(1 + the host's completions in the latest IPEDS year, all levels); primary 1, secondary 0.5; the LIS degree itself (CIP 25, and master's and certificates in 11.04 Information Science) never counts; 11.01 and 11.07 (computer science) count once together`;
+}
+
+/** The legend with a capital and a full stop, as a sentence under a table. */
+export const legendSentence = (legend: string): string => `${legend.charAt(0).toUpperCase()}${legend.slice(1)}.`;
 
 /** The LIS program's own CIP family: never evidence of a complementary department. */
 const isLibraryScience = (code: string) => code.startsWith('25');

@@ -1,6 +1,6 @@
 /** Rendering of department evidence: ranked program lists for `find --career/--dept`, and `show`. */
 
-import { type DepartmentEvidence, type HostScore, SCORE_LEGEND } from '../catalog/careers.js';
+import { type DepartmentEvidence, type HostScore, legendSentence, scoreLegend } from '../catalog/careers.js';
 import type { Program } from '../schema/datasets.js';
 import type { Style } from './color.js';
 import { deliveryLabel, locationLabel } from './programs.js';
@@ -93,7 +93,7 @@ export function renderDepartmentSummary(
   if (summary.career) {
     lines.push('', style.bold(`For ${summary.career.name}: ${scoreLabel(summary.career.score)}`));
     for (const d of summary.career.score.departments) for (const l of d.lines) lines.push(`  ${l}`);
-    lines.push(style.dim(`  ${SCORE_LEGEND.charAt(0).toUpperCase()}${SCORE_LEGEND.slice(1)}.`));
+    lines.push(style.dim(`  ${legendSentence(scoreLegend())}`));
   }
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 /** `find --career/--dept`: rank programs by their host's departments (loaded only when asked). */
-import { SCORE_LEGEND } from '../../catalog/careers.js';
+import { legendSentence, scoreLegend } from '../../catalog/careers.js';
 import type { Io } from '../../io.js';
 import type { Program } from '../../schema/datasets.js';
 import { makeStyle } from '../../ui/color.js';
@@ -20,14 +20,15 @@ export function rankPrograms(programs: Program[], opts: FindOptions, env: NodeJS
   let ranked = opts.sort ? programs : rankByScore(programs, scores);
   if (opts.requireDept) ranked = ranked.filter((p) => (scores.get(p.id)?.score ?? 0) > 0);
   const online = opts.onlineOnly === true;
+  const legend = scoreLegend({ career: opts.career !== undefined, departments: (opts.dept ?? []).length > 0 });
   return {
     programs: ranked,
     scores,
     query,
     label: query.label,
-    legend: SCORE_LEGEND,
+    legend,
     notes: (onlineOnly: boolean) => [
-      `${SCORE_LEGEND.charAt(0).toUpperCase()}${SCORE_LEGEND.slice(1)}.`,
+      legendSentence(legend),
       ...(onlineOnly
         ? [
             'Departments are campus-wide: an online student may not be able to take their courses. Each program shows whether its institution offers graduate distance education (IPEDS 2020-21).',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cipTitle, findCareer, resolveDepartments, scoreHost } from '../../../src/catalog/careers.js';
+import { cipTitle, findCareer, resolveDepartments, scoreHost, scoreLegend } from '../../../src/catalog/careers.js';
 import type { Career, HostEvidence } from '../../../src/schema/datasets.js';
 
 const careers: Career[] = [
@@ -121,4 +121,12 @@ describe('scoreHost', () => {
     expect(scoreHost(evidence, [{ code: '45.07', weight: 'primary', reason: '' }], titles, years).score).toBe(0);
     expect(scoreHost(undefined, [{ code: '45.07', weight: 'primary', reason: '' }], titles, years).score).toBeNull();
   });
+});
+
+describe('scoreLegend', () => {
+  it.each([
+    [{ career: true, departments: false }, "sum over the career's departments of"],
+    [{ career: false, departments: true }, 'sum over the departments asked for of'],
+    [{ career: true, departments: true }, "sum over the career's departments and the ones asked for of"],
+  ])('%j: %s', (by, text) => expect(scoreLegend(by)).toContain(text));
 });
