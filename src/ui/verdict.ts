@@ -3,6 +3,7 @@ import type { Verdict } from '../catalog/accreditation.js';
 import type { CheckCandidate } from '../catalog/check-target.js';
 import type { Style } from './color.js';
 import { sanitizeField } from './sanitize.js';
+import { wrapWords } from './wrap.js';
 
 const HOST_MARK = '  [ALA-accredited program]';
 
@@ -52,24 +53,40 @@ export function candidateId(c: CheckCandidate): string {
   return c.kind === 'outside' ? c.institution : (c.entry.opeId ?? c.entry.id);
 }
 
-export function renderVerdict(verdict: Verdict, matchedText: string | null, style: Style): string {
+/**
+ * The verdict as text. With `columns` (a terminal's width), the prose lines (warnings, notes,
+ * sources) are wrapped to it with a hanging indent; without, each stays one line for scripts.
+ */
+export function renderVerdict(verdict: Verdict, matchedText: string | null, style: Style, columns?: number): string {
   const v = sanitized(verdict);
+  /** A paragraph: its leading spaces start it, continuation lines take `indent`; painted after wrapping. */
+  const para = (text: string, paint: (t: string) => string = (t) => t, indent = '  ') => {
+    const lead = /^ */.exec(text)?.[0] ?? '';
+    const wrapped = columns ? `${lead}${wrapWords(text.slice(lead.length), columns, indent)}` : text;
+    return wrapped
+      .split('\n')
+      .map((line) => paint(line))
+      .join('\n');
+  };
+  /** A table row: a painted status column 16 wide, then text wrapped under the text column. */
+  const row = (status: string, text: string) =>
+    `  ${status}  ${columns ? wrapWords(text, columns, ' '.repeat(16)) : text}`;
   const matched = matchedText === null ? null : sanitizeField(matchedText);
   const lines: string[] = [];
   const inst = v.institution;
   const place = [inst.city, inst.state, v.country].filter(Boolean).join(', ');
-  lines.push(style.bold(`${inst.name}${place ? ` (${place})` : ''}`));
+  lines.push(para(`${inst.name}${place ? ` (${place})` : ''}`, style.bold));
   const ids = [
     inst.opeId ? `OPEID ${inst.opeId}` : null,
     inst.unitIds.length ? `UNITID ${inst.unitIds.join(', ')}` : null,
     inst.dapipId ? `DAPIP ${inst.dapipId}` : null,
   ].filter(Boolean);
-  if (ids.length) lines.push(style.dim(ids.join(' · ')));
+  if (ids.length) lines.push(para(ids.join(' · '), style.dim));
   if (inst.matchedLocation)
-    lines.push(style.dim(`(matched ${inst.matchedLocation.name}, an additional location of this institution)`));
-  else if (matched) lines.push(style.dim(`(matched ${matched})`));
+    lines.push(para(`(matched ${inst.matchedLocation.name}, an additional location of this institution)`, style.dim));
+  else if (matched) lines.push(para(`(matched ${matched})`, style.dim));
   if (v.ipeds?.name && v.ipeds.name !== inst.name)
-    lines.push(style.dim(`Current name (IPEDS ${v.ipeds.year}): ${v.ipeds.name}`));
+    lines.push(para(`Current name (IPEDS ${v.ipeds.year}): ${v.ipeds.name}`, style.dim));
 
   lines.push('', style.bold('ALA accreditation'));
   if (v.programs.length === 0) lines.push('  no ALA-accredited master’s program');
@@ -77,14 +94,17 @@ export function renderVerdict(verdict: Verdict, matchedText: string | null, styl
     const status = p.accredited ? p.status : `${p.status} (NOT accredited)`;
     const paint = !p.accredited ? style.red : p.status === 'conditional' ? style.yellow : style.green;
     lines.push(
-      `  ${paint(status.padEnd(12))}  ${p.program} (${p.degree})  next review: ${p.nextReview}${p.reviewPast ? ' (past)' : ''}`,
+      row(
+        paint(status.padEnd(12)),
+        `${p.program} (${p.degree})  next review: ${p.nextReview}${p.reviewPast ? ' (past)' : ''}`,
+      ),
     );
   }
 
-  lines.push('', style.bold('Institutional accreditation (U.S. Department of Education, DAPIP)'));
+  lines.push('', para('Institutional accreditation (U.S. Department of Education, DAPIP)', style.bold));
   if (v.doeCoverage === 'outside') {
     lines.push(
-      `  not covered: DAPIP lists U.S. institutions (and a few abroad accredited by U.S. agencies); ${v.country} is outside it`,
+      `  ${para(`not covered: DAPIP lists U.S. institutions (and a few abroad accredited by U.S. agencies); ${v.country} is outside it`, undefined, '    ')}`,
     );
   } else if (v.institutional.length === 0) {
     lines.push('  no institutional accreditation record');
@@ -104,40 +124,55 @@ export function renderVerdict(verdict: Verdict, matchedText: string | null, styl
       .filter(Boolean)
       .join(', ');
     lines.push(
-      `  ${paint(state.padEnd(12))}  ${r.agency.name} (${r.agency.short}, ${recognition})${dates ? `: ${dates}` : ''}`,
+      row(paint(state.padEnd(12)), `${r.agency.name} (${r.agency.short}, ${recognition})${dates ? `: ${dates}` : ''}`),
     );
   }
   for (const a of v.actions) {
-    lines.push(style.dim(`  ${a.date}  ${a.agencyShort}: ${a.action}${a.clearedLater ? ' (later removed)' : ''}`));
+    lines.push(
+      para(`  ${a.date}  ${a.agencyShort}: ${a.action}${a.clearedLater ? ' (later removed)' : ''}`, style.dim, '    '),
+    );
   }
   if (v.laterActions.length > 0) {
     const asOf = v.sources.find((s) => s.name.startsWith('DAPIP actions'))?.asOf;
-    lines.push('', style.bold(`Later DAPIP actions (a partial record, read ${asOf ?? 'later'})`));
+    lines.push('', para(`Later DAPIP actions (a partial record, read ${asOf ?? 'later'})`, style.bold));
     for (const a of v.laterActions) {
       const reason = a.reason ? ` (${a.reason})` : '';
       lines.push(
-        `  ${a.date}  ${a.agencyShort}: ${a.description}${a.status === 'resolved' ? ' [resolved]' : ''}${reason}`,
+        para(
+          `  ${a.date}  ${a.agencyShort}: ${a.description}${a.status === 'resolved' ? ' [resolved]' : ''}${reason}`,
+          undefined,
+          '    ',
+        ),
       );
     }
     if (v.laterActions.some((a) => a.voluntary)) {
       lines.push(
-        style.dim(
+        para(
           '  A voluntary withdrawal often means a move to another accreditor or the end of a programmatic accreditation, not a loss of recognition.',
+          style.dim,
         ),
       );
     }
   }
-  if (v.ipeds) lines.push('', style.bold(`IPEDS ${v.ipeds.year}`), `  ${ipedsText(v)}`);
+  if (v.ipeds) lines.push('', style.bold(`IPEDS ${v.ipeds.year}`), para(`  ${ipedsText(v)}`, undefined, '    '));
 
   const failed = v.outcome === 'not-recognized' || v.outcome === 'closed' || v.outcome === 'merged';
   const mark = v.outcome === 'unconfirmed' ? style.yellow('?') : failed ? style.red('✗') : style.green('✓');
-  lines.push('', `${mark} ${style.bold(v.overall)}`);
-  if (v.staleness) lines.push(style.yellow(`! ${v.staleness}`));
-  for (const w of v.warnings) lines.push(style.yellow(`! ${w}`));
+  const overall = columns ? wrapWords(v.overall, columns, '  ') : v.overall;
+  lines.push(
+    '',
+    `${mark} ${overall
+      .split('\n')
+      .map((line) => style.bold(line))
+      .join('\n')}`,
+  );
+  if (v.staleness) lines.push(para(`! ${v.staleness}`, style.yellow));
+  for (const w of v.warnings) lines.push(para(`! ${w}`, style.yellow));
   const sources = v.sources.map((s) => `${s.name} ${s.asOf}`).join('; ');
   lines.push(
-    style.dim(
+    para(
       `Sources: ${sources}. DAPIP data are reported by the accrediting agencies and not audited by the Department of Education.${v.doeCoverage === 'covered' ? ' Newer files: `mls data import dapip <zip>`, `mls data import ipeds-hd <hdYYYY.csv>`.' : ''}`,
+      style.dim,
     ),
   );
   return lines.join('\n');

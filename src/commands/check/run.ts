@@ -85,5 +85,5 @@ export async function runCheck(ctx: Context, words: string[], opts: CheckOptions
     printJson(io, { query, result: 'found', match, dataSource: lookup.origin, ...verdict });
     return;
   }
-  io.out(renderVerdict(verdict, match.description, await makeStyle(io.stdoutIsTTY, io.env)));
+  io.out(renderVerdict(verdict, match.description, await makeStyle(io.stdoutIsTTY, io.env), io.columns));
 }

@@ -35,4 +35,19 @@ describe('renderVerdict', () => {
     expect(out).not.toContain('\u0007');
     expect(lines(out)[0]).toContain('Evil\\x1b]0;pwned\\x07 U\\x1b[2J');
   });
+
+  it.each([60, 80, 100])('on a terminal %i columns wide, every line fits and no word is lost', (columns) => {
+    for (const opeId of ['00115500', '00220800', '00101200']) {
+      const wide = renderVerdict(verdictFor(opeId), 'the name San Jose State University', plain);
+      const out = renderVerdict(verdictFor(opeId), 'the name San Jose State University', plain, columns);
+      for (const line of lines(out)) expect([...line].length, line).toBeLessThanOrEqual(columns);
+      expect(out.split(/\s+/).join(' ')).toBe(wide.split(/\s+/).join(' '));
+    }
+  });
+
+  it('without a width (not a terminal), each paragraph stays one line for scripts', () => {
+    const out = lines(renderVerdict(verdictFor('00115500'), null, plain));
+    expect(out.filter((l) => l.startsWith('Sources: '))).toHaveLength(1);
+    expect(out.at(-1)).toMatch(/^Sources: .*\.$/);
+  });
 });
