@@ -56,6 +56,14 @@ describe.runIf(hasScript)('tables fitted to the terminal', () => {
     },
   );
 
+  it.each([60, 80])('no line of `mls check` or `mls data info` is wider than %i columns', (columns) => {
+    for (const args of ['check Simmons', 'check 00101200', 'data info']) {
+      const out = runInTerminal(`"${process.execPath}" "${BIN}" ${args}`, { NO_COLOR: '1' }, columns);
+      expect(out.length, args).toBeGreaterThan(100);
+      expect(widest(out), args).toBeLessThanOrEqual(columns);
+    }
+  });
+
   it('--wide shows every column at full width', () => {
     const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --wide`, { NO_COLOR: '1' }, 80);
     expect(out).toContain('Master of Library and Information Science');

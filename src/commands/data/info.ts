@@ -2,6 +2,7 @@ import { datasetRows } from '../../catalog/staleness.js';
 import { datasetStatuses } from '../../store/datasets.js';
 import { makeStyle } from '../../ui/color.js';
 import { datasetTable, staleWarnings } from '../../ui/datasets.js';
+import { wrapWords } from '../../ui/wrap.js';
 import type { Context } from '../shared/context.js';
 import { printJson } from '../shared/json.js';
 
@@ -19,5 +20,7 @@ export async function runInfo(ctx: Context, opts: InfoOptions): Promise<void> {
   }
   io.out(datasetTable(rows, await makeStyle(io.stdoutIsTTY, io.env), io.columns));
   const warn = await makeStyle(io.stderrIsTTY, io.env);
-  for (const line of staleWarnings(rows)) io.err(warn.yellow(line));
+  // On a terminal a warning wraps to its width, continuation lines indented under "warning:".
+  const width = io.stderrIsTTY ? io.columns : undefined;
+  for (const line of staleWarnings(rows)) io.err(warn.yellow(width ? wrapWords(line, width, '  ') : line));
 }
