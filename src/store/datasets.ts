@@ -8,6 +8,7 @@ import { DAPIP_STORE_FILES } from '../catalog/dapip-index.js';
 import type { DatasetCopy as CatalogCopy } from '../catalog/staleness.js';
 import type { DatasetMeta, Manifest } from '../schema/datasets.js';
 import { readBundledJson } from './bundled.js';
+import { CHARGES_DATASET, CHARGES_FILE } from './charges.js';
 import { IMPORTED_META, importedDir } from './imported.js';
 import { damaged, type Integrity } from './integrity.js';
 import { bundledDataDir } from './paths.js';
@@ -42,11 +43,38 @@ function readImported(dataset: string, file: string, env: NodeJS.ProcessEnv): Da
 
 export function datasetStatuses(env: NodeJS.ProcessEnv): DatasetStatus[] {
   const manifest = readBundledJson<Manifest>('manifest.json');
-  return manifest.datasets.map(({ file, ...meta }) => {
+  const statuses = manifest.datasets.map(({ file, ...meta }) => {
     const bundled: DatasetCopy = { meta, file, origin: 'bundled', path: join('data', file) };
     const imported = readImported(meta.dataset, file, env);
     return { bundled, imported, active: imported ?? bundled };
   });
+  return [...statuses, chargesStatus(env)];
+}
+
+/**
+ * Graduate charges have no bundled file of their own: they ship inside ala-programs.json, one
+ * cost (with its IPEDS year) per program; `mls data import ipeds-charges` replaces them.
+ */
+function chargesStatus(env: NodeJS.ProcessEnv): DatasetStatus {
+  const { programs } = readBundledJson<{ programs: { cost: { year: string; source: string } | null }[] }>(
+    'ala-programs.json',
+  );
+  const costs = programs.flatMap((p) => (p.cost ? [p.cost] : []));
+  const years = [...new Set(costs.map((c) => c.year))].sort();
+  const bundled: DatasetCopy = {
+    meta: {
+      dataset: CHARGES_DATASET,
+      title: 'Graduate tuition and fees of the ALA programs’ institutions (in ala-programs.json)',
+      asOf: (years.at(-1) ?? '').slice(0, 4),
+      source: [...new Set(costs.map((c) => `NCES ${c.source}`))].join('; '),
+      recordCount: costs.length,
+    },
+    file: 'ala-programs.json',
+    origin: 'bundled',
+    path: join('data', 'ala-programs.json'),
+  };
+  const imported = readImported(CHARGES_DATASET, CHARGES_FILE, env);
+  return { bundled, imported, active: imported ?? bundled };
 }
 
 /** The folder holding the active DAPIP store: the user's imported copy, else the bundled one. */

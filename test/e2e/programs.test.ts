@@ -166,12 +166,20 @@ describe('mls data import ipeds-charges', () => {
     const env = { HOME: home };
     const imported = runMls(['data', 'import', 'ipeds-charges', join(home, name)], { env });
     expect(imported.code).toBe(0);
-    expect(imported.stderr).toContain(`Imported ${year} graduate charges for 1 institutions`);
+    expect(imported.stderr).toContain(`Imported ${year} graduate charges for 1 institution into`);
+    const info = JSON.parse(runMls(['data', 'info', '--json'], { env }).stdout).datasets;
+    expect(info.find((d: { dataset: string }) => d.dataset === 'ipeds-charges')).toMatchObject({
+      active: 'imported',
+      asOf: year.slice(0, 4),
+      recordCount: 1,
+      bundledAsOf: '2022',
+    });
     const shown = runMls(['show', 'san-jose-state-university-mlis'], { env }).stdout;
     expect(shown).toContain(`at this institution, ${year} (IPEDS)`);
     expect(shown).toContain('$410 per credit');
     expect(runMls(['data', 'reset', 'ipeds-charges'], { env }).code).toBe(0);
     expect(runMls(['show', 'san-jose-state-university-mlis'], { env }).stdout).toContain('2022-23 (IPEDS)');
+    expect(runMls(['data', 'info'], { env }).stdout).toMatch(/^ipeds-charges +2022 +\d+ +bundled /m);
   });
 
   it('rejects a file without the graduate columns, naming them, and changes nothing', () => {

@@ -56,6 +56,6 @@ export async function importIpedsCharges(ctx: Context, path: string, yearOption:
   };
   const dir = await installDataset(meta, { [CHARGES_FILE]: `${JSON.stringify(charges)}\n` }, ctx.io.env);
   ctx.io.err(
-    `Imported ${year} graduate charges for ${count} institutions into ${dir}; \`mls data reset ipeds-charges\` returns to the bundled 2022-23 figures.`,
+    `Imported ${year} graduate charges for ${count} institution${count === 1 ? '' : 's'} into ${dir}; \`mls data reset ipeds-charges\` returns to the bundled 2022-23 figures.`,
   );
 }
