@@ -22,7 +22,8 @@ function cacheHome() {
 }
 
 describe.skipIf(hasOwnCompileCache)('the V8 code cache (Node 20: vm.Script + cachedData)', () => {
-  const source = Module.wrap(readFileSync(join(ROOT, 'dist', 'mls.cjs'), 'utf8'));
+  // `find` runs from the catalog part of the program (src/boot.ts bundleFor).
+  const source = Module.wrap(readFileSync(join(ROOT, 'dist', 'catalog.cjs'), 'utf8'));
 
   it('ships no cache: the first run of a command makes one in the user cache folder, and later runs use it', () => {
     const { env, file } = cacheHome();
@@ -31,7 +32,7 @@ describe.skipIf(hasOwnCompileCache)('the V8 code cache (Node 20: vm.Script + cac
     const path = file();
     expect(path).toMatch(/find-[0-9a-f]{16}\.v8$/);
     const script = new Script(source, {
-      filename: join(ROOT, 'dist', 'mls.cjs'),
+      filename: join(ROOT, 'dist', 'catalog.cjs'),
       cachedData: readFileSync(path).subarray(HEADER),
     });
     expect(script.cachedDataRejected).toBe(false);
@@ -108,7 +109,35 @@ describe('the built program', () => {
     expect(() => readdirSync(join(home, 'cache'))).toThrow();
   });
 
-  it('has no import() left in the bundle (vm.Script code has no module loader)', () => {
-    expect(readFileSync(join(ROOT, 'dist', 'mls.cjs'), 'utf8')).not.toMatch(/\bimport\((?!\s*\))/);
+  it.each(['mls.cjs', 'catalog.cjs', 'plan.cjs'])(
+    'has no import() left in dist/%s (vm.Script code has no module loader)',
+    (file) => {
+      expect(readFileSync(join(ROOT, 'dist', file), 'utf8')).not.toMatch(/\bimport\((?!\s*\))/);
+    },
+  );
+
+  it('the parts hold what they serve and leave out the rest (src/boot.ts chooses by command)', () => {
+    const catalog = readFileSync(join(ROOT, 'dist', 'catalog.cjs'), 'utf8');
+    const plan = readFileSync(join(ROOT, 'dist', 'plan.cjs'), 'utf8');
+    const whole = readFileSync(join(ROOT, 'dist', 'mls.cjs'), 'utf8');
+    expect(catalog.length).toBeLessThan(whole.length * 0.5);
+    expect(plan.length).toBeLessThan(whole.length * 0.7);
+    expect(catalog).toContain('commands/plan/index.js is not in this bundle');
+    expect(plan).toContain('commands/find/index.js is not in this bundle');
+    expect(plan).toContain('./import.js is not in this bundle');
+    expect(whole).not.toContain('is not in this bundle');
+  });
+
+  it.each([
+    [['find', '--online-only'], 0],
+    [['check', '00115500'], 0],
+    [['careers', 'metadata'], 0],
+    [['show', 'drexel'], 0],
+    [['plan', 'example'], 0],
+    [['help', 'plan'], 0],
+  ])('%j runs from its part with its own cache', (args, code) => {
+    const { env } = cacheHome();
+    expect(runMls(args, { env }).code).toBe(code);
+    expect(runMls(args, { env }).code).toBe(code);
   });
 });
