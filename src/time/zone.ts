@@ -176,9 +176,11 @@ function tabulatedRules(zone: string): ZoneRules {
           offsets.set(day, early);
           continue;
         }
-        // The change: the first minute of the day (in real time) with the later offset.
+        // The change: the first minute of the day (in real time) with the later offset. It can be
+        // the day's first instant itself: where the clocks jump at midnight (Santiago, the Azores),
+        // local 00:00 does not exist and the day starts in the gap.
         const from = base + early;
-        let lo = 1;
+        let lo = 0;
         let hi = Math.round((base + 1439 * MS_PER_MINUTE + late - from) / MS_PER_MINUTE);
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;

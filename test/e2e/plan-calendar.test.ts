@@ -119,3 +119,42 @@ courses:
     expect(r.stderr).toContain('settings.reminders[0]: a reminder must be from 1m to 56d before the due time');
   });
 });
+
+describe('mls plan build: clocks that change at midnight (Santiago, 2027-09-05 starts at 01:00)', () => {
+  const SANTIAGO = `name: Santiago
+timezone: America/Santiago
+terms:
+  - name: Spring
+    start: 2027-08-30
+    end: 2027-09-12
+availability:
+  - { day: sun, start: "00:00", end: "00:30" }
+  - { day: sun, start: "01:00", end: "02:00" }
+courses:
+  - code: C 100
+    weeklyHours: 1
+deadlines:
+  - { course: C 100, title: Gap, due: 2027-09-05 00:30, hours: 0 }
+  - { course: C 100, title: First minute, due: 2027-09-05 01:00, hours: 0 }
+`;
+
+  it('places nothing in the missing hour, and moves only a deadline inside it, to 01:00', () => {
+    const { home, plan, ics } = planIn(SANTIAGO);
+    const env = { HOME: home, MLS_NOW: '2027-01-01T00:00:00Z' };
+    const build = runMls(['plan', 'build', plan, '-o', ics, '--timestamp', STAMP, '--allow-overload'], { env });
+    expect(build.code).toBe(0);
+    const events = parseEvents(readFileSync(ics, 'utf8'));
+    for (const e of events.filter((x) => !x.allDay)) {
+      expect(Date.parse(e.end) - Date.parse(e.start)).toBeGreaterThanOrEqual(15 * 60_000);
+    }
+    const gap = events.find((e) => e.summary === 'Due: Gap (C 100)');
+    const first = events.find((e) => e.summary === 'Due: First minute (C 100)');
+    expect(gap?.end).toBe('2027-09-05T04:00:00.000Z');
+    expect(gap?.description).toContain('00:30 does not exist on 2027-09-05 in America/Santiago');
+    expect(gap?.description).toContain('due at 01:00');
+    expect(first?.end).toBe('2027-09-05T04:00:00.000Z');
+    expect(first?.description).not.toContain('does not exist');
+    const week = runMls(['plan', 'week', plan, '--date', '2027-09-05'], { env });
+    expect(week.stdout).not.toMatch(/00:00-01:01|\b00:[0-5]\d-/);
+  });
+});

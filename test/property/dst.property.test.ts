@@ -8,12 +8,15 @@ import { DEFAULT_SETTINGS } from '../../src/schema/plan-vocabulary.js';
 import { clock, dayNumber, weekdayIndex } from '../../src/time/dates.js';
 import { wallClock, zoneRules } from '../../src/time/zone.js';
 
-/** Days the clocks change in 2027 (spring forward and fall back) in zones with DST, Lord Howe by 30 minutes. */
+/** Days the clocks change in 2027 (spring forward and fall back) in zones with DST, Lord Howe by 30 minutes, Santiago and the Azores at midnight. */
 const CHANGES: Record<string, string[]> = {
   'America/New_York': ['2027-03-14', '2027-11-07'],
   'Europe/London': ['2027-03-28', '2027-10-31'],
   'Australia/Sydney': ['2027-04-04', '2027-10-03'],
   'Australia/Lord_Howe': ['2027-04-04', '2027-10-03'],
+  // Clocks that change at midnight: 2027-09-05 starts in the gap; 23:00-24:00 of 2027-04-03 repeats.
+  'America/Santiago': ['2027-04-03', '2027-09-05'],
+  'Atlantic/Azores': ['2027-03-28', '2027-10-31'],
 };
 const RULES = new Map(Object.keys(CHANGES).map((zone) => [zone, zoneRules(zone)]));
 

@@ -67,6 +67,53 @@ describe('zoneRules (the engine’s local time) against Intl', () => {
     expect(new Date(zoneRules(zone).toUtc(dayNumber(date), minute)).toISOString()).toBe(iso);
   });
 
+  // Zones whose clocks change at local midnight: the day starts in the gap (Santiago, Azores) or
+  // the previous day's last hour repeats (Santiago in April). Every minute of the day is checked.
+  it.each([
+    ['America/Santiago', '2027-09-05'],
+    ['America/Santiago', '2027-04-04'],
+    ['America/Santiago', '2027-04-03'],
+    ['Atlantic/Azores', '2027-03-28'],
+    ['Atlantic/Azores', '2027-10-31'],
+    ['America/Havana', '2027-03-14'],
+    ['Asia/Beirut', '2027-03-28'],
+    ['Africa/Cairo', '2027-04-30'],
+    ['Africa/Cairo', '2027-10-28'],
+    ['America/New_York', '2027-03-14'],
+    ['Australia/Lord_Howe', '2027-10-03'],
+  ])('%s on %s: every minute converts to the instant Intl reads back (a skipped one to the change)', (zone, date) => {
+    const r = zoneRules(zone);
+    const day = dayNumber(date);
+    const read = (ms: number) => {
+      const w = wallClock(new Date(ms), zone);
+      return `${w.date} ${w.time}`;
+    };
+    for (let minute = 0; minute < 1440; minute += 1) {
+      const asked = `${date} ${clock(minute)}`;
+      const t = r.toUtc(day, minute);
+      if (r.isSkipped(day, minute)) {
+        expect(read(t) > asked, asked).toBe(true);
+        expect(read(t - 60_000) < asked, asked).toBe(true);
+      } else {
+        expect(read(t), asked).toBe(asked);
+        // A repeated time takes its first instant.
+        expect([read(t - 30 * 60_000), read(t - 60 * 60_000)], asked).not.toContain(asked);
+      }
+      expect(r.toLocal(t)).toEqual(r.isSkipped(day, minute) ? r.toLocal(t) : { day, minute });
+    }
+  });
+
+  it('America/Santiago on 2027-09-05: 00:00-00:59 do not exist; 01:00 is the first minute, not 01:01', () => {
+    const r = zoneRules('America/Santiago');
+    const day = dayNumber('2027-09-05');
+    expect(r.isSkipped(day, 0)).toBe(true);
+    expect(r.isSkipped(day, 30)).toBe(true);
+    expect(r.isSkipped(day, 60)).toBe(false);
+    expect(new Date(r.toUtc(day, 30)).toISOString()).toBe('2027-09-05T04:00:00.000Z');
+    expect(new Date(r.toUtc(day, 60)).toISOString()).toBe('2027-09-05T04:00:00.000Z');
+    expect(r.toLocal(Date.parse('2027-09-05T04:00:00Z'))).toEqual({ day, minute: 60 });
+  });
+
   it('reads the repeated hour of a fall-back day as two different instants', () => {
     const ny = zoneRules('America/New_York');
     expect(ny.toLocal(Date.parse('2027-11-07T05:30:00Z'))).toEqual({ day: dayNumber('2027-11-07'), minute: 90 });
