@@ -566,7 +566,12 @@ function fromNow(
   nowAt: number,
   sc: SlotClock,
 ): Schedule {
-  const weekOver = (week: DayNumber) => week + 7 <= now.day;
+  // A week is over once none of its study days is left: after its Sunday, or after the term's
+  // last day (a term ending on a Friday is over on Saturday); its shortfall is then missed work.
+  const weekOver = (week: DayNumber) => {
+    for (let day = Math.max(week, now.day); day < week + 7; day += 1) if (isStudyDay(day, plan.terms)) return false;
+    return true;
+  };
   const deadlines = allDeadlines.map((d) => (sc.at(d.deadline.due) <= nowAt ? { ...d, past: true } : d));
   const sessionShortfalls = shortfalls.filter((s) => !weekOver(s.weekStart));
   const missedSessions = [...shortfalls.filter((s) => weekOver(s.weekStart)), ...lostSessions];

@@ -158,3 +158,39 @@ deadlines:
     expect(week.stdout).not.toMatch(/00:00-01:01|\b00:[0-5]\d-/);
   });
 });
+
+describe('mls plan check: a week is over when none of its study days is left', () => {
+  // The term ends on Friday 2027-12-10; in its last week only the Tuesday slot is inside it.
+  const LAST_WEEK = `name: Last week
+timezone: America/Chicago
+terms:
+  - name: Fall 2027
+    start: 2027-09-01
+    end: 2027-12-10
+availability:
+  - { day: tue, start: "19:00", end: "21:00" }
+  - { day: sat, start: "09:00", end: "12:00" }
+courses:
+  - code: INFO 200
+    weeklyHours: 2
+  - code: INFO 202
+    weeklyHours: 2
+deadlines: []
+`;
+
+  it('after the term’s last day (a Saturday), the last week’s shortfall is missed work: exit 0', () => {
+    const { home, plan, ics } = planIn(LAST_WEEK);
+    const env = { HOME: home, MLS_NOW: '2027-12-11T20:00:00Z' };
+    const check = runMls(['plan', 'check', plan], { env });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('2027-12-06');
+    expect(runMls(['plan', 'build', plan, '-o', ics], { env }).code).toBe(0);
+  });
+
+  it('while study days of that week are still ahead (Wednesday), work that cannot fit in them is an overload: exit 4', () => {
+    const { home, plan } = planIn(LAST_WEEK);
+    const check = runMls(['plan', 'check', plan], { env: { HOME: home, MLS_NOW: '2027-12-08T12:00:00Z' } });
+    expect(check.code).toBe(4);
+    expect(check.stdout + check.stderr).toContain('2027-12-06');
+  });
+});
