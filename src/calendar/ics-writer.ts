@@ -255,7 +255,7 @@ export function icsEvents(plan: Plan, schedule: Schedule, options: WriteOptions)
 
 export interface WrittenCalendar {
   text: string;
-  /** UID -> SEQUENCE and signature of what was written, for the next rebuild. */
+  /** UID -> SEQUENCE and signature of what was written, for the next rebuild (and of events cancelled earlier). */
   events: Map<string, PreviousEvent>;
   changes: CalendarChanges;
 }
@@ -287,6 +287,11 @@ export function renderCalendar(plan: Plan, schedule: Schedule, options: WriteOpt
     parts.push(formatCalendarEvent({ ...toIcsEvent(event, written.sequence, stamp), status: 'CANCELLED' }));
     events.set(uid, written);
     changes.cancelled += 1;
+  }
+  // Cancelled in an earlier build and still gone: not written again, but its SEQUENCE is kept in
+  // the state, so that if it comes back it is written above its cancellation (RFC 5546).
+  for (const [uid, before] of options.previous ?? []) {
+    if (before.cancelled && !events.has(uid)) events.set(uid, before);
   }
   parts.push(formatCalendarFooter());
   return { text: parts.join(''), events, changes };

@@ -76,6 +76,25 @@ describe('mls plan build: changed plans update calendars cleanly', () => {
   });
 });
 
+describe('mls plan build: a deadline removed, rebuilt twice, then put back', () => {
+  it('comes back with a SEQUENCE above its cancellation (the state remembers it), counted as added', () => {
+    const { home, plan, ics } = planIn(FULL_WEEK);
+    const env = { HOME: home, MLS_NOW: '2027-01-15T12:00:00Z' };
+    const build = () => runMls(['plan', 'build', plan, '-o', ics, '--timestamp', STAMP], { env });
+    expect(build().code).toBe(0);
+    writeFileSync(plan, FULL_WEEK.replace(/ {2}- course: INFO 200\n {4}title: Paper\n.*\n.*\n$/, ''));
+    expect(build().stderr).toContain('2 cancelled');
+    expect(build().stderr).toContain('Calendar: 0 added, 0 changed, 0 cancelled');
+    writeFileSync(plan, FULL_WEEK);
+    expect(build().stderr).toContain('Calendar: 2 added, 0 changed, 0 cancelled');
+    const back = parseEvents(readFileSync(ics, 'utf8')).filter((e) => e.summary.endsWith('Paper (INFO 200)'));
+    expect(back.map((e) => [e.status ?? '', e.sequence])).toEqual([
+      ['', 2],
+      ['', 2],
+    ]);
+  });
+});
+
 describe('mls plan build: DST and text', () => {
   it('writes a deadline due 03:00 on 2027-03-14 in New York with DTEND after DTSTART', () => {
     const { home, plan } = planIn(

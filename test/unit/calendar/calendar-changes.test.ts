@@ -160,6 +160,16 @@ describe('changed plans update calendars cleanly', () => {
     expect(parseEvents(third.text).some((e) => e.status === 'CANCELLED')).toBe(false);
   });
 
+  it('remembers a cancelled event’s SEQUENCE after it is no longer written: back two builds later, it is above it', () => {
+    const third = render(without, second.events); // the cancellation is not written again
+    expect(parseEvents(third.text).some((e) => e.status === 'CANCELLED')).toBe(false);
+    const back = render(example, third.events);
+    const uid = eventUid(example, `due|${example.deadlines[0]?.key}`);
+    expect(parseEvents(back.text).find((e) => e.uid === uid)?.sequence).toBe(2);
+    expect(back.changes.added).toBe(second.changes.cancelled);
+    expect(back.changes.cancelled).toBe(0);
+  });
+
   it('counts a deadline that comes back as added, with a SEQUENCE above its cancelled one', () => {
     const back = render(example, second.events);
     const uid = eventUid(example, `due|${example.deadlines[0]?.key}`);
