@@ -38,7 +38,16 @@ export function formatCalendarHeader(calName: string): string {
  * for a title, UID and timestamp that every event here has (it drew a nanoid per event).
  */
 export function formatCalendarEvent(event: IcsEvent): string {
-  return finish(formatEvent(event));
+  const text = finish(formatEvent(event));
+  return event.alarms?.length ? alarmsFromEnd(text) : text;
+}
+
+/**
+ * Every alarm mls writes counts back from the event's end, its due time (TRIGGER;RELATED=END).
+ * ics writes no TRIGGER parameter, so it is added here, to each relative TRIGGER line.
+ */
+export function alarmsFromEnd(text: string): string {
+  return text.replace(/^TRIGGER:/gm, 'TRIGGER;RELATED=END:');
 }
 
 export function formatCalendarFooter(): string {

@@ -14,6 +14,8 @@ export interface ParsedEvent {
   description: string;
   /** TRIGGER values of the event's alarms, as written. */
   triggers: string[];
+  /** What each trigger counts from: the event's START (the default) or its END (RELATED=END). */
+  related: ('START' | 'END')[];
   /** STATUS, upper case ('' when absent). */
   status: string;
 }
@@ -39,6 +41,13 @@ export function parseEvents(text: string): ParsedEvent[] {
       triggers: component
         .getAllSubcomponents('valarm')
         .map((alarm) => String(alarm.getFirstProperty('trigger')?.toICALString() ?? '').replace(/^TRIGGER[^:]*:/, '')),
+      related: component
+        .getAllSubcomponents('valarm')
+        .map((alarm) =>
+          String(alarm.getFirstProperty('trigger')?.getParameter('related') ?? 'START').toUpperCase() === 'END'
+            ? 'END'
+            : 'START',
+        ),
     };
   });
 }

@@ -222,18 +222,19 @@ function toIcsEvent(e: CalendarEvent, sequence: number, stamp: string): IcsEvent
     end: e.allDay ? dateArray(e.end) : icsUtc(e.end),
   };
   if (e.alarmsMinutesBefore.length > 0) {
-    attributes.alarms = e.alarmsMinutesBefore.map((minutes) => {
-      // TRIGGER is relative to DTSTART; an all-day deadline is due at the end of its day,
-      // so its reminder counts back from DTEND: "1d" fires at the start of the due day.
-      const beforeStart = e.allDay ? minutes - MINUTES_PER_DAY : minutes;
-      const size = Math.abs(beforeStart);
-      return {
-        action: 'display',
-        // ics escapes only line breaks in an alarm's DESCRIPTION, so the rest of TEXT escaping is done here.
-        description: escapeText(oneLine(e.title)),
-        trigger: { hours: Math.floor(size / 60), minutes: size % 60, before: beforeStart > 0 },
-      };
-    });
+    attributes.alarms = e.alarmsMinutesBefore.map((minutes) => ({
+      action: 'display',
+      // ics escapes only line breaks in an alarm's DESCRIPTION, so the rest of TEXT escaping is done here.
+      description: escapeText(oneLine(e.title)),
+      // Counted back from the due time, which is the event's end (the adapter writes RELATED=END):
+      // a timed deadline's event ends at its due time, an all-day one at the end of its due day.
+      // Whole days are calendar days ("1d": the same clock time the day before, on a DST day too);
+      // hours and minutes are real time ("2h" before the end of a 23-hour day is 22:00).
+      trigger:
+        minutes % MINUTES_PER_DAY === 0
+          ? { days: minutes / MINUTES_PER_DAY, before: true }
+          : { hours: Math.floor(minutes / 60), minutes: minutes % 60, before: true },
+    }));
   }
   return attributes;
 }

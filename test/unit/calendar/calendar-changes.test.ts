@@ -111,6 +111,19 @@ describe('DST edges (the issue’s reproductions)', () => {
   );
 });
 
+describe('reminders of an all-day deadline on a 23-hour day (New York, 2027-03-14)', () => {
+  it('count back from the end of the due day: none fires after the deadline', () => {
+    const plan = dstPlan('America/New_York', '2027-03-14', [1140, 1200], {
+      deadlines: [deadline('2027-03-14', 1440)],
+      settings: { ...DEFAULT_SETTINGS, reminders: [1440, 120, 30, 2880] },
+    });
+    const due = parseEvents(render(plan).text).find((e) => e.summary === 'Due: Paper (C)');
+    expect(due?.allDay).toBe(true);
+    expect(due?.triggers).toEqual(['-P1D', '-PT2H', '-PT30M', '-P2D']);
+    expect(due?.related).toEqual(['END', 'END', 'END', 'END']);
+  });
+});
+
 describe('text every client accepts', () => {
   it('line breaks and controls in titles and the plan name become spaces in SUMMARY and X-WR-CALNAME', () => {
     const plan: Plan = {

@@ -5,6 +5,7 @@ import { createEvents } from 'ics';
 import { convertIcsCalendar } from 'ts-ics';
 import { describe, expect, it } from 'vitest';
 import { DURATION, refoldIcs } from '../../../src/calendar/ical-text.js';
+import { alarmsFromEnd } from '../../../src/calendar/ics-adapter.js';
 import { parseEvents, previousEvents } from '../../../src/calendar/ics-read.js';
 import { CALENDAR_HEADER, eventUid, icsEvents, writeCalendar } from '../../../src/calendar/ics-writer.js';
 import { parsePlan } from '../../../src/formats/plan-file.js';
@@ -79,8 +80,13 @@ describe('writeCalendar on the example plan', () => {
     const events = parseEvents(text);
     const reflection = events.find((e) => e.summary === 'Due: Final reflection (INFO 200)');
     expect(reflection).toMatchObject({ allDay: true, start: '2027-12-08', end: '2027-12-09' });
-    // Due at the end of 2027-12-08: "1d" fires at its start (00:00), "2h" at 22:00 that day.
-    expect(reflection?.triggers).toEqual(['PT0S', 'PT22H']);
+    // Due at the end of 2027-12-08: alarms count back from the event's end, "1d" a calendar day
+    // (00:00 on the due day), "2h" two real hours (22:00 that day).
+    expect(reflection?.triggers).toEqual(['-P1D', '-PT2H']);
+    expect(reflection?.related).toEqual(['END', 'END']);
+    const paperDue = events.find((e) => e.summary === 'Due: Community analysis paper (INFO 200)');
+    expect(paperDue?.triggers).toEqual(['-P1D', '-PT2H']);
+    expect(paperDue?.related).toEqual(['END', 'END']);
     const paper = events.find((e) => e.summary === 'Due: Community analysis paper (INFO 200)');
     expect(paper?.allDay).toBe(false);
     expect(wallClock(new Date(paper?.end ?? ''), 'America/Chicago')).toEqual({ date: '2027-10-08', time: '23:59' });
@@ -102,7 +108,7 @@ describe('writeCalendar on the example plan', () => {
     const events = icsEvents(example, schedule, { zone: zoneRules(example.timezone), timestamp: STAMP });
     const { error, value } = createEvents(events, { ...CALENDAR_HEADER, calName: example.name });
     expect(error).toBeFalsy();
-    expect(refoldIcs(value ?? '')).toBe(text);
+    expect(alarmsFromEnd(refoldIcs(value ?? ''))).toBe(text);
   });
 
   it('matches the golden file byte for byte (UIDs and DTSTAMP pinned)', () => {
@@ -173,7 +179,9 @@ describe('calendar writer properties', () => {
         const plan = { ...generated, timezone };
         const { text } = build(plan);
         for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-        for (const m of text.matchAll(/^TRIGGER:(.*)$/gm)) expect(m[1]?.trim()).toMatch(DURATION);
+        const triggers = [...text.matchAll(/^TRIGGER(?:;RELATED=END)?:(.*)$/gm)];
+        expect(triggers.length).toBe(text.match(/^BEGIN:VALARM/gm)?.length ?? 0);
+        for (const m of triggers) expect(m[1]?.trim()).toMatch(DURATION);
         expectEventsMatchSchedule(plan, text);
       }),
       { numRuns: 150 },
