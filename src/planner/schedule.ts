@@ -201,7 +201,12 @@ function scheduleWeeklySessions(
   shortfalls: SessionShortfall[],
   sc: SlotClock,
 ): void {
-  const weeks = [...new Set(slots.map((s) => weekStart(s.day)))].sort((a, b) => a - b);
+  // Every week of the terms, also one with no slot on its study days (a term starting on a Tuesday
+  // with Monday slots only): its weekly study finds no time, a shortfall like any other.
+  const first = Math.min(...plan.terms.map((t) => t.start));
+  const last = Math.max(...plan.terms.map((t) => t.end));
+  const weeks: DayNumber[] = [];
+  for (let week = weekStart(first); week <= last; week += 7) weeks.push(week);
   // A course counts only the study days of its own terms.
   const termsOf = new Map(
     plan.courses.map((c) => [

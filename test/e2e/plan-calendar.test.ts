@@ -213,3 +213,21 @@ deadlines: []
     expect(check.stdout + check.stderr).toContain('2027-12-06');
   });
 });
+
+describe('mls plan check: a first partial week with no slot on its study days', () => {
+  it('asks its share of the weekly hours and reports the shortfall, like a last partial week', () => {
+    // The term starts on Tuesday 2027-08-24; the only slot is on Mondays.
+    const { home, plan } = planIn(`name: First week
+timezone: America/Chicago
+terms:
+  - { name: Fall, start: 2027-08-24, end: 2027-10-29 }
+availability:
+  - { day: mon, start: "19:00", end: "22:00" }
+courses:
+  - { code: INFO 200, weeklyHours: 2 }
+`);
+    const check = runMls(['plan', 'check', plan], { env: { HOME: home, MLS_NOW: '2027-08-01T00:00:00Z' } });
+    expect(check.code).toBe(4);
+    expect(check.stderr).toContain('weekly study for INFO 200: short by 1.8 h in the week of 2027-08-23');
+  });
+});
