@@ -2,7 +2,9 @@
 //   dist/mls.cjs      the whole program, one CommonJS bundle; each command's modules are still
 //                     evaluated lazily (esbuild keeps `await import()` lazy inside a bundle)
 //   dist/catalog.cjs  the same program holding only find, show, check and careers
-//   dist/plan.cjs     the same program holding only the daily plan commands (PARTS below)
+//   dist/plan-build.cjs, dist/plan.cjs
+//                     the same program holding only `plan build`, or only the other daily plan
+//                     commands (PARTS below)
 //   dist/main.cjs     the loader bin/mls.js requires (src/boot.ts): picks the bundle that holds
 //                     the command being run and loads it with a V8 code cache kept in the user
 //                     cache folder (see src/boot.ts, docs/ARCHITECTURE.md). CommonJS, like
@@ -24,15 +26,22 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /**
  * The parts of the program bundled on their own, and the runs each serves (src/boot.ts
  * `bundleFor`). A part leaves out the other command groups (src/cli.ts loads each group with
- * `import('./commands/<group>/index.js')`) and, for `plan`, the editing subcommands (import and
- * init, with their YAML editor, LMS feed reader and prompts). Everything else runs from mls.cjs.
+ * `import('./commands/<group>/index.js')`) and, for `plan`, the subcommands it does not serve
+ * (import and init bring a YAML editor, an LMS feed reader and prompts; `plan build`, the most
+ * used, runs from a part of its own). Everything else runs from mls.cjs.
  */
+const PLAN_LEAVES = ['./build.js', './check.js', './today.js', './week.js', './status.js', './record.js'];
 const PARTS = {
   catalog: { commands: ['find', 'show', 'check', 'careers'], without: [] },
+  'plan-build': {
+    commands: ['plan'],
+    subcommands: ['build'],
+    without: ['./import.js', './init.js', ...PLAN_LEAVES.filter((leaf) => leaf !== './build.js')],
+  },
   plan: {
     commands: ['plan'],
-    subcommands: ['build', 'check', 'today', 'week', 'status', 'done', 'skip', 'example'],
-    without: ['./import.js', './init.js'],
+    subcommands: ['check', 'today', 'week', 'status', 'done', 'skip', 'example'],
+    without: ['./import.js', './init.js', './build.js'],
   },
 };
 
