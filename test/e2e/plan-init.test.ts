@@ -199,6 +199,39 @@ describe('mls plan init without a terminal', () => {
     expect(r.stderr).toContain('more than one time zone fits: America/Chicago, America/Winnipeg');
   });
 
+  it('a misspelt zone is refused with the zones spelt closest, not a fixed example', () => {
+    const r = runMls(['plan', 'init', ...FALL, '--timezone', 'chicgo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--timezone "chicgo": no time zone by that name (did you mean America/Chicago?)');
+    const far = runMls(['plan', 'init', ...FALL, '--timezone', 'Boston']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).not.toContain('America/Chicago');
+  });
+
+  it('a city with accents is read as without them', () => {
+    const home = tempHome();
+    const r = runMls(['plan', 'init', ...FALL, '--timezone', 'São Paulo'], { env: { HOME: home } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(home, 'plan.yaml'), 'utf8')).toContain('timezone: America/Sao_Paulo');
+  });
+
+  it('GMT and IST are a choice of zones, not a guess', () => {
+    const gmt = runMls(['plan', 'init', ...FALL, '--timezone', 'GMT']);
+    expect(gmt.code).toBe(2);
+    expect(gmt.stderr).toContain('more than one time zone fits: Europe/London, Europe/Dublin, UTC');
+    const ist = runMls(['plan', 'init', ...FALL, '--timezone', 'IST']);
+    expect(ist.code).toBe(2);
+    expect(ist.stderr).toContain('more than one time zone fits: Asia/Kolkata, Europe/Dublin, Asia/Jerusalem');
+  });
+
+  it('a renamed zone is written with its current name (Asia/Calcutta -> Asia/Kolkata)', () => {
+    const home = tempHome();
+    const r = runMls(['plan', 'init', ...FALL, '--timezone', 'Asia/Calcutta'], { env: { HOME: home } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(home, 'plan.yaml'), 'utf8')).toContain('timezone: Asia/Kolkata');
+    expect(runMls(['plan', 'check'], { env: { HOME: home } }).code).toBe(0);
+  });
+
   it('--ics never replaces a file that is not a calendar, and writes no plan then', () => {
     const home = tempHome();
     writeFileSync(join(home, 'notes.ics'), 'my notes\n');

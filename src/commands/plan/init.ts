@@ -5,9 +5,9 @@
  * the same rules, as `mls plan build`.
  */
 import { UserError } from '../../errors.js';
-import { timeZoneCandidates } from '../../formats/plan-answers.js';
 import { parsePlan } from '../../formats/plan-file.js';
 import { planYaml } from '../../formats/plan-yaml.js';
+import { timeZoneCandidates } from '../../formats/zone-answers.js';
 import { draftIssues } from '../../planner/plan-draft.js';
 import { buildSchedule, type Schedule } from '../../planner/schedule.js';
 import { defaultPlanPath, isFile } from '../../store/plan-location.js';
