@@ -109,6 +109,35 @@ describe.runIf(hasTmux)('mls plan init in a terminal', () => {
     expect(existsSync(join(dir, 'w.ics'))).toBe(false);
   });
 
+  it('an overloaded plan: no to the calendar itself exits 0, no to writing it anyway with --ics exits 4', async () => {
+    const dir = tempHome();
+    const flags = '--name x --timezone UTC --term "F:2027-08-23:2027-12-10" --slot "mon 7pm-9pm" --course "A::20"';
+    const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init -o w.yaml ${flags}`);
+    try {
+      await t.answer('Add deadlines you already know?', ['n', 'Enter']);
+      await t.answer('Write the plan to w.yaml?', ['Enter']);
+      await t.answer('Also write the calendar', ['n', 'Enter']);
+      const screen = await t.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('EXIT=0');
+      expect(screen).toContain('The plan is overloaded: see `mls plan check w.yaml`.');
+    } finally {
+      t.close();
+    }
+    const withIcs = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init -o v.yaml ${flags} --ics v.ics`);
+    try {
+      await withIcs.answer('Add deadlines you already know?', ['n', 'Enter']);
+      await withIcs.answer('Write the plan to v.yaml?', ['Enter']);
+      await withIcs.answer('Write the calendar anyway', ['Enter']);
+      const screen = await withIcs.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('EXIT=4');
+      expect(screen).toContain('the calendar was not written (the plan is saved in v.yaml)');
+    } finally {
+      withIcs.close();
+    }
+    expect(existsSync(join(dir, 'v.yaml'))).toBe(true);
+    expect(existsSync(join(dir, 'v.ics'))).toBe(false);
+  });
+
   it('Ctrl+C exits 130 quietly and writes nothing', async () => {
     const dir = tempHome();
     const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init`);
