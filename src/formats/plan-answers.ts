@@ -1,8 +1,8 @@
 /**
  * What people type, read into the plan file's own forms: dates (`2027-01-19`, `1/19/2027`,
- * `Jan 19`), clock times (`7pm`, `19:00`), due moments, hours, weekdays, weekly slots and
- * time zones (`America/Chicago`, `chicago`, `Central`). Used by `mls plan init` (answers and
- * flags) and by every `--date`. Pure: "today" comes in as a day number.
+ * `Jan 19`), clock times (`7pm`, `19:00`), due moments, hours, weekdays and weekly slots
+ * (time zones: zone-answers.ts). Used by `mls plan init` (answers and flags) and by every
+ * `--date`. Pure: "today" comes in as a day number.
  *
  * Each parser returns the value in the plan file's spelling or a message saying what to
  * type; whether the value fits the plan (a term that ends before it starts, an hour count
@@ -11,7 +11,6 @@
 import { format, isValid, parse } from 'date-fns';
 import { WEEKDAYS, type Weekday } from '../schema/plan-vocabulary.js';
 import { type DayNumber, dayNumber, isoDate } from '../time/dates.js';
-import { canonicalTimeZone, timeZoneNames } from '../time/zone.js';
 
 export type Answer<T> = { value: T } | { error: string };
 
@@ -127,59 +126,4 @@ export function parseSlotAnswer(text: string): Answer<{ day: Weekday; start: str
   if ('error' in start) return start;
   if ('error' in end) return end;
   return { value: { day: day.value, start: start.value, end: end.value } };
-}
-
-/** Region names and abbreviations people use for North American zones (EST alone is a fixed offset). */
-const REGIONS: Record<string, string[]> = {
-  eastern: ['America/New_York', 'America/Toronto'],
-  central: ['America/Chicago', 'America/Winnipeg'],
-  mountain: ['America/Denver', 'America/Edmonton', 'America/Phoenix'],
-  pacific: ['America/Los_Angeles', 'America/Vancouver'],
-  alaska: ['America/Anchorage'],
-  hawaii: ['Pacific/Honolulu'],
-  arizona: ['America/Phoenix'],
-  atlantic: ['America/Halifax', 'America/Puerto_Rico'],
-  newfoundland: ['America/St_Johns'],
-};
-const ABBREVIATIONS: Record<string, string> = {
-  et: 'eastern',
-  est: 'eastern',
-  edt: 'eastern',
-  ct: 'central',
-  cst: 'central',
-  cdt: 'central',
-  mt: 'mountain',
-  mst: 'mountain',
-  mdt: 'mountain',
-  pt: 'pacific',
-  pst: 'pacific',
-  pdt: 'pacific',
-  akst: 'alaska',
-  hst: 'hawaii',
-};
-
-const MAX_SUGGESTIONS = 10;
-
-/**
- * The IANA zones a name may mean, best first: the zone itself in any spelling
- * (`america/chicago`), a region or its abbreviation (`Central`, `CST`), or a city
- * (`chicago`, `new york`). Empty when nothing matches.
- */
-export function timeZoneCandidates(text: string): string[] {
-  const query = text
-    .trim()
-    .toLowerCase()
-    .replace(/\s*time(\s*zone)?$/, '')
-    .replace(/^(us|usa|u\.s\.)\s+/, '');
-  if (!query) return [];
-  const region = REGIONS[ABBREVIATIONS[query] ?? query];
-  if (region) return region;
-  const exact = canonicalTimeZone(text.trim());
-  if (exact) return [exact];
-  const wanted = query.replace(/[\s-]+/g, '_');
-  const names = timeZoneNames();
-  const city = (zone: string) => zone.slice(zone.lastIndexOf('/') + 1).toLowerCase();
-  const exactCity = names.filter((z) => city(z) === wanted);
-  const partial = names.filter((z) => !exactCity.includes(z) && z.toLowerCase().includes(wanted));
-  return [...exactCity, ...partial].slice(0, MAX_SUGGESTIONS);
 }

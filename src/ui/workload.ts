@@ -52,23 +52,38 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
 
 const MAX_LINES = 12;
 
-/** Shortfalls of one course's weekly study, one entry per course with its weeks (a week once). */
-function byCourse(shortfalls: readonly SessionShortfall[]): { course: string; minutes: number; weeks: string[] }[] {
-  const grouped = new Map<string, { course: string; minutes: number; weeks: Set<DayNumber> }>();
-  for (const s of shortfalls) {
-    const entry = grouped.get(s.course) ?? { course: s.course, minutes: 0, weeks: new Set<DayNumber>() };
-    entry.minutes += s.shortMinutes;
-    entry.weeks.add(s.weekStart);
-    grouped.set(s.course, entry);
-  }
-  return [...grouped.values()].map((g) => ({
-    course: g.course,
-    minutes: g.minutes,
-    weeks: [...g.weeks].sort((a, b) => a - b).map(isoDate),
-  }));
+interface CourseShortfall {
+  course: string;
+  /** Minutes short in each week, by week start. */
+  byWeek: Map<DayNumber, number>;
 }
 
-const weeksOf = (weeks: readonly string[]) => `${weeks.length === 1 ? 'week' : 'weeks'} of ${weeks.join(', ')}`;
+/** Shortfalls of one course's weekly study, one entry per course with its weeks (a week once). */
+function byCourse(shortfalls: readonly SessionShortfall[]): CourseShortfall[] {
+  const grouped = new Map<string, CourseShortfall>();
+  for (const s of shortfalls) {
+    const entry = grouped.get(s.course) ?? { course: s.course, byWeek: new Map<DayNumber, number>() };
+    entry.byWeek.set(s.weekStart, (entry.byWeek.get(s.weekStart) ?? 0) + s.shortMinutes);
+    grouped.set(s.course, entry);
+  }
+  return [...grouped.values()];
+}
+
+/**
+ * How much, and when, for one course: `1.5 h in the week of A`, `1.5 h a week in the 7 weeks
+ * of A, B, …` when every week lacks the same, else `10.5 h in all over the 7 weeks of A, B, …`.
+ * `verb` goes after the amount ("missed"); the total is never shown as if it were each week's.
+ */
+function courseAmount({ byWeek }: CourseShortfall, verb = ''): string {
+  const weeks = [...byWeek.keys()].sort((a, b) => a - b);
+  const each = [...new Set(weeks.map((w) => hours(byWeek.get(w) ?? 0)))];
+  const list = weeks.map(isoDate).join(', ');
+  const after = verb ? ` ${verb}` : '';
+  if (weeks.length === 1) return `${each[0]} h${after} in the week of ${list}`;
+  if (each.length === 1) return `${each[0]} h a week${after} in the ${weeks.length} weeks of ${list}`;
+  const total = [...byWeek.values()].reduce((sum, m) => sum + m, 0);
+  return `${hours(total)} h${after} in all over the ${weeks.length} weeks of ${list}`;
+}
 
 /**
  * Shortfalls of work still ahead: which deadlines are short and by how much, one line per
@@ -82,9 +97,7 @@ export function overloadLines(schedule: Schedule, max = MAX_LINES): string[] {
     );
   }
   for (const c of byCourse(schedule.sessionShortfalls)) {
-    lines.push(
-      `weekly study for ${sanitizeField(c.course)}: short by ${hours(c.minutes)} h in the ${weeksOf(c.weeks)}`,
-    );
+    lines.push(`weekly study for ${sanitizeField(c.course)}: short by ${courseAmount(c)}`);
   }
   const shown =
     lines.length > max
@@ -98,7 +111,7 @@ export function overloadLines(schedule: Schedule, max = MAX_LINES): string[] {
 /** Work whose time has passed: skipped or unplaceable study in weeks gone by, deadlines already due. Never an overload. */
 export function missedLines(schedule: Schedule): string[] {
   const lines = byCourse(schedule.missedSessions ?? []).map(
-    (c) => `weekly study for ${sanitizeField(c.course)}: ${hours(c.minutes)} h missed in the ${weeksOf(c.weeks)}`,
+    (c) => `weekly study for ${sanitizeField(c.course)}: ${courseAmount(c, 'missed')}`,
   );
   for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0 && x.past)) {
     lines.push(

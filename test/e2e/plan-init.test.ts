@@ -61,6 +61,83 @@ describe.runIf(hasTmux)('mls plan init in a terminal', () => {
     expect(readFileSync(join(dir, 'fall.yaml'), 'utf8')).toContain('name: x');
   });
 
+  it('declining to write an overloaded calendar keeps the plan file, writes no calendar and exits 4 naming the shortfalls', async () => {
+    const dir = tempHome();
+    const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init -o w.yaml`);
+    try {
+      await t.answer('Name of the plan', ['Enter']);
+      await t.answer('Time zone', ['C-u', 'chicago', 'Enter']);
+      await t.answer('Term name', ['C-u', 'Spring', 'Enter']);
+      await t.answer('First day of the term', ['2027-01-18', 'Enter']);
+      await t.answer('Last day of the term', ['2027-05-14', 'Enter']);
+      await t.answer('Any breaks or holidays in Spring', ['y', 'Enter']);
+      await t.answer('Name of the break', ['C-u', 'Spring break', 'Enter']);
+      await t.answer('First day of the break', ['Mar 15', 'Enter']);
+      await t.answer('Last day of the break', ['Mar 21', 'Enter']);
+      await t.answer('Add another break?', ['n', 'Enter']);
+      await t.answer('Add another term?', ['n', 'Enter']);
+      await t.answer('Which day can you study?', ['Enter']);
+      await t.answer('From', ['C-u', '7pm', 'Enter']);
+      await t.answer('Until', ['C-u', '9:30pm', 'Enter']);
+      await t.answer('Add another weekly time slot?', ['n', 'Enter']);
+      await t.answer('Add your courses now?', ['Enter']);
+      await t.answer('Course code', ['INFO 200', 'Enter']);
+      await t.answer('Course title', ['Enter']);
+      await t.answer('Steady weekly study hours', ['C-u', '3', 'Enter']);
+      await t.answer('Add another course?', ['n', 'Enter']);
+      await t.answer('Add deadlines you already know?', ['Enter']);
+      await t.answer(/Course\s*\n.*INFO 200/, ['Enter']);
+      await t.answer('What is due', ['Paper', 'Enter']);
+      await t.answer('Kind', ['Enter']);
+      await t.answer('Due (e.g.', ['Mar 5 11:59pm', 'Enter']);
+      await t.answer('Your estimate of the work', ['C-u', '10', 'Enter']);
+      await t.answer('Add another deadline?', ['n', 'Enter']);
+      await t.answer('Write the plan to w.yaml?', ['Enter']);
+      await t.answer('Also write the calendar', ['Enter']);
+      await t.answer('Write the calendar anyway', ['n', 'Enter']);
+      const screen = await t.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('EXIT=4');
+      expect(screen).toContain('Wrote w.yaml.');
+      expect(screen).toContain('the plan is overloaded; the calendar was not written (the plan is saved in w.yaml)');
+      expect(screen).toMatch(/"Paper" \(INFO 200, due 2027-03-05\): short by/);
+      expect(screen).toMatch(/weekly study for INFO 200: short by 0\.5 h a week in the \d+ weeks of 2027-01-18/);
+      expect(screen).toMatch(/weeks over capacity: 2027-01-18/);
+    } finally {
+      t.close();
+    }
+    expect(readFileSync(join(dir, 'w.yaml'), 'utf8')).toContain('title: Paper');
+    expect(existsSync(join(dir, 'w.ics'))).toBe(false);
+  });
+
+  it('an overloaded plan: no to the calendar itself exits 0, no to writing it anyway with --ics exits 4', async () => {
+    const dir = tempHome();
+    const flags = '--name x --timezone UTC --term "F:2027-08-23:2027-12-10" --slot "mon 7pm-9pm" --course "A::20"';
+    const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init -o w.yaml ${flags}`);
+    try {
+      await t.answer('Add deadlines you already know?', ['n', 'Enter']);
+      await t.answer('Write the plan to w.yaml?', ['Enter']);
+      await t.answer('Also write the calendar', ['n', 'Enter']);
+      const screen = await t.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('EXIT=0');
+      expect(screen).toContain('The plan is overloaded: see `mls plan check w.yaml`.');
+    } finally {
+      t.close();
+    }
+    const withIcs = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init -o v.yaml ${flags} --ics v.ics`);
+    try {
+      await withIcs.answer('Add deadlines you already know?', ['n', 'Enter']);
+      await withIcs.answer('Write the plan to v.yaml?', ['Enter']);
+      await withIcs.answer('Write the calendar anyway', ['Enter']);
+      const screen = await withIcs.waitFor(/EXIT=\d+/);
+      expect(screen).toContain('EXIT=4');
+      expect(screen).toContain('the calendar was not written (the plan is saved in v.yaml)');
+    } finally {
+      withIcs.close();
+    }
+    expect(existsSync(join(dir, 'v.yaml'))).toBe(true);
+    expect(existsSync(join(dir, 'v.ics'))).toBe(false);
+  });
+
   it('Ctrl+C exits 130 quietly and writes nothing', async () => {
     const dir = tempHome();
     const t = new Terminal(dir, `"${process.execPath}" "${BIN}" plan init`);
@@ -149,6 +226,39 @@ describe('mls plan init without a terminal', () => {
     const r = runMls(['plan', 'init', ...FALL, '--timezone', 'Central']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('more than one time zone fits: America/Chicago, America/Winnipeg');
+  });
+
+  it('a misspelt zone is refused with the zones spelt closest, not a fixed example', () => {
+    const r = runMls(['plan', 'init', ...FALL, '--timezone', 'chicgo']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--timezone "chicgo": no time zone by that name (did you mean America/Chicago?)');
+    const far = runMls(['plan', 'init', ...FALL, '--timezone', 'Boston']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).not.toContain('America/Chicago');
+  });
+
+  it('a city with accents is read as without them', () => {
+    const home = tempHome();
+    const r = runMls(['plan', 'init', ...FALL, '--timezone', 'São Paulo'], { env: { HOME: home } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(home, 'plan.yaml'), 'utf8')).toContain('timezone: America/Sao_Paulo');
+  });
+
+  it('GMT and IST are a choice of zones, not a guess', () => {
+    const gmt = runMls(['plan', 'init', ...FALL, '--timezone', 'GMT']);
+    expect(gmt.code).toBe(2);
+    expect(gmt.stderr).toContain('more than one time zone fits: Europe/London, Europe/Dublin, UTC');
+    const ist = runMls(['plan', 'init', ...FALL, '--timezone', 'IST']);
+    expect(ist.code).toBe(2);
+    expect(ist.stderr).toContain('more than one time zone fits: Asia/Kolkata, Europe/Dublin, Asia/Jerusalem');
+  });
+
+  it('a renamed zone is written with its current name (Asia/Calcutta -> Asia/Kolkata)', () => {
+    const home = tempHome();
+    const r = runMls(['plan', 'init', ...FALL, '--timezone', 'Asia/Calcutta'], { env: { HOME: home } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(home, 'plan.yaml'), 'utf8')).toContain('timezone: Asia/Kolkata');
+    expect(runMls(['plan', 'check'], { env: { HOME: home } }).code).toBe(0);
   });
 
   it('--ics never replaces a file that is not a calendar, and writes no plan then', () => {

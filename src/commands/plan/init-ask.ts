@@ -3,7 +3,8 @@
  * at once with the plan file's own rules (draftIssues); a wrong answer is asked again with
  * the reason, so no answer typed is ever lost.
  */
-import { type Answer, timeZoneCandidates } from '../../formats/plan-answers.js';
+import type { Answer } from '../../formats/plan-answers.js';
+import { parseTimeZoneAnswer } from '../../formats/zone-answers.js';
 import { draftIssues } from '../../planner/plan-draft.js';
 import type { Prompter } from '../../ui/prompts.js';
 import type { Draft } from './init-flags.js';
@@ -47,14 +48,10 @@ export async function askLoop(p: Prompter, first: [string, boolean], again: stri
 }
 
 export async function askZone(p: Prompter, fallback: string): Promise<string> {
-  const found = (v: string): Answer<string[]> => {
-    const c = timeZoneCandidates(v);
-    return c.length ? { value: c } : { error: 'no time zone by that name: try a city (Chicago) or America/Chicago' };
-  };
   const candidates = await ask(
     p,
     'Time zone (a city, a region such as Central, or an IANA name)',
-    found,
+    parseTimeZoneAnswer,
     undefined,
     fallback,
   );

@@ -9,9 +9,9 @@ import {
   parseDueAnswer,
   parseHoursAnswer,
   parseSlotAnswer,
-  timeZoneCandidates,
 } from '../../formats/plan-answers.js';
 import { formatPath } from '../../formats/plan-errors.js';
+import { parseTimeZoneAnswer } from '../../formats/zone-answers.js';
 import { draftIssues } from '../../planner/plan-draft.js';
 import type { PlanInput } from '../../schema/plan.js';
 import { DEADLINE_KINDS, type DeadlineKind } from '../../schema/plan-vocabulary.js';
@@ -48,9 +48,8 @@ function answerValue<T>(answer: Answer<T>, flag: string, text: string): T {
 
 /** `--timezone`: a zone in any spelling, a city or a region; several candidates are listed, not guessed. */
 export function zoneFlag(text: string): string {
-  const candidates = timeZoneCandidates(text);
+  const candidates = answerValue(parseTimeZoneAnswer(text), '--timezone', text);
   if (candidates.length === 1) return candidates[0] as string;
-  if (candidates.length === 0) throw usage('--timezone', text, 'no time zone by that name (e.g. America/Chicago)');
   throw usage('--timezone', text, `more than one time zone fits: ${candidates.join(', ')}`);
 }
 

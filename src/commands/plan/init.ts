@@ -5,11 +5,11 @@
  * the same rules, as `mls plan build`.
  */
 import { UserError } from '../../errors.js';
-import { timeZoneCandidates } from '../../formats/plan-answers.js';
 import { parsePlan } from '../../formats/plan-file.js';
 import { planYaml } from '../../formats/plan-yaml.js';
+import { timeZoneCandidates } from '../../formats/zone-answers.js';
 import { draftIssues } from '../../planner/plan-draft.js';
-import { buildSchedule } from '../../planner/schedule.js';
+import { buildSchedule, type Schedule } from '../../planner/schedule.js';
 import { defaultPlanPath, isFile } from '../../store/plan-location.js';
 import { writableTarget, writeFileAtomic } from '../../store/write-file.js';
 import { localMomentIn } from '../../time/zone.js';
@@ -54,16 +54,22 @@ export async function gatherPlan(opts: InitOptions, prompter: Prompter | null, z
   return draft;
 }
 
-async function chooseCalendar(ctx: Context, p: Prompter, output: string, opts: InitOptions, overloaded: boolean) {
-  if (overloaded && !opts.allowOverload) {
+/**
+ * The calendar file to write, or undefined when none is wanted. An overloaded plan's calendar
+ * is a second question: declining it ends as `--ics` without `--allow-overload` does (exit 4,
+ * naming the short deadlines and weeks), the plan file being written already.
+ */
+async function chooseCalendar(ctx: Context, p: Prompter, planFile: string, opts: InitOptions, schedule: Schedule) {
+  if (!opts.ics && !(await p.confirm('Also write the calendar (.ics) now?', true))) return undefined;
+  if (schedule.overloaded && !opts.allowOverload) {
     ctx.io.err('The plan is overloaded, so `mls plan build` would not write its calendar.');
-    if (!(await p.confirm('Write the calendar anyway, with the shortfall in its events?', false))) return undefined;
+    const anyway = await p.confirm('Write the calendar anyway, with the shortfall in its events?', false);
+    await refuseOverload(schedule, anyway, `the calendar was not written (the plan is saved in ${planFile})`);
     opts.allowOverload = true;
   }
   if (opts.ics && !calendarTargetProblem(opts.ics, opts.force)) return opts.ics;
-  if (!opts.ics && !(await p.confirm('Also write the calendar (.ics) now?', true))) return undefined;
   const file = await p.input('Calendar file', {
-    default: opts.ics ?? defaultCalendarPath(output),
+    default: opts.ics ?? defaultCalendarPath(planFile),
     validate: (v) => (v.trim() ? (calendarTargetProblem(v.trim(), opts.force)?.message ?? true) : 'a file name'),
   });
   return file.trim();
@@ -108,7 +114,7 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   }
   await writeFileAtomic(file, text);
   io.err(`Wrote ${file}.`);
-  const ics = prompter ? await chooseCalendar(ctx, prompter, file, opts, schedule.overloaded) : opts.ics;
+  const ics = prompter ? await chooseCalendar(ctx, prompter, file, opts, schedule) : opts.ics;
   if (!ics) {
     if (schedule.overloaded) io.err(`The plan is overloaded: see \`mls plan check ${file}\`.`);
     return;

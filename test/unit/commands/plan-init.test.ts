@@ -157,7 +157,9 @@ describe('plan init wizard', () => {
     ]);
     const plan = await gatherPlan({ ...noFlags, name: 'x' }, p, 'UTC', TODAY);
     expect(plan.timezone).toBe('America/Winnipeg');
-    expect(p.refused).toEqual(['Mars: no time zone by that name: try a city (Chicago) or America/Chicago']);
+    expect(p.refused).toEqual([
+      'Mars: no time zone by that name: type its IANA name (Area/City) or the nearest large city that has a zone of its own',
+    ]);
   });
 
   it('on a terminal, a --timezone that fits several zones is a choice', async () => {

@@ -6,7 +6,6 @@ import {
   parseDueAnswer,
   parseHoursAnswer,
   parseSlotAnswer,
-  timeZoneCandidates,
 } from '../../../src/formats/plan-answers.js';
 import { dayNumber } from '../../../src/time/dates.js';
 
@@ -83,19 +82,4 @@ describe('weekly slots', () => {
   it('sat 9am-noon', () => expect(slot('sat 9am-noon')).toEqual({ day: 'sat', start: '09:00', end: '12:00' }));
   it('someday is refused', () => expect(slot('someday')).toMatch(/use e.g. mon 19:00-21:30/));
   it('mon 7-9 is refused (am or pm?)', () => expect(slot('mon 7-9')).toMatch(/say 7 am or 7 pm/));
-});
-
-describe('time zones: IANA names in any case, cities and regions', () => {
-  const zones = (text: string) => timeZoneCandidates(text);
-  it('America/Chicago -> itself', () => expect(zones('America/Chicago')).toEqual(['America/Chicago']));
-  it('america/chicago -> America/Chicago', () => expect(zones('america/chicago')).toEqual(['America/Chicago']));
-  it('chicago -> America/Chicago', () => expect(zones('chicago')).toEqual(['America/Chicago']));
-  it('new york -> America/New_York', () => expect(zones('new york')).toEqual(['America/New_York']));
-  it('Central -> America/Chicago first', () => expect(zones('Central')[0]).toBe('America/Chicago'));
-  it('Central Time -> America/Chicago first', () => expect(zones('Central Time')[0]).toBe('America/Chicago'));
-  it('EST -> America/New_York (not the fixed-offset EST)', () => expect(zones('EST')[0]).toBe('America/New_York'));
-  it('Pacific -> America/Los_Angeles first', () => expect(zones('Pacific')[0]).toBe('America/Los_Angeles'));
-  it('UTC -> UTC', () => expect(zones('UTC')).toEqual(['UTC']));
-  it('indiana -> several suggestions', () => expect(zones('indiana').length).toBeGreaterThan(1));
-  it('Mars/Base -> none', () => expect(zones('Mars/Base')).toEqual([]));
 });

@@ -42,10 +42,16 @@ describe('overloadLines', () => {
       }),
     );
     expect(lines).toEqual([
-      'weekly study for INFO 200: short by 3.0 h in the weeks of 2027-02-01, 2027-02-08',
+      'weekly study for INFO 200: short by 3.0 h in all over the 2 weeks of 2027-02-01, 2027-02-08',
       'weekly study for LIS 600: short by 0.3 h in the week of 2027-02-08',
       'weeks over capacity: 2027-02-01, 2027-02-08',
     ]);
+  });
+
+  it('says how short each week is when every week lacks the same, not the total as if per week', () => {
+    const mondays = ['2027-02-01', '2027-02-08', '2027-02-15', '2027-02-22', '2027-03-01', '2027-03-08', '2027-03-15'];
+    const lines = overloadLines(schedule({ sessionShortfalls: mondays.map((m) => shortfall('INFO 200', m, 90)) }));
+    expect(lines).toEqual([`weekly study for INFO 200: short by 1.5 h a week in the 7 weeks of ${mondays.join(', ')}`]);
   });
 });
 
@@ -53,5 +59,16 @@ describe('missedLines', () => {
   it('reports missed weekly study per course', () => {
     const lines = missedLines(schedule({ missedSessions: [shortfall('INFO 200', '2027-02-01', 90)] }));
     expect(lines).toEqual(['weekly study for INFO 200: 1.5 h missed in the week of 2027-02-01']);
+  });
+
+  it('gives the missed hours a week, or the total over the weeks when they differ', () => {
+    const same = missedLines(
+      schedule({ missedSessions: [shortfall('A', '2027-02-01', 90), shortfall('A', '2027-02-08', 90)] }),
+    );
+    expect(same).toEqual(['weekly study for A: 1.5 h a week missed in the 2 weeks of 2027-02-01, 2027-02-08']);
+    const differ = missedLines(
+      schedule({ missedSessions: [shortfall('A', '2027-02-01', 90), shortfall('A', '2027-02-08', 30)] }),
+    );
+    expect(differ).toEqual(['weekly study for A: 2.0 h missed in all over the 2 weeks of 2027-02-01, 2027-02-08']);
   });
 });

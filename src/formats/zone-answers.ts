@@ -1,0 +1,164 @@
+/**
+ * A time zone as people type it, read into the IANA names the plan file holds:
+ * `America/Chicago` in any case, a city (`chicago`, `São Paulo`), a North American region
+ * (`Central`, `CST`) or an abbreviation that several zones share (`GMT`, `IST`), which
+ * gives a choice instead of a guess. Pure apart from asking the engine which zones it knows.
+ */
+
+import { foldText } from '../catalog/normalize.js';
+import { closestMatches, editDistance } from '../catalog/suggest.js';
+import { canonicalTimeZone, timeZoneNames } from '../time/zone.js';
+import type { Answer } from './plan-answers.js';
+
+/**
+ * Names people use for more than one zone, or for a zone with daylight saving that a
+ * fixed-offset IANA name of the same spelling lacks (`EST`, `GMT`), best guess first.
+ */
+const REGIONS: Record<string, string[]> = {
+  eastern: ['America/New_York', 'America/Toronto'],
+  central: ['America/Chicago', 'America/Winnipeg'],
+  mountain: ['America/Denver', 'America/Edmonton', 'America/Phoenix'],
+  pacific: ['America/Los_Angeles', 'America/Vancouver'],
+  alaska: ['America/Anchorage'],
+  hawaii: ['Pacific/Honolulu'],
+  arizona: ['America/Phoenix'],
+  atlantic: ['America/Halifax', 'America/Puerto_Rico'],
+  newfoundland: ['America/St_Johns'],
+  // GMT is the UK's winter time as well as UTC's other name; BST is British Summer Time
+  // and Bangladesh Standard Time; IST is India, Irish and Israel Standard Time.
+  gmt: ['Europe/London', 'Europe/Dublin', 'UTC'],
+  bst: ['Europe/London', 'Asia/Dhaka'],
+  ist: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'],
+};
+const ABBREVIATIONS: Record<string, string> = {
+  et: 'eastern',
+  est: 'eastern',
+  edt: 'eastern',
+  ct: 'central',
+  cst: 'central',
+  cdt: 'central',
+  mt: 'mountain',
+  mst: 'mountain',
+  mdt: 'mountain',
+  pt: 'pacific',
+  pst: 'pacific',
+  pdt: 'pacific',
+  akst: 'alaska',
+  hst: 'hawaii',
+  greenwich: 'gmt',
+};
+
+/**
+ * Zones IANA renamed whose old name ICU still lists as the canonical one (what
+ * `Intl.supportedValuesOf('timeZone')` gives on Node 20 and 22, which accept the new name
+ * too but resolve it to the old one).
+ */
+const RENAMED: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+const OLD_NAME = new Map(Object.entries(RENAMED).map(([old, current]) => [current, old]));
+
+/** The current IANA spelling of `zone` when the engine knows it (Asia/Calcutta -> Asia/Kolkata), else `zone`. */
+function currentName(zone: string): string {
+  const current = RENAMED[zone];
+  return current && canonicalTimeZone(current) ? current : zone;
+}
+
+/** A zone the engine knows under this name or its old one (Asia/Kolkata, even where only Asia/Calcutta is listed). */
+function knownZone(zone: string): string | undefined {
+  if (canonicalTimeZone(zone)) return zone;
+  const old = OLD_NAME.get(zone);
+  return old && canonicalTimeZone(old) ? old : undefined;
+}
+
+/** `Asia/Ho_Chi_Minh` -> `ho chi minh`: the last part of a zone name, folded as typed text is. */
+const cityOf = (zone: string) => foldText(zone.slice(zone.lastIndexOf('/') + 1));
+
+/** The words of what was typed, without "time (zone)" or a leading "US". */
+function tidyZone(text: string): string {
+  return foldText(text)
+    .replace(/\s*time(\s*zone)?$/, '')
+    .replace(/^(us|usa|u s)\s+/, '');
+}
+
+const MAX_CANDIDATES = 10;
+
+/**
+ * The IANA zones a name may mean, best first: the zone itself in any spelling
+ * (`america/chicago`), a region or an abbreviation (`Central`, `CST`, `GMT`), or a city
+ * (`chicago`, `new york`, `São Paulo`). Renamed zones take their current name. Empty when
+ * nothing matches.
+ */
+export function timeZoneCandidates(text: string): string[] {
+  const query = tidyZone(text);
+  if (!query) return [];
+  const region = REGIONS[ABBREVIATIONS[query] ?? query];
+  if (region) return region.map((z) => knownZone(z)).filter((z): z is string => z !== undefined);
+  const exact = canonicalTimeZone(text.trim());
+  if (exact) return [currentName(exact)];
+  const names = timeZoneNames();
+  const cities = (zone: string) => [cityOf(zone), ...(RENAMED[zone] ? [cityOf(RENAMED[zone] as string)] : [])];
+  const exactCity = names.filter((z) => cities(z).includes(query));
+  const partial = names.filter(
+    (z) =>
+      !exactCity.includes(z) &&
+      [foldText(z), ...(RENAMED[z] ? [foldText(RENAMED[z] as string)] : [])].some((n) => n.includes(query)),
+  );
+  return [...exactCity, ...partial].slice(0, MAX_CANDIDATES).map(currentName);
+}
+
+/** `gmt` -> `GMT`, `central` -> `Central`: a region word as a suggestion shows it. */
+const regionWord = (word: string) =>
+  word.length <= 4 ? word.toUpperCase() : `${word[0]?.toUpperCase()}${word.slice(1)}`;
+
+/**
+ * Zone names (or region words) spelt closest to `text`, for "did you mean": compared with
+ * each zone's city, its whole name and the region words. Only near misses (about one edit in
+ * four letters): a zone is named after one city, so a city with none of its own (Boston,
+ * Mumbai) would otherwise be offered a far one spelt alike (Antarctica/Vostok, Asia/Dubai).
+ */
+export function timeZoneSuggestions(text: string, limit = 3): string[] {
+  const query = tidyZone(text);
+  const zoneOf = new Map<string, string>();
+  for (const zone of timeZoneNames()) {
+    const current = currentName(zone);
+    for (const label of [foldText(current), cityOf(current), foldText(zone), cityOf(zone)]) {
+      if (!zoneOf.has(label)) zoneOf.set(label, current);
+    }
+  }
+  for (const word of [...Object.keys(REGIONS), ...Object.keys(ABBREVIATIONS)]) zoneOf.set(word, regionWord(word));
+  const allowed = Math.max(1, Math.floor(query.length / 4));
+  const close = closestMatches(query, [...zoneOf.keys()], limit * 3)
+    .filter((label) => editDistance(query, label) <= allowed)
+    .map((label) => zoneOf.get(label) as string);
+  return [...new Set(close)].slice(0, limit);
+}
+
+/** A zone answer: its candidates, or what is wrong with suggestions of what may have been meant. */
+export function parseTimeZoneAnswer(text: string): Answer<string[]> {
+  const candidates = timeZoneCandidates(text);
+  if (candidates.length > 0) return { value: candidates };
+  const close = timeZoneSuggestions(text);
+  if (close.length > 0) return { error: `no time zone by that name (did you mean ${close.join(' or ')}?)` };
+  return {
+    error:
+      'no time zone by that name: type its IANA name (Area/City) or the nearest large city that has a zone of its own',
+  };
+}
