@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
 import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
-import { decodeFeed } from './lms-decode.js';
+import { type DecodedFeed, decodeFeed } from './lms-decode.js';
 import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary } from './lms-summary.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 
@@ -166,7 +166,7 @@ function componentOf(text: string): ICAL.Component {
 
 export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | string): Feed {
   const { zone, window } = typeof options === 'string' ? { zone: options, window: undefined } : options;
-  const decoded =
+  const decoded: DecodedFeed =
     typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
   if (!/^BEGIN:VCALENDAR/i.test(decoded.text.trimStart())) throw new Error('it does not start with BEGIN:VCALENDAR');
   const singles = new Map<string, Single>();
@@ -195,7 +195,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     deadlines: [],
     breaks: [],
     skipped,
-    warnings: [],
+    warnings: decoded.warning ? [decoded.warning] : [],
   };
 
   const vtimezones = new Map<string, ICAL.Component>();

@@ -1,0 +1,72 @@
+/** `mls plan import` on feeds as real exporters write them wrong: encodings, folds, broken dates, labels. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runMls, tempHome } from '../helpers/run-mls.js';
+
+interface Event {
+  uid: string;
+  start: string;
+  summary: string;
+}
+
+/** A feed of the given events (lines as written, CRLF), in front of the spring plan (Spring 2027, New York). */
+function calendar(
+  events: Event[],
+  head = 'PRODID:-//Instructure//Canvas LMS//EN\r\nX-WR-CALNAME:Spring 2027\r\n',
+): string {
+  const body = events
+    .map(
+      (e) =>
+        `BEGIN:VEVENT\r\nUID:${e.uid}\r\nDTSTAMP:20270110T120000Z\r\n${e.start}\r\nSUMMARY:${e.summary}\r\nEND:VEVENT\r\n`,
+    )
+    .join('');
+  return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${head}${body}END:VCALENDAR\r\n`;
+}
+
+function setUp(feed: string | Uint8Array, editPlan: (text: string) => string = (t) => t) {
+  const home = tempHome();
+  const plan = join(home, 'plan.yaml');
+  const feedPath = join(home, 'feed.ics');
+  writeFileSync(plan, editPlan(readFileSync(join(ROOT, 'test', 'fixtures', 'lms', 'spring-plan.yaml'), 'utf8')));
+  writeFileSync(feedPath, feed);
+  const run = (...args: string[]) =>
+    runMls(['plan', 'import', feedPath, plan, ...args], { env: { HOME: home }, cwd: home });
+  return { home, plan, run };
+}
+
+describe('mls plan import: encodings', () => {
+  it('a Windows-1252 feed keeps its smart quotes, dashes and € (bytes 0x80-0x9F)', () => {
+    const summary = 'Réflexion über Café naïve — “quotes” 5 € [INFO-200-01-SP27]';
+    const bytes = Buffer.from(
+      [...calendar([{ uid: 'cp-1', start: 'DTSTART:20270305T170000Z', summary }])].map(
+        (ch) => CP1252[ch] ?? ch.charCodeAt(0),
+      ),
+    );
+    const { run } = setUp(bytes);
+    const r = run('--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.encoding).toBe('windows-1252');
+    expect(out.added[0].title).toBe('Réflexion über Café naïve — “quotes” 5 €');
+    expect(r.stderr).toContain('warning: the feed is not UTF-8; it was read as Windows-1252');
+  });
+
+  it('a fold in the middle of a UTF-8 character is undone before decoding: no mojibake, no warning', () => {
+    const text = calendar([
+      { uid: 'fold-1', start: 'DTSTART:20270305T170000Z', summary: 'Résumé critique [INFO-200-01-SP27]' },
+    ]);
+    const bytes = Buffer.from(text);
+    const at = bytes.indexOf(Buffer.from('é')) + 1; // between the two bytes of the first é
+    const { run } = setUp(Buffer.concat([bytes.subarray(0, at), Buffer.from('\r\n '), bytes.subarray(at)]));
+    const r = run('--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.encoding).toBe('utf-8');
+    expect(out.added[0].title).toBe('Résumé critique');
+    expect(r.stderr).not.toContain('warning');
+  });
+});
+
+/** The characters of the test's text that Windows-1252 writes at 0x80-0x9F or above 0x7F. */
+const CP1252: Record<string, number> = { '€': 0x80, '—': 0x97, '“': 0x93, '”': 0x94, é: 0xe9, ü: 0xfc, ï: 0xef };
