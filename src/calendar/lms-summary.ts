@@ -52,6 +52,11 @@ export function plainText(text: string): string {
     .trim();
 }
 
+/** An RFC 5545 TEXT value as written (`\,` `\;` `\\` `\n`) as the text it stands for. */
+export function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
 export function guessKind(title: string): DeadlineKind {
   const t = title.toLowerCase();
   if (/\b(exam|midterm|final exam|examination)\b/.test(t)) return 'exam';

@@ -68,5 +68,58 @@ describe('mls plan import: encodings', () => {
   });
 });
 
+/** Three events in the term; the middle one starts as given. */
+const threeEvents = (start: string) =>
+  calendar([
+    { uid: 'first@lms', start: 'DTSTART:20270304T170000Z', summary: 'Reading notes 1 [INFO-200-01-SP27]' },
+    { uid: 'middle@lms', start, summary: 'Reading notes 2 [INFO-200-01-SP27]' },
+    { uid: 'last@lms', start: 'DTSTART:20270306T170000Z', summary: 'Reading notes 3 [INFO-200-01-SP27]' },
+  ]);
+
+describe('mls plan import: one malformed event', () => {
+  it('an ISO date (DTSTART:2027-03-05T12:00:00Z) rejects that event by name; the others are imported', () => {
+    const { run, plan } = setUp(threeEvents('DTSTART:2027-03-05T12:00:00Z'));
+    const reason = 'DTSTART 2027-03-05T12:00:00Z is not an iCalendar date (write it as 20270305 or 20270305T235900Z)';
+    const r = run();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `warning: "Reading notes 2 [INFO-200-01-SP27]" (UID middle@lms): ${reason}; the event was not imported`,
+    );
+    expect(r.stdout).toContain(`skipped                    Reading notes 2 [INFO-200-01-SP27]: ${reason}`);
+    expect(r.stderr).toContain(
+      'Spring 2027: 2 added, 0 linked, 0 changed, 0 removed, 0 unchanged; 1 event not imported',
+    );
+    expect(readFileSync(plan, 'utf8')).toContain('Reading notes 3');
+  });
+
+  it.each([
+    ['DTSTART:garbage', 'DTSTART garbage is not an iCalendar date (write it as 20270305 or 20270305T235900Z)'],
+    [
+      'DTSTART:20270305T1200Z',
+      'DTSTART 20270305T1200Z is not an iCalendar date (write it as 20270305 or 20270305T235900Z)',
+    ],
+    [
+      'DTSTART:20270305T235960Z',
+      'DTSTART 20270305T235960Z is not a real time (hours 00-23, minutes and seconds 00-59)',
+    ],
+  ])('%s is listed in --json notImported with its reason', (start, reason) => {
+    const r = setUp(threeEvents(start)).run('--json', '--dry-run');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.added.map((d: { uid: string }) => d.uid)).toEqual(['first@lms', 'last@lms']);
+    expect(out.notImported).toEqual([{ uid: 'middle@lms', summary: 'Reading notes 2 [INFO-200-01-SP27]', reason }]);
+  });
+
+  it('an unquoted Exchange TZID (tzone://Microsoft/Utc) is read as UTC', () => {
+    const r = setUp(threeEvents('DTSTART;TZID=tzone://Microsoft/Utc:20270305T170000')).run('--json', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).added.map((d: { due: string }) => d.due)).toEqual([
+      '2027-03-04 12:00',
+      '2027-03-05 12:00',
+      '2027-03-06 12:00',
+    ]);
+  });
+});
+
 /** The characters of the test's text that Windows-1252 writes at 0x80-0x9F or above 0x7F. */
 const CP1252: Record<string, number> = { '€': 0x80, '—': 0x97, '“': 0x93, '”': 0x94, é: 0xe9, ü: 0xfc, ï: 0xef };
