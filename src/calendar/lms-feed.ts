@@ -9,10 +9,12 @@ import ICAL from 'ical.js';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
 import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
+import { NO_COURSE_LABEL } from './lms-courses.js';
 import { type DecodedFeed, decodeFeed } from './lms-decode.js';
 import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary, unescapeText } from './lms-summary.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 
+export { NO_COURSE_LABEL } from './lms-courses.js';
 export {
   DEFAULT_ESTIMATES,
   estimateFor,
@@ -315,7 +317,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     }
     if (parsed.skip) return skip(parsed.skip);
     if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
-    const base = { uid, course: parsed.course ?? 'IMPORTED', title: parsed.title, kind: guessKind(parsed.title) };
+    const base = { uid, course: parsed.course ?? NO_COURSE_LABEL, title: parsed.title, kind: guessKind(parsed.title) };
     if (start.isDate) return { deadline: { ...base, due: start.toString().slice(0, 10) } };
     const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
     if (start.zone?.tzid === 'UTC') {

@@ -121,5 +121,42 @@ describe('mls plan import: one malformed event', () => {
   });
 });
 
+describe('mls plan import: course labels', () => {
+  const blackboard = (summaries: string[]) =>
+    calendar(
+      summaries.map((summary, i) => ({ uid: `bb-${i}`, start: `DTSTART:2027030${i + 1}T170000Z`, summary })),
+      'PRODID:-//Blackboard Inc//Blackboard Learn//EN\r\n',
+    );
+  const withLis510 = (t: string) => t.replace('code: LIS 701', 'code: LIS 510');
+
+  it('Blackboard course IDs before ": " (202710-LIS-510-01, LIS-510-01-FA27, LIS 510-01) map to the plan’s LIS 510', () => {
+    const feed = blackboard([
+      '202710-LIS-510-01: Annotated bibliography',
+      'LIS-510-01-FA27: Midterm Exam',
+      'LIS 510-01: Reading notes',
+    ]);
+    const r = setUp(feed, withLis510).run('--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.added.map((d: { course: string; title: string }) => [d.course, d.title])).toEqual([
+      ['LIS 510', 'Annotated bibliography'],
+      ['LIS 510', 'Midterm Exam'],
+      ['LIS 510', 'Reading notes'],
+    ]);
+    expect(out.coursesAdded).toEqual([]);
+    expect(r.stderr).not.toContain('warning');
+  });
+
+  it('events without a course label: the warning says so and never suggests mapping IMPORTED to a course', () => {
+    const { run, plan } = setUp(blackboard(['Annotated bibliography', 'LIS 510-01: Reading notes']), withLis510);
+    const r = run();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      `warning: 1 event has no course label the feed's LMS writes (Canvas "Title [CODE]", Blackboard "CODE: Title", Moodle CATEGORIES, D2L LOCATION); its deadline goes under the course IMPORTED: set the right course in ${plan}`,
+    );
+    expect(r.stderr).not.toContain('IMPORTED=');
+  });
+});
+
 /** The characters of the test's text that Windows-1252 writes at 0x80-0x9F or above 0x7F. */
 const CP1252: Record<string, number> = { '€': 0x80, '—': 0x97, '“': 0x93, '”': 0x94, é: 0xe9, ü: 0xfc, ï: 0xef };

@@ -1,7 +1,7 @@
 /** `mls plan import FEED [PLAN]`: LMS calendar export -> plan deadlines (loaded only when run). */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { resolveCourses } from '../../calendar/lms-courses.js';
+import { NO_COURSE_LABEL, resolveCourses } from '../../calendar/lms-courses.js';
 import { FeedEncodingError } from '../../calendar/lms-decode.js';
 import { readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
@@ -96,6 +96,14 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
     courseOf: (label) => courses.map.get(label) ?? label,
     remember: courses.remember,
   });
+  const unlabelled = merged.report.added.filter((d) => d.course === NO_COURSE_LABEL).length;
+  if (unlabelled > 0) {
+    io.err(
+      `warning: ${unlabelled} ${unlabelled === 1 ? 'event has' : 'events have'} no course label the feed's LMS writes` +
+        ` (Canvas "Title [CODE]", Blackboard "CODE: Title", Moodle CATEGORIES, D2L LOCATION);` +
+        ` ${unlabelled === 1 ? 'its deadline goes' : 'their deadlines go'} under the course ${NO_COURSE_LABEL}: set the right course in ${planPath}`,
+    );
+  }
   // Never write a plan that does not validate: the merge result goes through the same checks.
   if (merged.changed) {
     try {

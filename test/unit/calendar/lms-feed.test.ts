@@ -94,6 +94,24 @@ describe('summary helpers', () => {
       skip: null,
     });
   });
+
+  it.each([
+    ['202710-LIS-510-01: Annotated bibliography', '202710-LIS-510-01', 'Annotated bibliography'],
+    ['LIS-510-01-FA27: Midterm Exam', 'LIS-510-01-FA27', 'Midterm Exam'],
+    ['LIS 510-01: Reading notes', 'LIS 510-01', 'Reading notes'],
+    ['LIS653_F27: Quiz', 'LIS653_F27', 'Quiz'],
+  ])('reads the Blackboard course ID in "%s"', (summary, course, title) => {
+    expect(readSummary(summary, [], null)).toEqual({ title, course, skip: null });
+  });
+
+  it.each([
+    ['Discussion: introduce yourself'],
+    ['Unit 12: Reading notes'],
+    ['QUIZ 3: Chapter two'],
+    ['Reading: LIS 510: notes'],
+  ])('"%s" carries no course label', (summary) => {
+    expect(readSummary(summary, [], null)).toEqual({ title: summary, course: null, skip: null });
+  });
 });
 
 const spring = { zone: 'America/New_York', window: { start: '2027-01-19', end: '2027-05-14' } };
