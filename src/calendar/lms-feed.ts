@@ -252,8 +252,9 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   const calendar = componentOf(rest.join(''));
   if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
   const feed: Feed = {
+    // ical.js unescapes the TEXT properties it knows (SUMMARY, LOCATION, CATEGORIES), not X-WR-CALNAME.
     source: feedSource(
-      (calendar.getFirstPropertyValue('x-wr-calname') as string | null) ?? null,
+      unescapeText(String(calendar.getFirstPropertyValue('x-wr-calname') ?? '')) || null,
       (calendar.getFirstPropertyValue('prodid') as string | null) ?? null,
     ),
     encoding: decoded.encoding,

@@ -158,5 +158,19 @@ describe('mls plan import: course labels', () => {
   });
 });
 
+describe('mls plan import: the calendar name', () => {
+  it('X-WR-CALNAME:Line\\nBreak\\, name has its TEXT escapes undone and is one line, in the plan and the summary', () => {
+    const feed = calendar(
+      [{ uid: 'n-1', start: 'DTSTART:20270305T170000Z', summary: 'Essay [INFO-200-01-SP27]' }],
+      'PRODID:-//Instructure//Canvas LMS//EN\r\nX-WR-CALNAME:Line\\nBreak\\, name\r\n',
+    );
+    const { run, plan } = setUp(feed);
+    const r = run();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Line Break, name: 1 added/m);
+    expect(readFileSync(plan, 'utf8')).toContain('    source: "Line Break, name"\n');
+  });
+});
+
 /** The characters of the test's text that Windows-1252 writes at 0x80-0x9F or above 0x7F. */
 const CP1252: Record<string, number> = { '€': 0x80, '—': 0x97, '“': 0x93, '”': 0x94, é: 0xe9, ü: 0xfc, ï: 0xef };

@@ -302,3 +302,29 @@ describe('readLmsFeed: one malformed event is refused by name, the others are re
   it('a file that is not iCalendar at all is still refused whole', () =>
     expect(() => readLmsFeed('name: plan\n', spring)).toThrow('it does not start with BEGIN:VCALENDAR'));
 });
+
+describe('readLmsFeed: TEXT escapes are undone in every value it reads', () => {
+  const feedWith = (calendarLines: string, eventLines: string) =>
+    readLmsFeed(
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${calendarLines}BEGIN:VEVENT\r\nUID:e1\r\nDTSTART:20270305T120000Z\r\n${eventLines}END:VEVENT\r\nEND:VCALENDAR\r\n`,
+      spring,
+    );
+
+  it('X-WR-CALNAME:Line\\nBreak\\, name is the one-line source "Line Break, name"', () =>
+    expect(feedWith('X-WR-CALNAME:Line\\nBreak\\, name\r\n', 'SUMMARY:Essay\r\n').source).toBe('Line Break, name'));
+
+  it.each([
+    ['X-WR-CALNAME:A\\;B\\\\C', 'A;B\\C'],
+    ['X-WR-CALNAME:Fall\\N2027', 'Fall 2027'],
+  ])('%s is the source %s', (line, source) => expect(feedWith(`${line}\r\n`, 'SUMMARY:Essay\r\n').source).toBe(source));
+
+  it.each([
+    ['SUMMARY:Draft\\, outline\\; notes\\nand sources', 'IMPORTED', 'Draft, outline; notes and sources'],
+    ['SUMMARY:Essay [LIS 510\\, section 1]', 'LIS 510, section 1', 'Essay'],
+    ['SUMMARY:Essay\r\nCATEGORIES:LIS\\,510,Other', 'LIS,510', 'Essay'],
+    ['SUMMARY:Essay - Due\r\nLOCATION:LIS 560\\; Research - Fall 2027', 'LIS 560; Research', 'Essay'],
+  ])('%s: course %s, title %s', (lines, course, title) => {
+    const [d] = feedWith('', `${lines}\r\n`).deadlines;
+    expect([d?.course, d?.title]).toEqual([course, title]);
+  });
+});
