@@ -1,5 +1,5 @@
 /** `mls plan import` on feeds as real exporters write them wrong: encodings, folds, broken dates, labels. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runMls, tempHome } from '../helpers/run-mls.js';
@@ -169,6 +169,20 @@ describe('mls plan import: the calendar name', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^Line Break, name: 1 added/m);
     expect(readFileSync(plan, 'utf8')).toContain('    source: "Line Break, name"\n');
+  });
+});
+
+describe('mls plan import: after the import', () => {
+  it('the hint names the command that refreshes the calendar plan build writes by default (plan.ics)', () => {
+    const { run, plan, home } = setUp(threeEvents('DTSTART:20270305T170000Z'));
+    const r = run();
+    expect(r.code).toBe(0);
+    const calendarPath = join(home, 'plan.ics');
+    expect(r.stderr).toContain(
+      `Updated ${plan}; run \`mls plan build ${plan}\` to refresh the calendar (${calendarPath}).`,
+    );
+    expect(runMls(['plan', 'build', plan], { env: { HOME: home }, cwd: home }).code).toBe(0);
+    expect(existsSync(calendarPath)).toBe(true);
   });
 });
 

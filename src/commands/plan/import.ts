@@ -16,6 +16,7 @@ import { importJson, importLines, importSummary } from '../../ui/lms-import.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { printJson } from '../shared/json.js';
+import { defaultCalendarPath } from './calendar-output.js';
 import { courseFlags, estimates, type ImportOptions, importPlanPath } from './import-options.js';
 import { hostTimeZone } from './session.js';
 
@@ -138,7 +139,9 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
   else if (opts.dryRun) io.err(`${summary}. Dry run: ${planPath} was not changed.`);
   else {
     await writeFileAtomic(planPath, merged.text);
-    io.err(`${summary}. Updated ${planPath}; run \`mls plan build ${planPath} -o study.ics\` to refresh the calendar.`);
+    io.err(
+      `${summary}. Updated ${planPath}; run \`mls plan build ${planPath}\` to refresh the calendar (${defaultCalendarPath(planPath)}).`,
+    );
   }
   ctx.exitCode = ExitCode.ok;
 }
