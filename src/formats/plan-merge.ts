@@ -285,7 +285,12 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     0;
   const format = json ? 'json' : 'yaml';
   if (!changed) return { text: planText, report, changed, format };
-  return { text: json ? applyJson(planText, edits) : applyYaml(planText, edits), report, changed, format };
+  // A plan whose lines end in CRLF (saved on Windows) is edited with LF and given CRLF back,
+  // so the lines an import adds end like the file's own.
+  const crlf = /^[^\n]*\r\n/.test(planText);
+  const lf = crlf ? planText.replace(/\r\n/g, '\n') : planText;
+  const merged = json ? applyJson(lf, edits) : applyYaml(lf, edits);
+  return { text: crlf ? merged.replace(/\r?\n/g, '\r\n') : merged, report, changed, format };
 }
 
 function applyJson(planText: string, edits: Edits): string {

@@ -173,6 +173,16 @@ describe('mls plan import: the calendar name', () => {
 });
 
 describe('mls plan import: after the import', () => {
+  it('a plan whose lines end in CRLF gets CRLF lines, validates, and a second import changes nothing', () => {
+    const { run, plan, home } = setUp(threeEvents('DTSTART:20270305T170000Z'), (t) => t.replace(/\n/g, '\r\n'));
+    expect(run().code).toBe(0);
+    const after = readFileSync(plan, 'utf8');
+    expect(after).toContain('Reading notes 3\r\n');
+    expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(runMls(['plan', 'check', plan], { env: { HOME: home }, cwd: home }).code).toBe(0);
+    expect(run().stderr).toContain('is already up to date');
+  });
+
   it('the hint names the command that refreshes the calendar plan build writes by default (plan.ics)', () => {
     const { run, plan, home } = setUp(threeEvents('DTSTART:20270305T170000Z'));
     const r = run();

@@ -41,6 +41,31 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
     expect(merged.text).toBe(SPRING.replace('    hours: 10\n', `    hours: 10\n${added}\n`));
   });
 
+  it('a plan whose lines end in CRLF keeps CRLF on every line, the added ones too', () => {
+    const crlf = SPRING.replace(/\n/g, '\r\n');
+    const lf = mergeFeed(
+      SPRING,
+      feed([{}], { breaks: [{ name: 'Spring break', start: '2027-03-15', end: '2027-03-19' }] }),
+      { estimates: hours, remember: { 'INFO-200-01': 'INFO 200' } },
+    );
+    const merged = mergeFeed(
+      crlf,
+      feed([{}], { breaks: [{ name: 'Spring break', start: '2027-03-15', end: '2027-03-19' }] }),
+      { estimates: hours, remember: { 'INFO-200-01': 'INFO 200' } },
+    );
+    expect(lf.text).toContain('name: Spring break');
+    expect(lf.text).toContain('courseAliases:');
+    expect(merged.text).toBe(lf.text.replace(/\n/g, '\r\n'));
+    expect(merged.text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('a JSON plan whose lines end in CRLF stays CRLF', () => {
+    const json = `${JSON.stringify({ name: 'J', terms: [{ name: 'S', start: '2027-01-19', end: '2027-05-14' }], deadlines: [] }, null, 2)}\n`;
+    const merged = mergeFeed(json.replace(/\n/g, '\r\n'), feed([{}]), { estimates: hours });
+    expect(merged.format).toBe('json');
+    expect(merged.text).toBe(mergeFeed(json, feed([{}]), { estimates: hours }).text.replace(/\n/g, '\r\n'));
+  });
+
   it('`deadlines: []` becomes a block list (the one place the layout must change)', () => {
     const plan = SPRING.replace(/deadlines:[\s\S]*?\n\nsettings:/, 'deadlines: []\n\nsettings:');
     const merged = mergeFeed(plan, feed([{}]), { estimates: hours });
