@@ -172,6 +172,25 @@ describe('mls plan import: the calendar name', () => {
   });
 });
 
+describe('mls plan import: the deadline limit', () => {
+  it('a feed of 20,000 new deadlines is refused at the limit, naming it, and the plan is not written', () => {
+    const events = Array.from({ length: 20_000 }, (_, i) => ({
+      uid: `many-${i}`,
+      start: `DTSTART:202703${String(1 + (i % 28)).padStart(2, '0')}T170000Z`,
+      summary: `Task ${i} [INFO-200-01-SP27]`,
+    }));
+    const { run, plan } = setUp(calendar(events));
+    const before = readFileSync(plan, 'utf8');
+    const r = run();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: importing feed.ics would take ${plan} past a limit: deadlines: at most 20000 deadlines (the plan has 1; the feed adds more than 19999)\n` +
+        'hint: import the feed of one term or course at a time (docs/files.md lists the limits)\n',
+    );
+    expect(readFileSync(plan, 'utf8')).toBe(before);
+  });
+});
+
 describe('mls plan import: after the import', () => {
   it('a plan whose lines end in CRLF gets CRLF lines, validates, and a second import changes nothing', () => {
     const { run, plan, home } = setUp(threeEvents('DTSTART:20270305T170000Z'), (t) => t.replace(/\n/g, '\r\n'));

@@ -6,7 +6,7 @@ import { FeedEncodingError } from '../../calendar/lms-decode.js';
 import { readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { parsePlan } from '../../formats/plan-file.js';
-import { mergeFeed, readPlanFacts } from '../../formats/plan-merge.js';
+import { type MergeResult, mergeFeed, PlanLimitError, readPlanFacts } from '../../formats/plan-merge.js';
 import { readPlanText } from '../../store/plan-file.js';
 import { withPlanLock } from '../../store/plan-lock.js';
 import { readFeedBytes } from '../../store/read-file.js';
@@ -33,6 +33,22 @@ function readFeed(feedPath: string, zone: string, window: { start: string; end: 
     throw new UserError(message, {
       hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8',
     });
+  }
+}
+
+function pastLimit(feedPath: string, planPath: string, message: string): UserError {
+  return new UserError(`importing ${basename(feedPath)} would take ${planPath} past a limit: ${message}`, {
+    hint: 'import the feed of one term or course at a time (docs/files.md lists the limits)',
+  });
+}
+
+/** The merge, refused as soon as it would pass a plan limit (before the merged text is built). */
+function mergeWithinLimits(feedPath: string, planPath: string, merge: () => MergeResult): MergeResult {
+  try {
+    return merge();
+  } catch (error) {
+    if (error instanceof PlanLimitError) throw pastLimit(feedPath, planPath, error.message);
+    throw error;
   }
 }
 
@@ -92,11 +108,13 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
         ` (to use one of yours: --course "${g.label}=${g.candidates[0] ?? 'CODE'}")`,
     );
   }
-  const merged = mergeFeed(planText, feed, {
-    estimates: hours,
-    courseOf: (label) => courses.map.get(label) ?? label,
-    remember: courses.remember,
-  });
+  const merged = mergeWithinLimits(feedPath, planPath, () =>
+    mergeFeed(planText, feed, {
+      estimates: hours,
+      courseOf: (label) => courses.map.get(label) ?? label,
+      remember: courses.remember,
+    }),
+  );
   const unlabelled = merged.report.added.filter((d) => d.course === NO_COURSE_LABEL).length;
   if (unlabelled > 0) {
     io.err(
@@ -113,11 +131,7 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
       // A plan that was invalid already is reported at its own lines, not the merged text's.
       await parsePlan(planText, basename(planPath), zone);
       const message = (error as Error).message;
-      if (/: at most \d+/.test(message)) {
-        throw new UserError(`importing ${basename(feedPath)} would take ${planPath} past a limit: ${message}`, {
-          hint: 'import the feed of one term or course at a time (docs/files.md lists the limits)',
-        });
-      }
+      if (/: at most \d+/.test(message)) throw pastLimit(feedPath, planPath, message);
       throw new UserError(
         `importing ${basename(feedPath)} would make ${planPath} invalid: ${(error as Error).message}`,
         {

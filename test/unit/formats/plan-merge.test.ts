@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESTIMATES, type Feed, type FeedDeadline, TITLE_ESTIMATES } from '../../../src/calendar/lms-feed.js';
 import { parsePlan } from '../../../src/formats/plan-file.js';
-import { mergeFeed, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
+import { mergeFeed, PlanLimitError, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
 import { flowScalar, yamlScalar } from '../../../src/formats/yaml-scalar.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
@@ -24,6 +24,18 @@ const feed = (deadlines: Partial<FeedDeadline>[], extra: Partial<Feed> = {}): Fe
     ...d,
   })),
   ...extra,
+});
+
+describe('mergeFeed: the deadline limit', () => {
+  const many = (n: number) => feed(Array.from({ length: n }, () => ({})));
+
+  it('refuses as soon as the new deadlines would take the plan past 20,000, before building the merged text', () =>
+    expect(() => mergeFeed(SPRING, many(20_000), { estimates: hours })).toThrow(
+      new PlanLimitError('deadlines: at most 20000 deadlines (the plan has 1; the feed adds more than 19999)'),
+    ));
+
+  it('takes the plan up to the limit exactly', () =>
+    expect(mergeFeed(SPRING, many(19_999), { estimates: hours }).report.added).toHaveLength(19_999));
 });
 
 describe('mergeFeed keeps the user’s YAML layout', () => {
