@@ -6,6 +6,12 @@
  * Sections, CRNs and terms are dropped. Pure.
  */
 
+/**
+ * The course of a deadline whose event carries no course label: a placeholder, never a
+ * label to map (mapping it would send every unlabelled event of every feed to one course).
+ */
+export const NO_COURSE_LABEL = 'IMPORTED';
+
 /** Tokens that look like a subject and a number but are terms: SP27, FA2027, Fall 2027, W27. */
 const TERM_WORDS = new Set([
   'F',
@@ -103,6 +109,11 @@ export async function resolveCourses(
   const out: CourseResolution = { map: new Map(), remember: {}, guessed: [] };
   const answered = new Map<string, string | null>();
   for (const label of new Set(labels)) {
+    if (label === NO_COURSE_LABEL && given[label] === undefined) {
+      // Not a course of the feed: never asked about, never suggested for --course.
+      out.map.set(label, label);
+      continue;
+    }
     const chosen = given[label];
     if (chosen !== undefined) {
       out.map.set(label, chosen);

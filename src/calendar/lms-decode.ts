@@ -5,6 +5,13 @@
  */
 export class FeedEncodingError extends Error {}
 
+export interface DecodedFeed {
+  text: string;
+  encoding: string;
+  /** Set when the file was not UTF-8 and was read as Windows-1252 (accents may be wrong). */
+  warning?: string;
+}
+
 function swapBytes(bytes: Uint8Array): Uint8Array {
   const out = new Uint8Array(bytes.length - (bytes.length % 2));
   for (let i = 0; i + 1 < bytes.length; i += 2) {
@@ -14,22 +21,76 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
-export function decodeFeed(bytes: Uint8Array): { text: string; encoding: string } {
+/**
+ * RFC 5545 folding undone on the bytes: a line break (CRLF or LF) followed by one space or
+ * tab is removed. Some exporters fold at 75 octets in the middle of a UTF-8 character, so
+ * the file is valid UTF-8 only once its folds are removed.
+ */
+export function unfoldBytes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i] as number;
+    const crlf = byte === 0x0d && bytes[i + 1] === 0x0a;
+    const breakLength = crlf ? 2 : byte === 0x0a ? 1 : 0;
+    const next = bytes[i + breakLength];
+    if (breakLength > 0 && (next === 0x20 || next === 0x09)) {
+      i += breakLength; // the loop's own step skips the space or tab
+      continue;
+    }
+    out[n] = byte;
+    n += 1;
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * Windows-1252's characters for the bytes 0x80-0x9F (the rest of the code page is Latin-1).
+ * Node 20's TextDecoder('windows-1252') reads these bytes as C1 control characters, which
+ * the sanitiser then removes, so smart quotes, dashes and € would vanish. The five bytes
+ * the code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become U+FFFD, so a title
+ * shows that a character could not be read instead of losing it silently.
+ */
+// biome-ignore format: a table of 16 bytes a row
+const WINDOWS_1252_HIGH = [
+  '€', '\uFFFD', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\uFFFD', 'Ž', '\uFFFD',
+  '\uFFFD', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\uFFFD', 'ž', 'Ÿ',
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    let chunk = '';
+    for (const byte of bytes.subarray(start, start + CHUNK)) {
+      chunk += byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] as string) : String.fromCharCode(byte);
+    }
+    parts.push(chunk);
+  }
+  return parts.join('');
+}
+
+export function decodeFeed(bytes: Uint8Array): DecodedFeed {
   const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
   if ((a === 0 && b === 0 && c === 0xfe && d === 0xff) || (a === 0xff && b === 0xfe && c === 0 && d === 0)) {
     throw new FeedEncodingError('it is encoded in UTF-32; save it as UTF-8');
   }
-  if (a === 0xef && b === 0xbb && c === 0xbf) return { text: utf8(bytes.subarray(3)), encoding: 'utf-8' };
   if (a === 0xff && b === 0xfe) return { text: utf16le(bytes.subarray(2)), encoding: 'utf-16le' };
   if (a === 0xfe && b === 0xff) return { text: utf16le(swapBytes(bytes.subarray(2))), encoding: 'utf-16be' };
   // UTF-16 without a byte-order mark: "BEGIN" has a zero byte beside each letter.
   if (a !== 0 && b === 0) return { text: utf16le(bytes), encoding: 'utf-16le' };
   if (a === 0 && b !== 0) return { text: utf16le(swapBytes(bytes)), encoding: 'utf-16be' };
+  const unfolded = unfoldBytes(bytes);
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { text: utf8(unfolded.subarray(3)), encoding: 'utf-8' };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(unfolded), encoding: 'utf-8' };
   } catch {
-    // Not UTF-8: every byte is a character in Windows-1252 (the WHATWG reading of Latin-1).
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    // Not UTF-8 even with its folds removed: every byte is a character in Windows-1252.
+    return {
+      text: decodeWindows1252(unfolded),
+      encoding: 'windows-1252',
+      warning: 'the feed is not UTF-8; it was read as Windows-1252 (if accented letters look wrong, save it as UTF-8)',
+    };
   }
 }
 

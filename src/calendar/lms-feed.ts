@@ -9,10 +9,12 @@ import ICAL from 'ical.js';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
 import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
-import { decodeFeed } from './lms-decode.js';
-import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary } from './lms-summary.js';
+import { NO_COURSE_LABEL } from './lms-courses.js';
+import { type DecodedFeed, decodeFeed } from './lms-decode.js';
+import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary, unescapeText } from './lms-summary.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 
+export { NO_COURSE_LABEL } from './lms-courses.js';
 export {
   DEFAULT_ESTIMATES,
   estimateFor,
@@ -21,6 +23,7 @@ export {
   plainText,
   readSummary,
   TITLE_ESTIMATES,
+  unescapeText,
 } from './lms-summary.js';
 
 export interface FeedDeadline {
@@ -76,7 +79,40 @@ function realDateTime(value: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   const dateOk = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-  return dateOk && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) <= 60));
+  return dateOk && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60));
+}
+
+/**
+ * Why an event's DTSTART cannot be read, judged on the text as the file wrote it: ical.js
+ * throws on some malformed values (`2027-03-05T12:00:00Z`, `garbage`) and rolls impossible
+ * ones over (`20270230`, a second of 60). Null when it is a real RFC 5545 date or date-time,
+ * or when the event has no DTSTART line this can read (ical.js then decides).
+ */
+export function startProblem(block: string): string | null {
+  const line = /^DTSTART((?:;[A-Z0-9-]+=(?:"[^"\r\n]*"|[^";:\r\n]*))*):([^\r\n]*)$/im.exec(block);
+  if (!line) return null;
+  const value = (line[2] ?? '').trim();
+  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/i.exec(value);
+  if (!m) return `DTSTART ${value || '(empty)'} is not an iCalendar date (write it as 20270305 or 20270305T235900Z)`;
+  if (!realDateTime(`${m[1]}-${m[2]}-${m[3]}`)) return `DTSTART ${value} is not a real date`;
+  if (m[4] !== undefined && !realDateTime(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`)) {
+    return `DTSTART ${value} is not a real time (hours 00-23, minutes and seconds 00-59)`;
+  }
+  return null;
+}
+
+/**
+ * Some Exchange exports write a TZID that holds a colon without quotes
+ * (`DTSTART;TZID=tzone://Microsoft/Utc:20270305T120000`), which no parser can split: a
+ * `scheme://...` TZID is quoted, as RFC 5545 requires, before the event is parsed.
+ */
+function quoteUriTzids(block: string): string {
+  return block.replace(/^([A-Z-]+(?:;[^:\r\n]*)?;TZID=)([A-Z][A-Z0-9+.-]*:\/\/[^";:\r\n]*)(?=[;:])/gim, '$1"$2"');
+}
+
+/** The SUMMARY of an event ical.js could not read, from its text (TEXT escapes undone). */
+function rawSummary(block: string): string {
+  return plainText(unescapeText(/^SUMMARY(?:;[^:\r\n]*)?:([^\r\n]*)/im.exec(block)?.[1] ?? ''));
 }
 
 /** The value of a property as the file wrote it (jCal text), before ical.js normalises it. */
@@ -160,13 +196,32 @@ function* eventBlocks(text: string, rest: string[]): Generator<string> {
   rest.push(text.slice(outside));
 }
 
+/**
+ * What `read` gives, or, when ical.js cannot read the event (a malformed DTEND, RRULE,
+ * EXDATE...), the event refused by name: one bad event never stops the rest of the feed.
+ */
+function unlessUnreadable(uid: string, text: string, read: () => Outcome[]): Outcome[] {
+  try {
+    return read();
+  } catch (error) {
+    const summary = rawSummary(text);
+    const reason = `not readable (${(error as Error).message})`;
+    return [
+      {
+        skip: { uid, summary, reason },
+        warning: `"${summary || '(no title)'}" (UID ${uid}): ${reason}; the event was not imported`,
+      },
+    ];
+  }
+}
+
 function componentOf(text: string): ICAL.Component {
   return new ICAL.Component(ICAL.parse(text));
 }
 
 export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | string): Feed {
   const { zone, window } = typeof options === 'string' ? { zone: options, window: undefined } : options;
-  const decoded =
+  const decoded: DecodedFeed =
     typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
   if (!/^BEGIN:VCALENDAR/i.test(decoded.text.trimStart())) throw new Error('it does not start with BEGIN:VCALENDAR');
   const singles = new Map<string, Single>();
@@ -179,23 +234,34 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   // text is only located (a slice each) until then.
   let anonymous = 0;
   const heads: { uid: string; recurring: boolean; text: string }[] = [];
-  for (const text of blocks) {
+  /** Events refused before ical.js reads them: their warnings come first, in file order. */
+  const refused: string[] = [];
+  for (const block of blocks) {
     anonymous += 1;
+    const text = quoteUriTzids(block);
     const uid = /^UID[;:](?:[^\r\n]*?:)?([^\r\n]*)/im.exec(text)?.[1]?.trim() || `no-uid-${anonymous}`;
+    const problem = startProblem(text);
+    if (problem) {
+      const summary = rawSummary(text);
+      skipped.push({ uid, summary, reason: problem });
+      refused.push(`"${summary || '(no title)'}" (UID ${uid}): ${problem}; the event was not imported`);
+      continue;
+    }
     heads.push({ uid, recurring: /^(RRULE|RDATE)[;:]/im.test(text), text });
   }
   const calendar = componentOf(rest.join(''));
   if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
   const feed: Feed = {
+    // ical.js unescapes the TEXT properties it knows (SUMMARY, LOCATION, CATEGORIES), not X-WR-CALNAME.
     source: feedSource(
-      (calendar.getFirstPropertyValue('x-wr-calname') as string | null) ?? null,
+      unescapeText(String(calendar.getFirstPropertyValue('x-wr-calname') ?? '')) || null,
       (calendar.getFirstPropertyValue('prodid') as string | null) ?? null,
     ),
     encoding: decoded.encoding,
     deadlines: [],
     breaks: [],
     skipped,
-    warnings: [],
+    warnings: decoded.warning ? [decoded.warning, ...refused] : refused,
   };
 
   const vtimezones = new Map<string, ICAL.Component>();
@@ -208,11 +274,14 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     let reader = readers.get(tzid);
     if (reader !== undefined) return reader;
     // An IANA name (in any spelling, or after a /mozilla.org/...-style prefix), then a
-    // Windows name through CLDR's table, then the feed's own VTIMEZONE.
+    // Windows name through CLDR's table (also after Exchange's `tzone://Microsoft/`), then
+    // the feed's own VTIMEZONE.
+    const bare = tzid.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*\//i, '');
     const iana =
       canonicalTimeZone(tzid) ??
       canonicalTimeZone(tzid.replace(/^.*?\/(?=[A-Z][a-z]+\/)/, '')) ??
-      canonicalTimeZone(WINDOWS_ZONES[tzid] ?? '');
+      canonicalTimeZone(bare) ??
+      canonicalTimeZone(WINDOWS_ZONES[bare] ?? '');
     const vtimezone = vtimezones.get(tzid);
     reader = iana ? { rules: zoneRules(iana) } : vtimezone ? { vtimezone: new ICAL.Timezone(vtimezone) } : null;
     readers.set(tzid, reader);
@@ -249,7 +318,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     }
     if (parsed.skip) return skip(parsed.skip);
     if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
-    const base = { uid, course: parsed.course ?? 'IMPORTED', title: parsed.title, kind: guessKind(parsed.title) };
+    const base = { uid, course: parsed.course ?? NO_COURSE_LABEL, title: parsed.title, kind: guessKind(parsed.title) };
     if (start.isDate) return { deadline: { ...base, due: start.toString().slice(0, 10) } };
     const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
     if (start.zone?.tzid === 'UTC') {
@@ -330,7 +399,10 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       else entry.overrides.set(rid, head.text);
       continue;
     }
-    const single: Single = { text: head.text, outcomes: [readInstance(component, uid)] };
+    const single: Single = {
+      text: head.text,
+      outcomes: unlessUnreadable(uid, head.text, () => [readInstance(component, uid)]),
+    };
     const previous = singles.get(uid);
     if (previous) {
       const keepNew = newer(component, componentOf(previous.text));
@@ -340,9 +412,9 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     singles.set(uid, single);
   }
 
-  const outcomes: Outcome[] = [];
-  for (const single of singles.values()) outcomes.push(...single.outcomes);
-  for (const [uid, entry] of series) {
+  /** Every instance of a series (a master and its overrides, or overrides alone). */
+  const readSeries = (uid: string, entry: Series): Outcome[] => {
+    const out: Outcome[] = [];
     const master = entry.master === null ? null : componentOf(entry.master);
     const overrides = new Map([...entry.overrides].map(([rid, text]) => [rid, componentOf(text)] as const));
     const recurring = master !== null && (master.hasProperty('rrule') || master.hasProperty('rdate'));
@@ -357,14 +429,13 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       for (const component of instances) {
         const rid = rawValue(component, 'recurrence-id');
         const id = master && instances.length === 1 ? uid : rid ? `${uid}/${rid.replace(/[-:]/g, '')}` : uid;
-        outcomes.push(readInstance(component, id));
+        out.push(readInstance(component, id));
       }
-      continue;
+      return out;
     }
     const masterStart = rawValue(master, 'dtstart');
     if (masterStart !== null && !realDateTime(masterStart)) {
-      outcomes.push(readInstance(master, uid));
-      continue;
+      return [readInstance(master, uid)];
     }
     const event = new ICAL.Event(master);
     for (const override of overrides.values()) event.relateException(override);
@@ -388,8 +459,16 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       const id = `${uid}/${details.recurrenceId.toICALString()}`;
       const component = details.item.component;
       const isOverride = component !== master;
-      outcomes.push(readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null));
+      out.push(readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null));
     }
+    return out;
+  };
+
+  const outcomes: Outcome[] = [];
+  for (const single of singles.values()) outcomes.push(...single.outcomes);
+  for (const [uid, entry] of series) {
+    const any = entry.master ?? entry.overrides.values().next().value ?? '';
+    outcomes.push(...unlessUnreadable(uid, any, () => readSeries(uid, entry)));
   }
 
   const pending: Pending[] = [];

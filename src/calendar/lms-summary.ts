@@ -3,6 +3,7 @@
  * kind, whether it is a deadline at all, the estimate it gets, and the feed's name. Pure.
  */
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
+import { courseKey } from './lms-courses.js';
 
 /**
  * Default estimates, in hours, for imported deadlines: by a word of the title first, then by
@@ -52,6 +53,11 @@ export function plainText(text: string): string {
     .trim();
 }
 
+/** An RFC 5545 TEXT value as written (`\,` `\;` `\\` `\n`) as the text it stands for. */
+export function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
 export function guessKind(title: string): DeadlineKind {
   const t = title.toLowerCase();
   if (/\b(exam|midterm|final exam|examination)\b/.test(t)) return 'exam';
@@ -91,8 +97,9 @@ export function readSummary(summary: string, categories: string[], location: str
     if (/start/i.test(d2l[2] ?? '')) return { title, course, skip: 'availability start (not a deadline)' };
     title = d2l[1] ?? title;
   }
-  const prefix = /^([A-Z]{2,5}\s?\d{2,4}[A-Z]?)\s*:\s+(.+)$/.exec(title); // Blackboard: "LIS 510: Title"
-  if (prefix && !course) {
+  // Blackboard: "LIS 510: Title", "202710-LIS-510-01: Title", "LIS-510-01-FA27: Title", "LIS 510-01: Title".
+  const prefix = /^([A-Z0-9][A-Z0-9 _.()-]*?)\s*:\s+(.+)$/.exec(title);
+  if (prefix && !course && courseKey(prefix[1] ?? '')) {
     course = prefix[1] ?? null;
     title = prefix[2] ?? title;
   }

@@ -1,12 +1,12 @@
 /** `mls plan import FEED [PLAN]`: LMS calendar export -> plan deadlines (loaded only when run). */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { resolveCourses } from '../../calendar/lms-courses.js';
+import { NO_COURSE_LABEL, resolveCourses } from '../../calendar/lms-courses.js';
 import { FeedEncodingError } from '../../calendar/lms-decode.js';
 import { readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { parsePlan } from '../../formats/plan-file.js';
-import { mergeFeed, readPlanFacts } from '../../formats/plan-merge.js';
+import { type MergeResult, mergeFeed, PlanLimitError, readPlanFacts } from '../../formats/plan-merge.js';
 import { readPlanText } from '../../store/plan-file.js';
 import { withPlanLock } from '../../store/plan-lock.js';
 import { readFeedBytes } from '../../store/read-file.js';
@@ -16,6 +16,7 @@ import { importJson, importLines, importSummary } from '../../ui/lms-import.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { printJson } from '../shared/json.js';
+import { defaultCalendarPath } from './calendar-output.js';
 import { courseFlags, estimates, type ImportOptions, importPlanPath } from './import-options.js';
 import { hostTimeZone } from './session.js';
 
@@ -32,6 +33,22 @@ function readFeed(feedPath: string, zone: string, window: { start: string; end: 
     throw new UserError(message, {
       hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8',
     });
+  }
+}
+
+function pastLimit(feedPath: string, planPath: string, message: string): UserError {
+  return new UserError(`importing ${basename(feedPath)} would take ${planPath} past a limit: ${message}`, {
+    hint: 'import the feed of one term or course at a time (docs/files.md lists the limits)',
+  });
+}
+
+/** The merge, refused as soon as it would pass a plan limit (before the merged text is built). */
+function mergeWithinLimits(feedPath: string, planPath: string, merge: () => MergeResult): MergeResult {
+  try {
+    return merge();
+  } catch (error) {
+    if (error instanceof PlanLimitError) throw pastLimit(feedPath, planPath, error.message);
+    throw error;
   }
 }
 
@@ -91,11 +108,21 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
         ` (to use one of yours: --course "${g.label}=${g.candidates[0] ?? 'CODE'}")`,
     );
   }
-  const merged = mergeFeed(planText, feed, {
-    estimates: hours,
-    courseOf: (label) => courses.map.get(label) ?? label,
-    remember: courses.remember,
-  });
+  const merged = mergeWithinLimits(feedPath, planPath, () =>
+    mergeFeed(planText, feed, {
+      estimates: hours,
+      courseOf: (label) => courses.map.get(label) ?? label,
+      remember: courses.remember,
+    }),
+  );
+  const unlabelled = merged.report.added.filter((d) => d.course === NO_COURSE_LABEL).length;
+  if (unlabelled > 0) {
+    io.err(
+      `warning: ${unlabelled} ${unlabelled === 1 ? 'event has' : 'events have'} no course label the feed's LMS writes` +
+        ` (Canvas "Title [CODE]", Blackboard "CODE: Title", Moodle CATEGORIES, D2L LOCATION);` +
+        ` ${unlabelled === 1 ? 'its deadline goes' : 'their deadlines go'} under the course ${NO_COURSE_LABEL}: set the right course in ${planPath}`,
+    );
+  }
   // Never write a plan that does not validate: the merge result goes through the same checks.
   if (merged.changed) {
     try {
@@ -104,11 +131,7 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
       // A plan that was invalid already is reported at its own lines, not the merged text's.
       await parsePlan(planText, basename(planPath), zone);
       const message = (error as Error).message;
-      if (/: at most \d+/.test(message)) {
-        throw new UserError(`importing ${basename(feedPath)} would take ${planPath} past a limit: ${message}`, {
-          hint: 'import the feed of one term or course at a time (docs/files.md lists the limits)',
-        });
-      }
+      if (/: at most \d+/.test(message)) throw pastLimit(feedPath, planPath, message);
       throw new UserError(
         `importing ${basename(feedPath)} would make ${planPath} invalid: ${(error as Error).message}`,
         {
@@ -130,7 +153,9 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
   else if (opts.dryRun) io.err(`${summary}. Dry run: ${planPath} was not changed.`);
   else {
     await writeFileAtomic(planPath, merged.text);
-    io.err(`${summary}. Updated ${planPath}; run \`mls plan build ${planPath} -o study.ics\` to refresh the calendar.`);
+    io.err(
+      `${summary}. Updated ${planPath}; run \`mls plan build ${planPath}\` to refresh the calendar (${defaultCalendarPath(planPath)}).`,
+    );
   }
   ctx.exitCode = ExitCode.ok;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseKey, matchCourse, resolveCourses } from '../../../src/calendar/lms-courses.js';
+import { courseKey, matchCourse, NO_COURSE_LABEL, resolveCourses } from '../../../src/calendar/lms-courses.js';
 
 describe('courseKey: an LMS course label -> subject and number', () => {
   it.each([
@@ -65,5 +65,27 @@ describe('resolveCourses', () => {
     expect(Object.fromEntries(r.map)).toEqual({ 'LIBR-200-01': 'INFO 200', 'LIS-900-01': 'LIS 900' });
     expect(r.remember).toEqual({ 'LIBR-200-01': 'INFO 200' });
     expect(r.guessed).toEqual([{ label: 'LIS-900-01', code: 'LIS 900', candidates: plan }]);
+  });
+
+  it('the placeholder for events without a course label is never asked about nor suggested for --course', async () => {
+    const asked: string[] = [];
+    const r = await resolveCourses(
+      [NO_COURSE_LABEL, 'LIS-510-01-FA27'],
+      ['LIS 653', 'LIS 510'],
+      {},
+      {},
+      async (label) => {
+        asked.push(label);
+        return null;
+      },
+    );
+    expect(asked).toEqual([]);
+    expect([...r.map]).toEqual([
+      [NO_COURSE_LABEL, NO_COURSE_LABEL],
+      ['LIS-510-01-FA27', 'LIS 510'],
+    ]);
+    const quiet = await resolveCourses([NO_COURSE_LABEL], ['LIS 653'], {}, {});
+    expect(quiet.guessed).toEqual([]);
+    expect(quiet.remember).toEqual({});
   });
 });

@@ -94,6 +94,24 @@ describe('summary helpers', () => {
       skip: null,
     });
   });
+
+  it.each([
+    ['202710-LIS-510-01: Annotated bibliography', '202710-LIS-510-01', 'Annotated bibliography'],
+    ['LIS-510-01-FA27: Midterm Exam', 'LIS-510-01-FA27', 'Midterm Exam'],
+    ['LIS 510-01: Reading notes', 'LIS 510-01', 'Reading notes'],
+    ['LIS653_F27: Quiz', 'LIS653_F27', 'Quiz'],
+  ])('reads the Blackboard course ID in "%s"', (summary, course, title) => {
+    expect(readSummary(summary, [], null)).toEqual({ title, course, skip: null });
+  });
+
+  it.each([
+    ['Discussion: introduce yourself'],
+    ['Unit 12: Reading notes'],
+    ['QUIZ 3: Chapter two'],
+    ['Reading: LIS 510: notes'],
+  ])('"%s" carries no course label', (summary) => {
+    expect(readSummary(summary, [], null)).toEqual({ title: summary, course: null, skip: null });
+  });
 });
 
 const spring = { zone: 'America/New_York', window: { start: '2027-01-19', end: '2027-05-14' } };
@@ -221,5 +239,92 @@ describe('readLmsFeed: runaway recurrence rules', () => {
     const dues = readLmsFeed(text, spring).deadlines.map((d) => d.due);
     expect(dues[0]).toBe('2027-01-18');
     expect(dues.at(-1)).toBe('2027-05-10');
+  });
+});
+
+/** Three events in the spring term; the middle one's start line (and any extra lines) as given. */
+const threeEvents = (middle: string) =>
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'BEGIN:VEVENT\r\nUID:a1\r\nDTSTART:20270304T120000Z\r\nSUMMARY:First\r\nEND:VEVENT',
+    `BEGIN:VEVENT\r\nUID:b2\r\n${middle}\r\nSUMMARY:Middle\\, the broken one\r\nEND:VEVENT`,
+    'BEGIN:VEVENT\r\nUID:c3\r\nDTSTART:20270306T120000Z\r\nSUMMARY:Last\r\nEND:VEVENT',
+    'END:VCALENDAR',
+  ].join('\r\n');
+
+describe('readLmsFeed: one malformed event is refused by name, the others are read', () => {
+  const notForm = (v: string) => `DTSTART ${v} is not an iCalendar date (write it as 20270305 or 20270305T235900Z)`;
+  it.each([
+    ['DTSTART:2027-03-05T12:00:00Z', notForm('2027-03-05T12:00:00Z')],
+    ['DTSTART:garbage', notForm('garbage')],
+    ['DTSTART:20270305T1200Z', notForm('20270305T1200Z')],
+    [
+      'DTSTART:20270305T235960Z',
+      'DTSTART 20270305T235960Z is not a real time (hours 00-23, minutes and seconds 00-59)',
+    ],
+    [
+      'DTSTART:20270305T240000Z',
+      'DTSTART 20270305T240000Z is not a real time (hours 00-23, minutes and seconds 00-59)',
+    ],
+    ['DTSTART;VALUE=DATE:20270229', 'DTSTART 20270229 is not a real date'],
+  ])('%s: %s', (start, reason) => {
+    const f = readLmsFeed(threeEvents(start), spring);
+    expect(f.deadlines.map((d) => d.title)).toEqual(['First', 'Last']);
+    expect(f.skipped).toEqual([{ uid: 'b2', summary: 'Middle, the broken one', reason }]);
+    expect(f.warnings).toEqual([`"Middle, the broken one" (UID b2): ${reason}; the event was not imported`]);
+  });
+
+  it.each([
+    ['an EXDATE', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEXDATE:2027-03-12'],
+    ['a DTEND', 'DTSTART:20270305T120000Z\r\nDTEND:garbage\r\nRRULE:FREQ=WEEKLY;COUNT=3'],
+    ['an RRULE', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;UNTIL=xx'],
+  ])('a series with %s ical.js cannot read is refused by name', (_, lines) => {
+    const f = readLmsFeed(threeEvents(lines), spring);
+    expect(f.deadlines.map((d) => d.title)).toEqual(['First', 'Last']);
+    expect(f.skipped.map((s) => [s.uid, s.summary, s.reason.split(' (')[0]])).toEqual([
+      ['b2', 'Middle, the broken one', 'not readable'],
+    ]);
+    expect(f.warnings[0]).toMatch(
+      /^"Middle, the broken one" \(UID b2\): not readable \(.+\); the event was not imported$/,
+    );
+  });
+
+  it.each([
+    ['DTSTART;TZID=tzone://Microsoft/Utc:20270305T120000', '2027-03-05 07:00'],
+    ['DTSTART;TZID=tzone://Microsoft/Eastern Standard Time:20270305T120000', '2027-03-05 12:00'],
+  ])('an unquoted Exchange TZID is read: %s', (start, due) => {
+    const f = readLmsFeed(threeEvents(start), spring);
+    expect(f.deadlines.map((d) => d.due)).toEqual(['2027-03-04 07:00', due, '2027-03-06 07:00']);
+    expect(f.warnings).toEqual([]);
+  });
+
+  it('a file that is not iCalendar at all is still refused whole', () =>
+    expect(() => readLmsFeed('name: plan\n', spring)).toThrow('it does not start with BEGIN:VCALENDAR'));
+});
+
+describe('readLmsFeed: TEXT escapes are undone in every value it reads', () => {
+  const feedWith = (calendarLines: string, eventLines: string) =>
+    readLmsFeed(
+      `BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${calendarLines}BEGIN:VEVENT\r\nUID:e1\r\nDTSTART:20270305T120000Z\r\n${eventLines}END:VEVENT\r\nEND:VCALENDAR\r\n`,
+      spring,
+    );
+
+  it('X-WR-CALNAME:Line\\nBreak\\, name is the one-line source "Line Break, name"', () =>
+    expect(feedWith('X-WR-CALNAME:Line\\nBreak\\, name\r\n', 'SUMMARY:Essay\r\n').source).toBe('Line Break, name'));
+
+  it.each([
+    ['X-WR-CALNAME:A\\;B\\\\C', 'A;B\\C'],
+    ['X-WR-CALNAME:Fall\\N2027', 'Fall 2027'],
+  ])('%s is the source %s', (line, source) => expect(feedWith(`${line}\r\n`, 'SUMMARY:Essay\r\n').source).toBe(source));
+
+  it.each([
+    ['SUMMARY:Draft\\, outline\\; notes\\nand sources', 'IMPORTED', 'Draft, outline; notes and sources'],
+    ['SUMMARY:Essay [LIS 510\\, section 1]', 'LIS 510, section 1', 'Essay'],
+    ['SUMMARY:Essay\r\nCATEGORIES:LIS\\,510,Other', 'LIS,510', 'Essay'],
+    ['SUMMARY:Essay - Due\r\nLOCATION:LIS 560\\; Research - Fall 2027', 'LIS 560; Research', 'Essay'],
+  ])('%s: course %s, title %s', (lines, course, title) => {
+    const [d] = feedWith('', `${lines}\r\n`).deadlines;
+    expect([d?.course, d?.title]).toEqual([course, title]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESTIMATES, type Feed, type FeedDeadline, TITLE_ESTIMATES } from '../../../src/calendar/lms-feed.js';
 import { parsePlan } from '../../../src/formats/plan-file.js';
-import { mergeFeed, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
+import { mergeFeed, PlanLimitError, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
 import { flowScalar, yamlScalar } from '../../../src/formats/yaml-scalar.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
@@ -26,6 +26,18 @@ const feed = (deadlines: Partial<FeedDeadline>[], extra: Partial<Feed> = {}): Fe
   ...extra,
 });
 
+describe('mergeFeed: the deadline limit', () => {
+  const many = (n: number) => feed(Array.from({ length: n }, () => ({})));
+
+  it('refuses as soon as the new deadlines would take the plan past 20,000, before building the merged text', () =>
+    expect(() => mergeFeed(SPRING, many(20_000), { estimates: hours })).toThrow(
+      new PlanLimitError('deadlines: at most 20000 deadlines (the plan has 1; the feed adds more than 19999)'),
+    ));
+
+  it('takes the plan up to the limit exactly', () =>
+    expect(mergeFeed(SPRING, many(19_999), { estimates: hours }).report.added).toHaveLength(19_999));
+});
+
 describe('mergeFeed keeps the user’s YAML layout', () => {
   it('changes nothing but the lines it adds: alignment, flow lists, folded scalars, comments and blank lines stay', () => {
     const merged = mergeFeed(SPRING, feed([{}]), { estimates: hours });
@@ -39,6 +51,31 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
       '    hours: 2',
     ].join('\n');
     expect(merged.text).toBe(SPRING.replace('    hours: 10\n', `    hours: 10\n${added}\n`));
+  });
+
+  it('a plan whose lines end in CRLF keeps CRLF on every line, the added ones too', () => {
+    const crlf = SPRING.replace(/\n/g, '\r\n');
+    const lf = mergeFeed(
+      SPRING,
+      feed([{}], { breaks: [{ name: 'Spring break', start: '2027-03-15', end: '2027-03-19' }] }),
+      { estimates: hours, remember: { 'INFO-200-01': 'INFO 200' } },
+    );
+    const merged = mergeFeed(
+      crlf,
+      feed([{}], { breaks: [{ name: 'Spring break', start: '2027-03-15', end: '2027-03-19' }] }),
+      { estimates: hours, remember: { 'INFO-200-01': 'INFO 200' } },
+    );
+    expect(lf.text).toContain('name: Spring break');
+    expect(lf.text).toContain('courseAliases:');
+    expect(merged.text).toBe(lf.text.replace(/\n/g, '\r\n'));
+    expect(merged.text.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
+  it('a JSON plan whose lines end in CRLF stays CRLF', () => {
+    const json = `${JSON.stringify({ name: 'J', terms: [{ name: 'S', start: '2027-01-19', end: '2027-05-14' }], deadlines: [] }, null, 2)}\n`;
+    const merged = mergeFeed(json.replace(/\n/g, '\r\n'), feed([{}]), { estimates: hours });
+    expect(merged.format).toBe('json');
+    expect(merged.text).toBe(mergeFeed(json, feed([{}]), { estimates: hours }).text.replace(/\n/g, '\r\n'));
   });
 
   it('`deadlines: []` becomes a block list (the one place the layout must change)', () => {
