@@ -7,7 +7,7 @@
 
 import { foldText } from '../catalog/normalize.js';
 import { closestMatches, editDistance } from '../catalog/suggest.js';
-import { canonicalTimeZone, timeZoneNames } from '../time/zone.js';
+import { canonicalTimeZone, RENAMED_ZONES, timeZoneNames } from '../time/zone.js';
 import type { Answer } from './plan-answers.js';
 
 /**
@@ -48,31 +48,7 @@ const ABBREVIATIONS: Record<string, string> = {
   greenwich: 'gmt',
 };
 
-/**
- * Zones IANA renamed whose old name ICU still lists as the canonical one (what
- * `Intl.supportedValuesOf('timeZone')` gives on Node 20 and 22, which accept the new name
- * too but resolve it to the old one).
- */
-const RENAMED: Record<string, string> = {
-  'Africa/Asmera': 'Africa/Asmara',
-  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-  'America/Catamarca': 'America/Argentina/Catamarca',
-  'America/Cordoba': 'America/Argentina/Cordoba',
-  'America/Godthab': 'America/Nuuk',
-  'America/Indianapolis': 'America/Indiana/Indianapolis',
-  'America/Jujuy': 'America/Argentina/Jujuy',
-  'America/Louisville': 'America/Kentucky/Louisville',
-  'America/Mendoza': 'America/Argentina/Mendoza',
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'Europe/Kiev': 'Europe/Kyiv',
-  'Pacific/Enderbury': 'Pacific/Kanton',
-  'Pacific/Ponape': 'Pacific/Pohnpei',
-  'Pacific/Truk': 'Pacific/Chuuk',
-};
+const RENAMED = RENAMED_ZONES;
 const OLD_NAME = new Map(Object.entries(RENAMED).map(([old, current]) => [current, old]));
 
 /** The current IANA spelling of `zone` when the engine knows it (Asia/Calcutta -> Asia/Kolkata), else `zone`. */

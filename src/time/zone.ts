@@ -95,10 +95,16 @@ let lowerCaseZones: Map<string, string> | undefined;
  * The spelling of an IANA time zone that every part of mls (and the engine's TZ) accepts,
  * or undefined when `name` is no zone. Intl accepts any letter case, but the engine's
  * local time does not: `america/chicago` would silently be UTC. So a name takes the
- * canonical list's spelling whatever its case (`America/Chicago`), and an alias the list
- * leaves out takes the name Intl resolves it to (`US/Pacific` -> `America/Los_Angeles`).
+ * canonical list's spelling whatever its case (`America/Chicago`), an alias the list leaves
+ * out takes the name Intl resolves it to (`US/Pacific` -> `America/Los_Angeles`), and a zone IANA
+ * renamed takes its current name (`Asia/Calcutta` -> `Asia/Kolkata`), which the list lacks.
  */
 export function canonicalTimeZone(name: string): string | undefined {
+  const found = listedOrResolved(name);
+  return found === undefined ? undefined : currentName(found);
+}
+
+function listedOrResolved(name: string): string | undefined {
   canonicalZones ??= zoneNames();
   if (canonicalZones.has(name)) return name;
   lowerCaseZones ??= new Map([...canonicalZones].map((z) => [z.toLowerCase(), z]));
@@ -109,6 +115,43 @@ export function canonicalTimeZone(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Zones IANA renamed whose old name ICU still lists as the canonical one (what
+ * `Intl.supportedValuesOf('timeZone')` gives on Node 20 and 22, which accept the new name
+ * too but resolve it to the old one).
+ */
+export const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+/**
+ * The current name of a renamed zone (Asia/Calcutta -> Asia/Kolkata) when the engine's local time
+ * knows it as the same zone (an unknown TZ would silently be UTC); else the name as it is.
+ */
+function currentName(zone: string): string {
+  const current = RENAMED_ZONES[zone];
+  if (!current) return zone;
+  const offsets = (z: string) =>
+    withZone(z, () => `${new Date(2027, 0, 1).getTimezoneOffset()},${new Date(2027, 6, 1).getTimezoneOffset()}`);
+  return offsets(current) === offsets(zone) ? current : zone;
 }
 
 /** Every canonical zone name (for suggestions when a name is not a zone). */

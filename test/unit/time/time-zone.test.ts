@@ -156,6 +156,11 @@ describe('canonicalTimeZone', () => {
     ['america/chicago', 'America/Chicago'],
     ['EUROPE/LONDON', 'Europe/London'],
     ['US/Pacific', 'America/Los_Angeles'],
+    // Renamed zones take their current name, though the engine lists the old one as canonical.
+    ['Asia/Calcutta', 'Asia/Kolkata'],
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['asia/kolkata', 'Asia/Kolkata'],
+    ['Europe/Kiev', 'Europe/Kyiv'],
     ['utc', 'UTC'],
     ['Central', undefined],
     ['Mars/Olympus', undefined],
