@@ -104,6 +104,10 @@ export function canonicalTimeZone(name: string): string | undefined {
   return found === undefined ? undefined : currentName(found);
 }
 
+/** The zone's UTC offsets in January and July, as the engine's local time reads them. */
+const offsetsIn = (zone: string): string =>
+  withZone(zone, () => `${new Date(2027, 0, 1).getTimezoneOffset()},${new Date(2027, 6, 1).getTimezoneOffset()}`);
+
 function listedOrResolved(name: string): string | undefined {
   canonicalZones ??= zoneNames();
   if (canonicalZones.has(name)) return name;
@@ -149,9 +153,7 @@ export const RENAMED_ZONES: Readonly<Record<string, string>> = {
 function currentName(zone: string): string {
   const current = RENAMED_ZONES[zone];
   if (!current) return zone;
-  const offsets = (z: string) =>
-    withZone(z, () => `${new Date(2027, 0, 1).getTimezoneOffset()},${new Date(2027, 6, 1).getTimezoneOffset()}`);
-  return offsets(current) === offsets(zone) ? current : zone;
+  return offsetsIn(current) === offsetsIn(zone) ? current : zone;
 }
 
 /** Every canonical zone name (for suggestions when a name is not a zone). */

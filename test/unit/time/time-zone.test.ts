@@ -161,6 +161,11 @@ describe('canonicalTimeZone', () => {
     ['Asia/Kolkata', 'Asia/Kolkata'],
     ['asia/kolkata', 'Asia/Kolkata'],
     ['Europe/Kiev', 'Europe/Kyiv'],
+    // The short way (the engine's local time knows the spelling) and its edges.
+    ['America/Argentina/Cordoba', 'America/Argentina/Cordoba'],
+    ['Africa/Abidjan', 'Africa/Abidjan'], // on UTC all year: the long way
+    ['America/Chicagoo', undefined], // reads as UTC: unknown
+    ['Europe/Nowhere', undefined],
     ['utc', 'UTC'],
     ['Central', undefined],
     ['Mars/Olympus', undefined],
