@@ -19,31 +19,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { foldIcsLinesByOctets, icsPrivateEntryPoints } from './ics-private.mjs';
+import { PARTS } from './parts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-
-/**
- * The parts of the program bundled on their own, and the runs each serves (src/boot.ts
- * `bundleFor`). A part leaves out the other command groups (src/cli.ts loads each group with
- * `import('./commands/<group>/index.js')`) and, for `plan`, the subcommands it does not serve
- * (import and init bring a YAML editor, an LMS feed reader and prompts; `plan build`, the most
- * used, runs from a part of its own). Everything else runs from mls.cjs.
- */
-const PLAN_LEAVES = ['./build.js', './check.js', './today.js', './week.js', './status.js', './record.js'];
-const PARTS = {
-  catalog: { commands: ['find', 'show', 'check', 'careers'], without: [] },
-  'plan-build': {
-    commands: ['plan'],
-    subcommands: ['build'],
-    without: ['./import.js', './init.js', ...PLAN_LEAVES.filter((leaf) => leaf !== './build.js')],
-  },
-  plan: {
-    commands: ['plan'],
-    subcommands: ['check', 'today', 'week', 'status', 'done', 'skip', 'example'],
-    without: ['./import.js', './init.js', './build.js'],
-  },
-};
 
 /**
  * Replaces the dynamic imports of the commands a part does not hold with a module that throws:

@@ -109,7 +109,7 @@ describe('the built program', () => {
     expect(() => readdirSync(join(home, 'cache'))).toThrow();
   });
 
-  it.each(['mls.cjs', 'catalog.cjs', 'plan.cjs'])(
+  it.each(['mls.cjs', 'catalog.cjs', 'plan-build.cjs', 'plan.cjs'])(
     'has no import() left in dist/%s (vm.Script code has no module loader)',
     (file) => {
       expect(readFileSync(join(ROOT, 'dist', file), 'utf8')).not.toMatch(/\bimport\((?!\s*\))/);
@@ -125,6 +125,10 @@ describe('the built program', () => {
     expect(catalog).toContain('commands/plan/index.js is not in this bundle');
     expect(plan).toContain('commands/find/index.js is not in this bundle');
     expect(plan).toContain('./import.js is not in this bundle');
+    expect(plan).toContain('./build.js is not in this bundle');
+    const build = readFileSync(join(ROOT, 'dist', 'plan-build.cjs'), 'utf8');
+    expect(build).toContain('./today.js is not in this bundle');
+    expect(build).not.toContain('./build.js is not in this bundle');
     expect(whole).not.toContain('is not in this bundle');
   });
 
@@ -134,6 +138,7 @@ describe('the built program', () => {
     [['careers', 'metadata'], 0],
     [['show', 'drexel'], 0],
     [['plan', 'example'], 0],
+    [['plan', 'build', '--help'], 0],
     [['help', 'plan'], 0],
   ])('%j runs from its part with its own cache', (args, code) => {
     const { env } = cacheHome();

@@ -1,0 +1,1 @@
+export const PARTS: Record<string, { commands: string[]; subcommands?: string[]; without: string[] }>;
