@@ -100,9 +100,17 @@ let lowerCaseZones: Map<string, string> | undefined;
  * renamed takes its current name (`Asia/Calcutta` -> `Asia/Kolkata`), which the list lacks.
  */
 export function canonicalTimeZone(name: string): string | undefined {
+  // The usual case, a geographic zone spelled as IANA spells it: the engine's local time says
+  // whether it knows that spelling (an unknown TZ reads as UTC) in ~0.2 ms, where listing every
+  // zone takes 1.5-2.3. A zone on UTC all year, and any other spelling, takes the longer way.
+  if (GEOGRAPHIC.test(name) && offsetsIn(name) !== offsetsIn('UTC')) return currentName(name);
   const found = listedOrResolved(name);
   return found === undefined ? undefined : currentName(found);
 }
+
+/** IANA's geographic names (America/Chicago, America/Argentina/Cordoba); US/..., Etc/... are aliases. */
+const GEOGRAPHIC =
+  /^(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)(\/[A-Z][A-Za-z_+-]*){1,2}$/;
 
 /** The zone's UTC offsets in January and July, as the engine's local time reads them. */
 const offsetsIn = (zone: string): string =>
