@@ -177,13 +177,14 @@ function allocate(
   min: number,
   latestEnd = Number.POSITIVE_INFINITY,
   earliestStart = Number.NEGATIVE_INFINITY,
+  shape: (length: number) => number = (length) => length,
 ): Interval | null {
   for (let i = 0; i < slot.free.length; i += 1) {
     const interval = slot.free[i] as Interval;
     const start = Math.max(interval.start, earliestStart);
     const length = Math.min(interval.end, latestEnd) - start;
     if (length <= 0 || length < min) continue;
-    const taken = { start, end: start + Math.min(max, length) };
+    const taken = { start, end: start + shape(Math.min(max, length)) };
     const rest = [
       { start: interval.start, end: taken.start },
       { start: taken.end, end: interval.end },
@@ -192,6 +193,28 @@ function allocate(
     return taken;
   }
   return null;
+}
+
+/**
+ * A block toward `left` minutes of work: at most a session long, never shorter than the shortest
+ * block. The last piece of work is rounded up to the shortest block, and a block stops short
+ * rather than leave a remainder shorter than that (89 free minutes for 90 of work: 60 now and 30
+ * later, not 89 and a 1-minute block).
+ */
+function allocateWork(
+  slot: DaySlot,
+  left: number,
+  settings: Plan['settings'],
+  latestEnd?: number,
+  earliestStart?: number,
+): Interval | null {
+  const shortest = Math.min(settings.minBlockMinutes, settings.sessionMinutes);
+  const most = Math.max(shortest, Math.min(left, settings.sessionMinutes));
+  return allocate(slot, most, shortest, latestEnd, earliestStart, (length) => {
+    const rest = left - length;
+    const shorter = length - (shortest - rest);
+    return rest > 0 && rest < shortest && shorter >= shortest ? shorter : length;
+  });
 }
 
 function scheduleWeeklySessions(
@@ -235,15 +258,13 @@ function scheduleWeeklySessions(
       for (const course of plan.courses) {
         const left = remaining.get(course.code) ?? 0;
         if (left <= 0) continue;
-        const max = Math.min(left, plan.settings.sessionMinutes);
-        const min = Math.min(left, plan.settings.minBlockMinutes);
         const used = daysUsed.get(course.code) as Set<DayNumber>;
         // Spread the week: days this course has not used yet first, the emptiest of them first.
         const unused = weekSlots.filter((s) => !used.has(s.day)).map((slot) => ({ slot, free: freeOn(slot) }));
         unused.sort((a, b) => b.free - a.free || a.slot.day - b.slot.day || a.slot.start - b.slot.start);
         const ordered = [...unused.map((u) => u.slot), ...weekSlots.filter((s) => used.has(s.day))];
         for (const slot of ordered) {
-          const taken = allocate(slot, max, min);
+          const taken = allocateWork(slot, left, plan.settings);
           if (!taken) continue;
           const n = (counts.get(course.code) ?? 0) + 1;
           counts.set(course.code, n);
@@ -305,13 +326,7 @@ function spreadWork(
       if (left <= 0) break;
       if ((placedOn[d] as number) >= perDay) continue;
       for (const slot of days[d] as DaySlot[]) {
-        const taken = allocate(
-          slot,
-          Math.min(left, settings.sessionMinutes),
-          Math.min(left, settings.minBlockMinutes),
-          limitIn(slot, workEnd, sc),
-          earliest(slot),
-        );
+        const taken = allocateWork(slot, left, settings, limitIn(slot, workEnd, sc), earliest(slot));
         if (!taken) continue;
         placed.push(sc.placed(slot, taken));
         placedOn[d] = (placedOn[d] as number) + 1;
@@ -518,7 +533,7 @@ export function replaceSkipped(
     const after = notBefore(from);
     for (const slot of slots.filter((s) => sc.endOf(s) > from && s.day <= weekEnd)) {
       if (left <= 0) break;
-      const taken = allocate(slot, left, Math.min(left, plan.settings.minBlockMinutes), undefined, after(slot));
+      const taken = allocateWork(slot, left, plan.settings, undefined, after(slot));
       if (!taken) continue;
       added.push({
         ...block,

@@ -231,3 +231,28 @@ courses:
     expect(check.stderr).toContain('weekly study for INFO 200: short by 1.8 h in the week of 2027-08-23');
   });
 });
+
+describe('mls plan build: no block shorter than the shortest block', () => {
+  it('89 free minutes for 90 of weekly study: 60 and 30, not 89 and a 1-minute block', () => {
+    const { home, plan } = planIn(`name: Slot to 23:59
+timezone: UTC
+terms:
+  - { name: T, start: 2027-09-06, end: 2027-09-26 }
+availability:
+  - { day: mon, start: "22:30", end: "23:59" }
+  - { day: tue, start: "19:00", end: "20:00" }
+courses:
+  - { code: C 100, weeklyHours: 1.5 }
+`);
+    const r = runMls(['plan', 'build', plan, '-o', '-', '--timestamp', STAMP], {
+      env: { HOME: home, MLS_NOW: '2027-01-01T00:00:00Z' },
+    });
+    expect(r.code).toBe(0);
+    const lengths = parseEvents(r.stdout)
+      .filter((e) => !e.allDay)
+      .map((e) => (Date.parse(e.end) - Date.parse(e.start)) / 60_000);
+    expect(lengths.length).toBe(6);
+    expect(Math.min(...lengths)).toBe(30);
+    expect(lengths.reduce((a, b) => a + b, 0)).toBe(3 * 90);
+  });
+});

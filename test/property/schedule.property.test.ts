@@ -22,6 +22,12 @@ describe('scheduler properties (1,000 random plans)', () => {
             (a) => a.weekday === weekdayIndex(b.day) && a.start <= b.start && b.end <= a.end,
           );
           expect(inSlot).toBe(true);
+          // a study session or work block is never shorter than the shortest block
+          if (b.kind === 'session' || b.kind === 'work') {
+            expect(b.end - b.start).toBeGreaterThanOrEqual(
+              Math.min(plan.settings.minBlockMinutes, plan.settings.sessionMinutes),
+            );
+          }
         }
         // no overlaps
         const sorted = [...blocks].sort((a, b) => a.day - b.day || a.start - b.start);
@@ -45,10 +51,12 @@ describe('scheduler properties (1,000 random plans)', () => {
             expect(momentKey({ day: b.day, minute: b.start })).toBeGreaterThanOrEqual(momentKey(d.workEnd));
             expect(momentKey({ day: b.day, minute: b.end })).toBeLessThanOrEqual(momentKey(d.deadline.due));
           }
-          // hours placed equal hours needed, or the shortfall says how many are missing
+          // hours placed cover the hours needed (the last piece rounded up to the shortest block,
+          // so by less than one such block), or the shortfall says how many are missing
           const placed = work.reduce((s, b) => s + b.end - b.start, 0);
           expect(placed).toBe(d.placedMinutes);
-          expect(d.placedMinutes + d.shortMinutes).toBe(d.neededMinutes);
+          expect(d.placedMinutes + d.shortMinutes).toBeGreaterThanOrEqual(d.neededMinutes);
+          expect(d.placedMinutes + d.shortMinutes).toBeLessThan(d.neededMinutes + plan.settings.minBlockMinutes);
           expect(d.neededMinutes).toBeGreaterThanOrEqual(d.deadline.estimateMinutes * plan.settings.estimateMultiplier);
         }
         const anyShort = schedule.deadlines.some((d) => d.shortMinutes > 0) || schedule.sessionShortfalls.length > 0;
