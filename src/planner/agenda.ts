@@ -23,15 +23,18 @@ export function upcomingDeadlines(
   count: number,
   zone: ZoneRules,
 ): UpcomingDeadline[] {
-  return schedule.deadlines
-    .filter((d) => momentKey(d.deadline.due) > momentKey(from))
-    .sort((a, b) => momentKey(a.deadline.due) - momentKey(b.deadline.due))
-    .slice(0, count)
-    .map((d) => {
-      const { day, minute } = d.deadline.due;
-      const due = d.deadline.allDay ? d.deadline.due : zone.toLocal(zone.toUtc(day, minute));
-      return { deadline: d.deadline, due, daysLeft: d.deadline.due.day - from.day, shortMinutes: d.shortMinutes };
-    });
+  return (
+    schedule.deadlines
+      // Due at the moment looked from (00:00 of a day, or now) is still ahead: due today.
+      .filter((d) => momentKey(d.deadline.due) >= momentKey(from))
+      .sort((a, b) => momentKey(a.deadline.due) - momentKey(b.deadline.due))
+      .slice(0, count)
+      .map((d) => {
+        const { day, minute } = d.deadline.due;
+        const due = d.deadline.allDay ? d.deadline.due : zone.toLocal(zone.toUtc(day, minute));
+        return { deadline: d.deadline, due, daysLeft: d.deadline.due.day - from.day, shortMinutes: d.shortMinutes };
+      })
+  );
 }
 
 /** The moment a day is looked at from: now on today, its start on any other day. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMls, tempHome } from '../helpers/run-mls.js';
@@ -115,5 +115,33 @@ describe('--date', () => {
     expect(week).toMatch(/Deadlines in the next two weeks\n {2}nothing due\s*$/);
     const today = run(['plan', 'today', '--date', '2028-03-04']).stdout;
     expect(today).toMatch(/Next deadlines\n {2}nothing due\s*$/);
+  });
+});
+
+describe('a deadline due at 00:00', () => {
+  it('is listed by plan week and plan today on its own day', () => {
+    const home = tempHome();
+    const plan = join(home, 'plan.yaml');
+    writeFileSync(
+      plan,
+      `name: Midnight
+timezone: America/Chicago
+terms:
+  - { name: T, start: 2027-09-06, end: 2027-10-01 }
+availability:
+  - { day: mon, start: "19:00", end: "21:00" }
+courses:
+  - { code: C 100, weeklyHours: 1 }
+deadlines:
+  - { course: C 100, title: At midnight, due: 2027-09-15 00:00, hours: 0 }
+  - { course: C 100, title: All day, due: 2027-09-15, hours: 0 }
+`,
+    );
+    const env = { HOME: home, MLS_NOW: '2027-09-01T12:00:00Z' };
+    for (const command of ['week', 'today']) {
+      const out = runMls(['plan', command, plan, '--date', '2027-09-15'], { env }).stdout;
+      expect(out, command).toContain('At midnight');
+      expect(out, command).toContain('All day');
+    }
   });
 });
