@@ -25,8 +25,11 @@ export function upcomingDeadlines(
 ): UpcomingDeadline[] {
   return (
     schedule.deadlines
-      // Due at the moment looked from (00:00 of a day, or now) is still ahead: due today.
-      .filter((d) => momentKey(d.deadline.due) >= momentKey(from))
+      // A time due at the moment looked from (00:00 of a day, or now) is still ahead: due today.
+      // An all-day deadline is due at the end of its day, the next day's 00:00: then it is past.
+      .filter((d) =>
+        d.deadline.allDay ? momentKey(d.deadline.due) > momentKey(from) : momentKey(d.deadline.due) >= momentKey(from),
+      )
       .sort((a, b) => momentKey(a.deadline.due) - momentKey(b.deadline.due))
       .slice(0, count)
       .map((d) => {
