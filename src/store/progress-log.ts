@@ -9,7 +9,7 @@ import type { ProgressStatus } from '../planner/adherence.js';
 import { fileSystemError } from './fs-errors.js';
 import { readRegularFile } from './read-file.js';
 import { readRange } from './read-range.js';
-import { writableTarget } from './write-file.js';
+import { resolveSymlinks, writableTarget } from './write-file.js';
 
 /** Years of records are a few hundred kilobytes. */
 const MAX_LOG_BYTES = 50 * 1024 * 1024;
@@ -21,7 +21,10 @@ export interface ProgressEntry {
 }
 
 export function progressPath(planPath: string): string {
-  return join(dirname(planPath), `${basename(planPath, extname(planPath))}.progress.jsonl`);
+  // Beside the plan file itself, where its lock is: a plan reached through a symlink and by its
+  // own name shares one record.
+  const plan = resolveSymlinks(planPath);
+  return join(dirname(plan), `${basename(plan, extname(plan))}.progress.jsonl`);
 }
 
 export function readProgress(planPath: string): { entries: ProgressEntry[]; byKey: Map<string, ProgressStatus> } {

@@ -142,6 +142,21 @@ describe('plan build -o: what is overwritten', () => {
     expect(readFileSync(target, 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
   });
 
+  it('a plan reached through a symlink and by its own name shares one progress record', () => {
+    const { home, plan, run } = examplePlan();
+    mkdirSync(join(home, 'link'));
+    const link = join(home, 'link', 'plan.yaml');
+    symlinkSync(plan, link);
+    expect(run(['plan', 'done', link, '1', '--date', '2027-10-04']).code).toBe(0);
+    expect(run(['plan', 'skip', plan, '1', '--date', '2027-10-06']).code).toBe(0);
+    expect(existsSync(join(home, 'link', 'plan.progress.jsonl'))).toBe(false);
+    for (const name of [plan, link]) {
+      const week = JSON.parse(run(['plan', 'week', name, '--date', '2027-10-04', '--json']).stdout);
+      const statuses = week.days.flatMap((d: { blocks: { status: string }[] }) => d.blocks.map((b) => b.status));
+      expect(statuses, name).toEqual(expect.arrayContaining(['done', 'skipped']));
+    }
+  });
+
   it('keeps the mode of the calendar it replaces', () => {
     const { home, plan, run } = examplePlan();
     const ics = join(home, 'study.ics');
