@@ -2,9 +2,10 @@
  * What mls wrote to each calendar file last time (UID -> SEQUENCE, a signature of time
  * and title, and whether it was written as cancelled), kept in the user data folder so a
  * rebuild need not parse the old .ics (ical.js took ~250 ms on a two-year plan). The state
- * is used only while the file's size and modification time are the ones recorded, and only
- * after it passes its schema (every value of it may be written into the next calendar);
- * otherwise the calendar file itself is parsed.
+ * is used alone only while the file's size and modification time are the ones recorded, and
+ * only after it passes its schema (every value of it may be written into the next calendar);
+ * otherwise the calendar file itself is parsed, and the state only keeps a SEQUENCE from going
+ * down and a cancelled event known.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -61,28 +62,42 @@ export async function readPreviousEvents(
   if (!existsSync(output)) return null;
   const { size, mtimeMs } = statSync(output);
   const path = statePath(output, env);
+  let recorded: Map<string, PreviousEvent> | null = null;
   if (existsSync(path)) {
     try {
       const state = stateSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      // A damaged, foreign or stale state file is ignored: the calendar itself is parsed below.
-      if (state.success && state.data.size === size && state.data.mtimeMs === mtimeMs) {
-        return new Map(
+      // A damaged or foreign state file is ignored: the calendar itself is parsed below.
+      if (state.success) {
+        recorded = new Map(
           state.data.events.map(([uid, sequence, signature, cancelled]) => [
             uid,
             cancelled ? { sequence, signature, cancelled } : { sequence, signature },
           ]),
         );
+        if (state.data.size === size && state.data.mtimeMs === mtimeMs) return recorded;
       }
     } catch {
       // Unreadable or not JSON: as above.
     }
   }
   const { previousEvents } = await import('../calendar/ics-read.js');
+  let parsed: Map<string, PreviousEvent>;
   try {
-    return previousEvents(readFileSync(output, 'utf8'));
+    parsed = previousEvents(readFileSync(output, 'utf8'));
   } catch {
-    return null;
+    return recorded;
   }
+  // The file changed since (a sync client touched it, a backup was restored): what it holds now
+  // wins, but a SEQUENCE never goes down, and events cancelled before stay known as cancelled.
+  for (const [uid, before] of recorded ?? []) {
+    const now = parsed.get(uid);
+    if (!now) {
+      if (before.cancelled) parsed.set(uid, before);
+    } else if (before.sequence > now.sequence) {
+      parsed.set(uid, { ...now, sequence: before.sequence });
+    }
+  }
+  return parsed;
 }
 
 export async function saveCalendarState(

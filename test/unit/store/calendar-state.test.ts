@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,5 +53,18 @@ describe('calendar state is validated, never trusted verbatim', () => {
     const { env, output, state, events } = await written();
     writeFileSync(state, '{"version": 3, "events": [');
     expect((await readPreviousEvents(output, env))?.size).toBe(events.size);
+  });
+
+  it('when the calendar was touched since (a sync client, a restored backup), keeps what the file holds but never lowers a SEQUENCE nor forgets a cancellation', async () => {
+    const { env, output, state } = await written();
+    const json = JSON.parse(readFileSync(state, 'utf8'));
+    const [uid] = json.events[0];
+    json.events[0][1] = 5; // a higher SEQUENCE than the file's
+    json.events.push(['0123456789abcdef01234567@mls-planner', 2, '2027-01-05|2027-01-06|Gone', true]);
+    writeFileSync(state, JSON.stringify(json));
+    utimesSync(output, new Date(), new Date(Date.now() + 5000)); // touched: the state no longer matches it
+    const previous = await readPreviousEvents(output, env);
+    expect(previous?.get(uid)?.sequence).toBe(5);
+    expect(previous?.get('0123456789abcdef01234567@mls-planner')).toMatchObject({ sequence: 2, cancelled: true });
   });
 });
