@@ -10,6 +10,7 @@ import { loadZodMessages } from '../schema/datasets.js';
 import { planSchema } from '../schema/plan.js';
 import { canonicalTimeZone } from '../time/zone.js';
 import { closestKey, knownKeys } from './plan-keys.js';
+import { regionZones } from './zone-answers.js';
 
 /** An alias bomb ("billion laughs") expands past this many aliases; a real plan uses a handful. */
 const MAX_ALIAS_COUNT = 100;
@@ -124,6 +125,13 @@ export function planError(text: string, name: string, defaultZone: string): User
     return problemsError(problems);
   }
   const file = parsed.data;
+  const choices = file.timezone === undefined || file.timezone.includes('/') ? null : regionZones(file.timezone);
+  if (choices) {
+    problems.push(
+      `${name}:${locate(document, lines, ['timezone'])}: timezone: "${file.timezone}" is more than one zone, or one without daylight saving: write its IANA name, e.g. ${choices.join(' or ')}`,
+    );
+    return problemsError(problems);
+  }
   const timezone = canonicalTimeZone(file.timezone ?? defaultZone);
   if (!timezone) {
     problems.push(

@@ -10,6 +10,7 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { normalisePlan, type Plan, planIssues } from '../planner/plan.js';
 import { type PlanFile, planSchema } from '../schema/plan.js';
 import { canonicalTimeZone } from '../time/zone.js';
+import { regionZones } from './zone-answers.js';
 
 export interface LoadedPlan {
   plan: Plan;
@@ -28,6 +29,8 @@ function fastParse(text: string, defaultZone: string | (() => string)): LoadedPl
   const parsed = planSchema.safeParse(raw);
   if (!parsed.success) return null;
   const file = parsed.data;
+  // `EST`, `GMT`, `Central`: refused with the zones they may mean (plan-errors.ts).
+  if (file.timezone !== undefined && !file.timezone.includes('/') && regionZones(file.timezone)) return null;
   const timezone = canonicalTimeZone(
     file.timezone ?? (typeof defaultZone === 'function' ? defaultZone() : defaultZone),
   );

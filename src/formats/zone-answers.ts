@@ -85,6 +85,11 @@ const MAX_CANDIDATES = 10;
 export function timeZoneCandidates(text: string): string[] {
   const query = tidyZone(text);
   if (!query) return [];
+  // An IANA name first (US/Eastern is America/New_York, not the "Eastern" region's choice).
+  if (text.includes('/')) {
+    const named = canonicalTimeZone(text.trim());
+    if (named) return [currentName(named)];
+  }
   const region = REGIONS[ABBREVIATIONS[query] ?? query];
   if (region) return region.map((z) => knownZone(z)).filter((z): z is string => z !== undefined);
   const exact = canonicalTimeZone(text.trim());
@@ -98,6 +103,17 @@ export function timeZoneCandidates(text: string): string[] {
       [foldText(z), ...(RENAMED[z] ? [foldText(RENAMED[z] as string)] : [])].some((n) => n.includes(query)),
   );
   return [...exactCity, ...partial].slice(0, MAX_CANDIDATES).map(currentName);
+}
+
+/**
+ * The zones a region word or an abbreviation may mean (`EST`, `GMT`, `Central`), or null for
+ * anything else. In a plan file such a name is refused with these as the choices: the engine
+ * reads `EST` as a fixed offset without daylight saving, and `GMT` as UTC.
+ */
+export function regionZones(text: string): string[] | null {
+  const query = tidyZone(text);
+  const region = REGIONS[ABBREVIATIONS[query] ?? query];
+  return region ? region.map((z) => knownZone(z)).filter((z): z is string => z !== undefined) : null;
 }
 
 /** `gmt` -> `GMT`, `central` -> `Central`: a region word as a suggestion shows it. */

@@ -88,6 +88,19 @@ describe('mls plan build', () => {
     expect(existsSync(ics)).toBe(false);
   });
 
+  it.each([
+    ['EST', 'America/New_York or America/Toronto'],
+    ['GMT', 'Europe/London or Europe/Dublin or UTC'],
+    ['Central', 'America/Chicago or America/Winnipeg'],
+  ])('refuses timezone: %s (a fixed offset or several zones), offering %s, exit 2', (zone, choices) => {
+    const { home, plan } = examplePlan();
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('America/Chicago', zone));
+    const r = runMls(['plan', 'check', plan], { env: { HOME: home } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/plan\.yaml:\d+:\d+: timezone: /);
+    expect(r.stderr).toContain(`e.g. ${choices}`);
+  });
+
   it('says so when the output is a folder, with exit 2', () => {
     const { home, plan } = examplePlan();
     const r = runMls(['plan', 'build', plan, '-o', home], { env: { HOME: home } });

@@ -52,4 +52,12 @@ describe('time zones: a name that is none, with suggestions by spelling', () => 
   it('Boston -> no far-fetched suggestion', () => expect(error('Boston')).toBe(NONE));
   it('Mumbai -> no far-fetched suggestion', () => expect(error('Mumbai')).toBe(NONE));
   it('Mars/Base -> no suggestion', () => expect(error('Mars/Base')).toBe(NONE));
+
+  it.each([
+    ['US/Eastern', ['America/New_York']],
+    ['US/Pacific', ['America/Los_Angeles']],
+    ['America/Chicago', ['America/Chicago']],
+  ])('an IANA name is that zone, not a region choice: %s', (text, expected) =>
+    expect(timeZoneCandidates(text)).toEqual(expected),
+  );
 });
