@@ -369,7 +369,12 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     try {
       component = componentOf(head.text);
     } catch (error) {
-      skipped.push({ uid: head.uid, summary: '', reason: `not readable (${(error as Error).message})` });
+      // Refused by name, as any other unreadable event (unlessUnreadable).
+      const [outcome] = unlessUnreadable(head.uid, head.text, () => {
+        throw error;
+      });
+      if (outcome && 'skip' in outcome) skipped.push(outcome.skip);
+      if (outcome?.warning) feed.warnings.push(outcome.warning);
       continue;
     }
     const uid = String(component.getFirstPropertyValue('uid') ?? head.uid);

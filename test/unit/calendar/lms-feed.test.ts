@@ -279,6 +279,9 @@ describe('readLmsFeed: one malformed event is refused by name, the others are re
     ['an EXDATE', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEXDATE:2027-03-12'],
     ['a DTEND', 'DTSTART:20270305T120000Z\r\nDTEND:garbage\r\nRRULE:FREQ=WEEKLY;COUNT=3'],
     ['an RRULE', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;UNTIL=xx'],
+    ['an unknown FREQ', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=SOMETIMES'],
+    ['a COUNT that is no number', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;COUNT=abc'],
+    ['a line with no colon', 'DTSTART:20270305T120000Z\r\nthis line has no colon'],
   ])('a series with %s ical.js cannot read is refused by name', (_, lines) => {
     const f = readLmsFeed(threeEvents(lines), spring);
     expect(f.deadlines.map((d) => d.title)).toEqual(['First', 'Last']);
