@@ -166,6 +166,11 @@ export function planIssues(plan: Plan): PlanIssue[] {
         path: ['settings', 'reminders', i],
         message: `a reminder must be from 1m to ${MAX_REMINDER_MINUTES / 1440}d before the due time (e.g. 1d, 2h, 30m)`,
       });
+    } else if (plan.settings.reminders.indexOf(minutes) < i) {
+      issues.push({
+        path: ['settings', 'reminders', i],
+        message: 'this reminder is the same time as an earlier one (each would ring twice): remove one',
+      });
     }
   });
   const keys = new Set<string>();

@@ -174,7 +174,7 @@ export const planSchema = z.strictObject({
       revisionMinutes: z._default(whole(15, 480), DEFAULT_SETTINGS.revisionMinutes),
       reminders: z._default(
         z
-          .array(z.string().check(z.regex(/^\d{1,5}[dhm]$/, 'use a number and d, h or m: 1d, 2h, 30m')))
+          .array(z.string().check(z.regex(/^\d{1,5}[dhm]$/, 'use a whole number and d, h or m: 1d, 2h, 30m')))
           .check(atMost(PLAN_LIMITS.reminders, 'reminders')),
         [...DEFAULT_SETTINGS.reminders],
       ),

@@ -4,6 +4,8 @@
  * names mls as its PRODID), unless --force. A device, FIFO, socket or folder is never replaced,
  * --force or not (writableTarget).
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { readRange } from './read-range.js';
 import { writableTarget } from './write-file.js';
@@ -18,7 +20,20 @@ export function isMlsCalendar(path: string): boolean {
 }
 
 export function checkCalendarOutput(path: string, force: boolean | undefined): void {
+  if (path.trim() === '') {
+    throw new UserError('the calendar file name is empty', {
+      exitCode: ExitCode.usage,
+      hint: 'give a file name (e.g. -o study.ics), or -o - to print the calendar',
+    });
+  }
   const { target, existing } = writableTarget(path);
+  // A folder that does not exist is a typo more often than a wish: it is not made.
+  if (!existing && !existsSync(dirname(target))) {
+    throw new UserError(`the folder ${dirname(path)} does not exist; ${path} was not written`, {
+      exitCode: ExitCode.usage,
+      hint: 'check the path, or make the folder first',
+    });
+  }
   if (!existing || force || isMlsCalendar(target)) return;
   const calendar = readRange(target, 0, 15).toString('utf8') === 'BEGIN:VCALENDAR';
   throw new UserError(

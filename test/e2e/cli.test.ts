@@ -46,6 +46,7 @@ describe('mls (top level)', () => {
     [['find', '--dept', ''], 'it is empty'],
     [['find', '--dept', ','], 'it is empty'],
     [['show', 'drexel', '--career', ' '], 'it is empty'],
+    [['find', '-q', ''], 'it is empty'],
   ])('an empty value is a usage error, not ignored: %j', (args, message) => {
     const r = runMls(args);
     expect(r.code).toBe(2);

@@ -268,6 +268,21 @@ describe('plan files: symlinks, modes, special files', () => {
 });
 
 describe('operating-system faults are not bugs', () => {
+  it('a calendar in a folder that does not exist is refused (a typo makes no folders), exit 2', () => {
+    const { home, plan, run } = examplePlan();
+    const r = run(['plan', 'build', plan, '-o', join(home, 'typo', 'dir', 'study.ics')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('typo/dir does not exist');
+    expect(existsSync(join(home, 'typo'))).toBe(false);
+  });
+
+  it('an empty calendar file name is a usage error', () => {
+    const { plan, run } = examplePlan();
+    const r = run(['plan', 'build', plan, '-o', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: the calendar file name is empty');
+  });
+
   it('an output folder that cannot be made: one line naming the path, exit 74', () => {
     const { home, plan, run } = examplePlan();
     writeFileSync(join(home, 'file'), 'x');

@@ -92,6 +92,7 @@ export function findCommand(ctx: Context): Command {
     .option(
       '-q, --query <text>',
       'whole words to find in names, place, notes and specialisations (archives, licensure)',
+      nonEmpty,
     )
     .option('--include-candidates', 'also list programs that are only candidates for accreditation')
     .option('--career <name>', 'rank by the departments this career needs (see `mls careers`)', nonEmpty)

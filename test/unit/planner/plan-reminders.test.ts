@@ -33,13 +33,21 @@ describe('reminders mean what they say', () => {
     // Too many digits for the schema's own pattern: refused there, before the range check.
     [
       '99999999999999999999d',
-      'plan.yaml:10:15: settings.reminders[0]: 99999999999999999999d use a number and d, h or m: 1d, 2h, 30m',
+      'plan.yaml:10:15: settings.reminders[0]: 99999999999999999999d use a whole number and d, h or m: 1d, 2h, 30m',
     ],
     [
       '57d',
       'plan.yaml:10:15: settings.reminders[0]: a reminder must be from 1m to 56d before the due time (e.g. 1d, 2h, 30m)',
     ],
     ['1d, 2h, 1m, 56d', 'accepted'],
+    [
+      '2h, 2h',
+      'plan.yaml:10:19: settings.reminders[1]: this reminder is the same time as an earlier one (each would ring twice): remove one',
+    ],
+    [
+      '1d, 24h',
+      'plan.yaml:10:19: settings.reminders[1]: this reminder is the same time as an earlier one (each would ring twice): remove one',
+    ],
   ])('reminders [%s] -> %s', async (reminders, expected) => {
     expect(await firstProblem(plan(reminders))).toBe(expected);
   });
