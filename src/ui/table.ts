@@ -34,6 +34,18 @@ export function truncateWords(text: string, width: number): string {
   return `${cut.replace(/[\s,;:/-]+$/, '')}…`;
 }
 
+/**
+ * A cut that keeps the last word: `U. of…Madison` and `U. of…Milwaukee`, where cutting at the
+ * end would show `U. of Wisconsin…` twice. Falls back to truncateWords when the word is too long.
+ */
+export function truncateKeepingEnd(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  const last = /[^\s,;:/-]+$/.exec(text)?.[0] ?? '';
+  const room = width - stringWidth(last);
+  if (last === '' || room < 4) return truncateWords(text, width);
+  return `${truncateWords(text.slice(0, text.length - last.length), room).replace(/…$/, '')}…${last}`;
+}
+
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
@@ -98,10 +110,27 @@ export function renderTable<Row>(
         .trimEnd(),
     ),
   ];
+  const fitted = rows.map((_, r) => visible.map((i) => fitForm(allCells[r]?.[i] ?? [''], widths[i] ?? 0)));
+  // Cut cells that read the same for different values are cut again keeping their last word.
+  visible.forEach((i, v) => {
+    const byText = new Map<string, number[]>();
+    fitted.forEach((cells, r) => {
+      const text = cells[v] ?? '';
+      if (text.endsWith('…')) byText.set(text, [...(byText.get(text) ?? []), r]);
+    });
+    for (const same of byText.values()) {
+      const full = new Set(same.map((r) => allCells[r]?.[i]?.[0]));
+      if (full.size < 2) continue;
+      for (const r of same) {
+        const cells = fitted[r] as string[];
+        cells[v] = truncateKeepingEnd(allCells[r]?.[i]?.at(-1) ?? '', widths[i] ?? 0);
+      }
+    }
+  });
   rows.forEach((row, r) => {
-    const line = visible.map((i) => {
+    const line = visible.map((i, v) => {
       const width = widths[i] ?? 0;
-      const text = pad(fitForm(allCells[r]?.[i] ?? [''], width), width);
+      const text = pad(fitted[r]?.[v] ?? '', width);
       const style = allColumns[i]?.style;
       return style ? style(text, row) : text;
     });

@@ -56,3 +56,21 @@ describe('renderTable', () => {
     expect(out.split('\n').every((line) => line.length <= 20)).toBe(true);
   });
 });
+
+describe('renderTable: cut cells never read the same for different values', () => {
+  const column = { header: 'Institution', value: (r: string) => r, shrink: { order: 0, min: 8 } };
+  it('two names cut alike keep their last words instead (U. of Wisconsin… twice)', () => {
+    const rows = ['U. of Wisconsin-Madison', 'U. of Wisconsin-Milwaukee', 'U. of Iowa'];
+    const out = renderTable(rows, [column], { maxWidth: 16 })
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
+    expect(out).toEqual(['U. of…Madison', 'U. of…Milwaukee', 'U. of Iowa']);
+  });
+  it('the same value cut twice stays as it was', () => {
+    const rows = ['University of North Carolina', 'University of North Carolina'];
+    const out = renderTable(rows, [column], { maxWidth: 16 }).split('\n').slice(1);
+    expect(new Set(out).size).toBe(1);
+    expect(out[0]?.trim().endsWith('…')).toBe(true);
+  });
+});
