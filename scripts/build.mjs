@@ -86,9 +86,8 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 const buildId = await bundle('mls');
 const parts = {};
-for (const [name, part] of Object.entries(PARTS)) {
-  parts[name] = { ...part, id: await bundle(name, [onlyTheseCommands(part)]) };
-  delete parts[name].without;
+for (const [name, { without, ...serves }] of Object.entries(PARTS)) {
+  parts[name] = { ...serves, id: await bundle(name, [onlyTheseCommands({ ...serves, without })]) };
 }
 await build({
   ...common,

@@ -7,7 +7,7 @@
 
 import { foldText } from '../catalog/normalize.js';
 import { closestMatches, editDistance } from '../catalog/suggest.js';
-import { canonicalTimeZone, RENAMED_ZONES, timeZoneNames } from '../time/zone.js';
+import { canonicalTimeZone, currentZoneName, RENAMED_ZONES, timeZoneNames } from '../time/zone.js';
 import type { Answer } from './plan-answers.js';
 
 /**
@@ -49,20 +49,9 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 
 const RENAMED = RENAMED_ZONES;
-const OLD_NAME = new Map(Object.entries(RENAMED).map(([old, current]) => [current, old]));
-
-/** The current IANA spelling of `zone` when the engine knows it (Asia/Calcutta -> Asia/Kolkata), else `zone`. */
-function currentName(zone: string): string {
-  const current = RENAMED[zone];
-  return current && canonicalTimeZone(current) ? current : zone;
-}
-
-/** A zone the engine knows under this name or its old one (Asia/Kolkata, even where only Asia/Calcutta is listed). */
-function knownZone(zone: string): string | undefined {
-  if (canonicalTimeZone(zone)) return zone;
-  const old = OLD_NAME.get(zone);
-  return old && canonicalTimeZone(old) ? old : undefined;
-}
+/** The zones of a region that the engine knows, by their current names. */
+const knownZones = (zones: readonly string[]): string[] =>
+  zones.map((z) => canonicalTimeZone(z)).filter((z): z is string => z !== undefined);
 
 /** `Asia/Ho_Chi_Minh` -> `ho chi minh`: the last part of a zone name, folded as typed text is. */
 const cityOf = (zone: string) => foldText(zone.slice(zone.lastIndexOf('/') + 1));
@@ -88,12 +77,12 @@ export function timeZoneCandidates(text: string): string[] {
   // An IANA name first (US/Eastern is America/New_York, not the "Eastern" region's choice).
   if (text.includes('/')) {
     const named = canonicalTimeZone(text.trim());
-    if (named) return [currentName(named)];
+    if (named) return [named];
   }
   const region = REGIONS[ABBREVIATIONS[query] ?? query];
-  if (region) return region.map((z) => knownZone(z)).filter((z): z is string => z !== undefined);
+  if (region) return knownZones(region);
   const exact = canonicalTimeZone(text.trim());
-  if (exact) return [currentName(exact)];
+  if (exact) return [exact];
   const names = timeZoneNames();
   const cities = (zone: string) => [cityOf(zone), ...(RENAMED[zone] ? [cityOf(RENAMED[zone] as string)] : [])];
   const exactCity = names.filter((z) => cities(z).includes(query));
@@ -102,7 +91,7 @@ export function timeZoneCandidates(text: string): string[] {
       !exactCity.includes(z) &&
       [foldText(z), ...(RENAMED[z] ? [foldText(RENAMED[z] as string)] : [])].some((n) => n.includes(query)),
   );
-  return [...exactCity, ...partial].slice(0, MAX_CANDIDATES).map(currentName);
+  return [...exactCity, ...partial].slice(0, MAX_CANDIDATES).map(currentZoneName);
 }
 
 /**
@@ -113,7 +102,7 @@ export function timeZoneCandidates(text: string): string[] {
 export function regionZones(text: string): string[] | null {
   const query = tidyZone(text);
   const region = REGIONS[ABBREVIATIONS[query] ?? query];
-  return region ? region.map((z) => knownZone(z)).filter((z): z is string => z !== undefined) : null;
+  return region ? knownZones(region) : null;
 }
 
 /** `gmt` -> `GMT`, `central` -> `Central`: a region word as a suggestion shows it. */
@@ -130,7 +119,7 @@ export function timeZoneSuggestions(text: string, limit = 3): string[] {
   const query = tidyZone(text);
   const zoneOf = new Map<string, string>();
   for (const zone of timeZoneNames()) {
-    const current = currentName(zone);
+    const current = currentZoneName(zone);
     for (const label of [foldText(current), cityOf(current), foldText(zone), cityOf(zone)]) {
       if (!zoneOf.has(label)) zoneOf.set(label, current);
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DAPIP_STORE_FILES } from '../catalog/dapip-index.js';
 import type { DatasetCopy as CatalogCopy } from '../catalog/staleness.js';
 import type { DatasetMeta, Manifest } from '../schema/datasets.js';
-import { readBundledJson } from './bundled.js';
+import { loadAlaPrograms, readBundledJson } from './bundled.js';
 import { CHARGES_DATASET, CHARGES_FILE } from './charges.js';
 import { IMPORTED_META, importedDir } from './imported.js';
 import { damaged, type Integrity } from './integrity.js';
@@ -56,9 +56,7 @@ export function datasetStatuses(env: NodeJS.ProcessEnv): DatasetStatus[] {
  * cost (with its IPEDS year) per program; `mls data import ipeds-charges` replaces them.
  */
 function chargesStatus(env: NodeJS.ProcessEnv): DatasetStatus {
-  const { programs } = readBundledJson<{ programs: { cost: { year: string; source: string } | null }[] }>(
-    'ala-programs.json',
-  );
+  const { programs } = loadAlaPrograms();
   const costs = programs.flatMap((p) => (p.cost ? [p.cost] : []));
   const years = [...new Set(costs.map((c) => c.year))].sort();
   const bundled: DatasetCopy = {
