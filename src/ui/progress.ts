@@ -6,6 +6,7 @@ import type { Block, ScheduledDeadline } from '../planner/schedule.js';
 import { clock, type DayNumber, isoDate, weekdayIndex } from '../time/dates.js';
 import type { Style } from './color.js';
 import { sanitizeField } from './sanitize.js';
+import { truncateWords } from './table.js';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 type Log = ReadonlyMap<string, ProgressStatus>;
@@ -16,9 +17,22 @@ export function blockJson(b: Block, status: ProgressStatus | undefined) {
   return { key: b.key, kind: b.kind, title: b.title, start: clock(b.start), end: clock(b.end), status: status ?? null };
 }
 
-export function blockLine(b: Block, n: number | null, status: ProgressStatus | undefined, style: Style): string {
+/** `text` cut at a word to fit `room` columns when a terminal's width is known (never below 12). */
+const fitted = (text: string, room: number | undefined): string =>
+  room === undefined ? text : truncateWords(text, Math.max(12, room));
+
+/** A block's line; `indent` is what stands before it, so the title fits `columns` when given. */
+export function blockLine(
+  b: Block,
+  n: number | null,
+  status: ProgressStatus | undefined,
+  style: Style,
+  fit?: { columns: number | undefined; indent: number },
+): string {
   const mark = status === 'done' ? style.green('done   ') : status === 'skipped' ? style.yellow('skipped') : '       ';
-  return `${n === null ? '' : `${String(n).padStart(2)}. `}${clock(b.start)}-${clock(b.end)}  ${mark}  ${sanitizeField(b.title)}`;
+  const head = `${n === null ? '' : `${String(n).padStart(2)}. `}${clock(b.start)}-${clock(b.end)}  `;
+  const room = fit?.columns === undefined ? undefined : fit.columns - fit.indent - head.length - 9;
+  return `${head}${mark}  ${fitted(sanitizeField(b.title), room)}`;
 }
 
 /** A deadline as --json shows it. */
@@ -33,12 +47,15 @@ export function deadlineJson(d: UpcomingDeadline) {
   };
 }
 
-export function deadlineLines(list: readonly UpcomingDeadline[], style: Style): string[] {
+export function deadlineLines(list: readonly UpcomingDeadline[], style: Style, columns?: number): string[] {
   if (list.length === 0) return [style.dim('  nothing due')];
   return list.map(deadlineJson).map((d) => {
     const left = d.daysLeft === 0 ? 'today' : d.daysLeft === 1 ? 'tomorrow' : `in ${d.daysLeft} days`;
-    const risk = d.shortHours > 0 ? style.red(`  at risk: ${d.shortHours.toFixed(1)} h of work does not fit`) : '';
-    return `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  ${sanitizeField(d.title)} (${sanitizeField(d.course)})${risk}`;
+    const risk = d.shortHours > 0 ? `  at risk: ${d.shortHours.toFixed(1)} h of work does not fit` : '';
+    const head = `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  `;
+    const name = `${sanitizeField(d.title)} (${sanitizeField(d.course)})`;
+    const room = columns === undefined ? undefined : columns - head.length - risk.length;
+    return `${head}${fitted(name, room)}${risk ? style.red(risk) : ''}`;
   });
 }
 
@@ -59,13 +76,13 @@ export function todayJson(v: DayView) {
   };
 }
 
-export function todayText(v: DayView, style: Style): string {
+export function todayText(v: DayView, style: Style, columns?: number): string {
   const lines = [style.bold(`${dayName(v.day)} ${isoDate(v.day)} (${v.timezone})`)];
   if (v.blocks.length === 0) lines.push('  nothing scheduled');
   v.blocks.forEach((b, i) => {
-    lines.push(`  ${blockLine(b, i + 1, v.log.get(b.key), style)}`);
+    lines.push(`  ${blockLine(b, i + 1, v.log.get(b.key), style, { columns, indent: 2 })}`);
   });
-  lines.push('', style.bold('Next deadlines'), ...deadlineLines(v.deadlines, style));
+  lines.push('', style.bold('Next deadlines'), ...deadlineLines(v.deadlines, style, columns));
   return lines.join('\n');
 }
 
@@ -87,14 +104,14 @@ export function weekJson(v: WeekView) {
   };
 }
 
-export function weekText(v: WeekView, style: Style): string {
+export function weekText(v: WeekView, style: Style, columns?: number): string {
   const lines = [style.bold(`Week of ${isoDate(v.weekStart)} (${v.timezone})`)];
   for (const { day, blocks } of v.days) {
     lines.push(`${dayName(day)} ${isoDate(day)}${day === v.today ? style.cyan('  (today)') : ''}`);
-    for (const b of blocks) lines.push(`    ${blockLine(b, null, v.log.get(b.key), style)}`);
+    for (const b of blocks) lines.push(`    ${blockLine(b, null, v.log.get(b.key), style, { columns, indent: 4 })}`);
     if (blocks.length === 0) lines.push(style.dim('    nothing scheduled'));
   }
-  lines.push('', style.bold('Deadlines in the next two weeks'), ...deadlineLines(v.deadlines, style));
+  lines.push('', style.bold('Deadlines in the next two weeks'), ...deadlineLines(v.deadlines, style, columns));
   return lines.join('\n');
 }
 
@@ -127,7 +144,7 @@ export function statusJson(v: StatusView) {
   };
 }
 
-export function statusText(v: StatusView, style: Style): string {
+export function statusText(v: StatusView, style: Style, columns?: number): string {
   const a = v.adherence;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
@@ -137,16 +154,16 @@ export function statusText(v: StatusView, style: Style): string {
   if (a.overThreshold)
     lines.push(style.yellow(`  ! more than ${pct(a.threshold)} of your blocks were skipped: the plan is slipping`));
   lines.push('', style.bold(`This week (from ${isoDate(v.weekStart)})`));
-  for (const b of v.thisWeek) lines.push(`  ${dayName(b.day)} ${blockLine(b, null, v.log.get(b.key), style)}`);
+  for (const b of v.thisWeek)
+    lines.push(`  ${dayName(b.day)} ${blockLine(b, null, v.log.get(b.key), style, { columns, indent: 6 })}`);
   if (v.thisWeek.length === 0) lines.push('  nothing scheduled');
   lines.push('', style.bold('Deadlines at risk'));
   if (v.atRisk.length === 0) lines.push('  none: every deadline’s work still fits');
   for (const d of v.atRisk) {
-    lines.push(
-      style.red(
-        `  ${isoDate(d.deadline.due.day)}  ${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)}): ${(d.shortMinutes / 60).toFixed(1)} h of work no longer fits before its buffer`,
-      ),
-    );
+    const why = `: ${(d.shortMinutes / 60).toFixed(1)} h of work no longer fits before its buffer`;
+    const name = `${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)})`;
+    const room = columns === undefined ? undefined : columns - 14 - why.length;
+    lines.push(style.red(`  ${isoDate(d.deadline.due.day)}  ${fitted(name, room)}${why}`));
   }
   return lines.join('\n');
 }

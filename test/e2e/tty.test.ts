@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempHome } from '../helpers/run-mls.js';
 import { hasTmux, Terminal } from '../helpers/terminal.js';
@@ -63,6 +64,26 @@ describe.runIf(hasScript)('tables fitted to the terminal', () => {
       expect(widest(out), args).toBeLessThanOrEqual(columns);
     }
   });
+
+  it.each([60, 80])(
+    'no line of plan week, today or status is wider than %i columns, even with a long title',
+    (columns) => {
+      const home = tempHome();
+      const plan = join(home, 'plan.yaml');
+      spawnSync(process.execPath, [BIN, 'plan', 'example', '-o', plan], { env: { ...process.env, HOME: home } });
+      const long = 'A very long title for a paper that goes on and on about information communities';
+      writeFileSync(plan, readFileSync(plan, 'utf8').replace('title: Community analysis paper', `title: ${long}`));
+      for (const args of ['week', 'today --date 2027-10-06', 'status']) {
+        const out = runInTerminal(
+          `"${process.execPath}" "${BIN}" plan ${args} "${plan}"`,
+          { NO_COLOR: '1', MLS_NOW: '2027-10-04T23:00:00Z', HOME: home },
+          columns,
+        );
+        expect(out, args).toContain('A very');
+        expect(widest(out), args).toBeLessThanOrEqual(columns);
+      }
+    },
+  );
 
   it('--wide shows every column at full width', () => {
     const out = runInTerminal(`"${process.execPath}" "${BIN}" find --online-only --wide`, { NO_COLOR: '1' }, 80);

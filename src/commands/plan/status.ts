@@ -30,5 +30,5 @@ export async function runStatus(ctx: Context, plan: string | undefined, opts: St
     log: progress,
   };
   if (opts.json) printJson(io, statusJson(view));
-  else io.out(statusText(view, await makeStyle(io.stdoutIsTTY, io.env)));
+  else io.out(statusText(view, await makeStyle(io.stdoutIsTTY, io.env), io.columns));
 }

@@ -25,5 +25,5 @@ export async function runToday(ctx: Context, plan: string | undefined, opts: Tod
     log: loaded.progress,
   };
   if (opts.json) printJson(io, todayJson(view));
-  else io.out(todayText(view, await makeStyle(io.stdoutIsTTY, io.env)));
+  else io.out(todayText(view, await makeStyle(io.stdoutIsTTY, io.env), io.columns));
 }

@@ -32,5 +32,5 @@ export async function runWeek(ctx: Context, plan: string | undefined, opts: Week
     log: progress,
   };
   if (opts.json) printJson(io, weekJson(view));
-  else io.out(weekText(view, await makeStyle(io.stdoutIsTTY, io.env)));
+  else io.out(weekText(view, await makeStyle(io.stdoutIsTTY, io.env), io.columns));
 }
