@@ -50,6 +50,28 @@ function onlyTheseCommands(part) {
   };
 }
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands, which mls
+ * does not have; child_process loads net and more (~1.2 ms of every run). In the bundle,
+ * commander's child_process is a stand-in that requires the real module on first use.
+ */
+function commanderChildProcessOnUse() {
+  return {
+    name: 'commander-child-process-on-use',
+    setup(b) {
+      b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+        args.importer.includes(join('node_modules', 'commander'))
+          ? { path: 'child_process', namespace: 'on-use' }
+          : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'on-use' }, () => ({
+        contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -70,7 +92,7 @@ async function bundle(name, plugins = []) {
     // The bundle is CommonJS; src/store/paths.ts finds data/ from import.meta.url.
     define: { __MLS_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mlsUrl' },
     banner: { js: 'var __mlsUrl = require("node:url").pathToFileURL(__filename).href;' },
-    plugins: [foldIcsLinesByOctets(root), ...plugins],
+    plugins: [foldIcsLinesByOctets(root), commanderChildProcessOnUse(), ...plugins],
     alias: icsPrivateEntryPoints(root),
   });
   // On Node 20 the bundle runs as a vm.Script, which has no module loader of its own:
