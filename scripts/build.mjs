@@ -14,7 +14,7 @@
 // without the commands a run does not use starts ~4-5 ms faster still: V8 reads and
 // deserializes less.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -81,6 +81,29 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * A hash of everything the bundles are built from (the source, the locked dependencies, this
+ * script): the plan cache (src/store/plan-cache.ts) serves a plan only to the build that kept it.
+ */
+function sourceHash() {
+  const h = createHash('sha256');
+  const files = readdirSync(join(root, 'src'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
+  for (const f of files)
+    h.update(`${f}\0`)
+      .update(readFileSync(join(root, 'src', f)))
+      .update('\0');
+  for (const f of ['package-lock.json', 'scripts/build.mjs', 'scripts/ics-private.mjs', 'scripts/parts.mjs']) {
+    h.update(`${f}\0`)
+      .update(readFileSync(join(root, f)))
+      .update('\0');
+  }
+  return h.digest('hex').slice(0, 32);
+}
+const SOURCE = sourceHash();
+
 /** Bundles the program into dist/<name>.cjs; returns a hash of it, so a code cache never outlives its bundle. */
 async function bundle(name, plugins = []) {
   const outfile = join(dist, `${name}.cjs`);
@@ -90,7 +113,11 @@ async function bundle(name, plugins = []) {
     outfile,
     format: 'cjs',
     // The bundle is CommonJS; src/store/paths.ts finds data/ from import.meta.url.
-    define: { __MLS_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__mlsUrl' },
+    define: {
+      __MLS_VERSION__: JSON.stringify(pkg.version),
+      __MLS_SOURCE__: JSON.stringify(SOURCE),
+      'import.meta.url': '__mlsUrl',
+    },
     banner: { js: 'var __mlsUrl = require("node:url").pathToFileURL(__filename).href;' },
     plugins: [foldIcsLinesByOctets(root), commanderChildProcessOnUse(), ...plugins],
     alias: icsPrivateEntryPoints(root),

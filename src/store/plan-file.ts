@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
-import { type LoadedPlan, parsePlan } from '../formats/plan-file.js';
+import type { LoadedPlan } from '../formats/plan-file.js';
 import { decodeUtf8 } from '../formats/utf8.js';
-import { MAX_PLAN_BYTES } from '../schema/plan.js';
+import { MAX_PLAN_BYTES } from '../schema/plan-limits.js';
+import { cachedPlan, keepPlan } from './plan-cache.js';
 import { readRegularFile } from './read-file.js';
 
 export type { LoadedPlan } from '../formats/plan-file.js';
@@ -16,6 +17,26 @@ export function readPlanText(path: string): string {
   return decodeUtf8(bytes, basename(path));
 }
 
-export async function readPlan(path: string, defaultZone: string | (() => string)): Promise<LoadedPlan> {
-  return parsePlan(readPlanText(path), basename(path), defaultZone);
+/**
+ * Reads and checks the plan at `path`. Given `env`, a plan unchanged since the last run comes
+ * from the plan cache (store/plan-cache.ts) and a newly read one is kept there; the YAML parser
+ * and the schema are loaded only when the plan is parsed.
+ */
+export async function readPlan(
+  path: string,
+  defaultZone: string | (() => string),
+  env?: NodeJS.ProcessEnv,
+): Promise<LoadedPlan> {
+  const text = readPlanText(path);
+  let zone: string | undefined;
+  const hostZone = () => {
+    zone ??= typeof defaultZone === 'function' ? defaultZone() : defaultZone;
+    return zone;
+  };
+  const cached = env ? cachedPlan(path, text, hostZone, env) : null;
+  if (cached) return cached;
+  const { parsePlan } = await import('../formats/plan-file.js');
+  const loaded = await parsePlan(text, basename(path), hostZone);
+  if (env) await keepPlan(path, loaded, loaded.file.timezone === undefined ? hostZone() : null, env);
+  return loaded;
 }

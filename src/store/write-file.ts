@@ -135,7 +135,12 @@ function keepOwnerAndMode(temp: string, existing: Stats): void {
 }
 
 /** Writes `content` to `path` through the guarded path described above. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  /** The mode of a file made new (an existing file keeps its own); umask applies. */
+  newFileMode = 0o666,
+): Promise<void> {
   const { target, existing } = writableTarget(path);
   const dir = dirname(target);
   try {
@@ -146,7 +151,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
   removeStaleTemps(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, content, { flag: 'wx', mode: existing ? existing.mode & 0o777 : 0o666 });
+    writeFileSync(temp, content, { flag: 'wx', mode: existing ? existing.mode & 0o777 : newFileMode });
     if (existing) keepOwnerAndMode(temp, existing);
     renameSync(temp, target);
   } catch (error) {

@@ -45,7 +45,7 @@ async function record(
   const { io, now } = ctx;
   const [given, numbers] = planAndNumbers(...args);
   const path = planPath(ctx, given);
-  const { schedule, today } = await loadSchedule(path, now);
+  const { schedule, today } = await loadSchedule(path, now, ctx.io.env);
   const day = await dayOption(opts.date, today);
   const blocks = chosenBlocks(blocksOn(schedule, day), numbers, today, day === today.day);
   await withPlanLock(path, () =>
