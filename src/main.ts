@@ -101,7 +101,7 @@ export async function start(): Promise<void> {
   const io = processIo((failure) => {
     // Output was lost: whatever the command concluded, the run failed.
     process.exitCode = ExitCode.ioError;
-    if (failure.stream === 'standard output') process.stderr.write(`${describeStreamFailure(failure)}\n`);
+    if (failure.stream === 'standard output') io.err(describeStreamFailure(failure));
   });
   const code = await main(process.argv, io, clockNow(process.env, io));
   process.exitCode = io.failure() ? ExitCode.ioError : code;

@@ -8,12 +8,23 @@
  * (its time zone names come from Node's ICU), and, for a plan that names no zone, the same
  * host zone. It is an optimisation: anything wrong with it (missing, damaged, foreign, not a
  * regular file, an unwritable cache folder) only means the plan is parsed as usual. Each file
- * holds a header line (what it serves and a SHA-256 of the rest) and the plan as JSON.
+ * holds a header line (what it serves and a SHA-256 of the rest) and the plan as JSON; an entry
+ * not rewritten in 90 days is removed when another is kept.
  * MLS_CODE_CACHE=off runs without it.
  */
 import { hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  unlinkSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { LoadedPlan } from '../formats/plan-file.js';
 import { userCacheDir } from './paths.js';
@@ -24,6 +35,8 @@ declare const __MLS_SOURCE__: string | undefined;
 const SOURCE = typeof __MLS_SOURCE__ === 'string' ? __MLS_SOURCE__ : undefined;
 
 const FORMAT = 'mls-plan-cache-1';
+/** An entry not rewritten for this long belongs to a plan no longer used (or moved): removed when another is kept. */
+export const STALE_ENTRY_MS = 90 * 24 * 60 * 60 * 1000;
 /** A two-year plan is ~60 KB as JSON; anything much larger is not an entry of ours. */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
@@ -98,6 +111,17 @@ export function cachedPlan(
   }
 }
 
+const ENTRY_NAME = /^[0-9a-f]{24}\.json$/;
+
+function removeStaleEntries(dir: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (!ENTRY_NAME.test(name)) continue;
+    const stats = lstatSync(join(dir, name), { throwIfNoEntry: false });
+    if (stats && now - stats.mtimeMs > STALE_ENTRY_MS) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /**
  * Keeps `loaded` for the next run. `hostZone` is the zone the plan was read with when it names
  * none. A plan JSON would not give back exactly is not kept. Never fails the run.
@@ -115,8 +139,13 @@ export async function keepPlan(
     const body = JSON.stringify(parsed);
     if (!isDeepStrictEqual(JSON.parse(body), parsed)) return;
     const header: Header = { format: FORMAT, key: keyOf(loaded.text, source), hostZone, body: sha256(body) };
+    const path = entryPath(planPath, env);
+    // The one write path follows a symlink to write its target, as a user's output wants; a link
+    // in the cache folder is only replaced.
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(path);
     // Private, like the plan it copies may be.
-    await writeFileAtomic(entryPath(planPath, env), `${JSON.stringify(header)}\n${body}`, 0o600);
+    await writeFileAtomic(path, `${JSON.stringify(header)}\n${body}`, 0o600);
+    removeStaleEntries(dirname(path));
   } catch {
     // A read-only or full cache folder only means the plan is parsed again next time.
   }

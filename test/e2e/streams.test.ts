@@ -47,6 +47,20 @@ function builtinsHook(): string {
 }
 
 describe('output written straight to the descriptor', () => {
+  it.skipIf(!existsSync('/dev/full'))(
+    'both streams full (plan week > /dev/full 2> /dev/full) is exit 74, not a crash on the report of it',
+    () => {
+      const plan = join(ROOT, 'test', 'fixtures', 'plans', 'one-term.yaml');
+      for (const args of [`plan week "${plan}"`, 'find --online-only']) {
+        const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} > /dev/full 2> /dev/full`], {
+          env: env(),
+          encoding: 'utf8',
+        });
+        expect(r.status, args).toBe(74);
+      }
+    },
+  );
+
   it('a command printing to pipes loads neither net nor child_process (making process.stdout did; commander asked for child_process)', () => {
     const hook = builtinsHook();
     const plan = join(ROOT, 'test', 'fixtures', 'plans', 'one-term.yaml');

@@ -1,11 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type LoadedPlan, parsePlan } from '../../../src/formats/plan-file.js';
-import { cachedPlan, keepPlan, planCacheOn } from '../../../src/store/plan-cache.js';
+import { cachedPlan, keepPlan, planCacheOn, STALE_ENTRY_MS } from '../../../src/store/plan-cache.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'plans');
 const SOURCE = 'build-a';
@@ -91,6 +101,38 @@ describe('the plan cache', () => {
     rmSync(entry);
     execFileSync('mkfifo', [entry]);
     expect(cachedPlan(planPath, text, noHostZone, env, SOURCE)).toBeNull();
+  });
+
+  it('replaces a symlink where its entry goes, and never writes through it', async () => {
+    const { env, planPath, text, entries, home } = setup();
+    const loaded = await parsePlan(text, 'plan.yaml', 'UTC');
+    await keepPlan(planPath, loaded, null, env, SOURCE);
+    const entry = join(entries(), readdirSync(entries())[0] as string);
+    const victim = join(home, 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    rmSync(entry);
+    symlinkSync(victim, entry);
+    await keepPlan(planPath, loaded, null, env, SOURCE);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(lstatSync(entry).isFile()).toBe(true);
+    expect(cachedPlan(planPath, text, noHostZone, env, SOURCE)).not.toBeNull();
+  });
+
+  it('removes entries not rewritten in 90 days when it keeps another, and nothing else', async () => {
+    const { env, planPath, text, entries } = setup();
+    const loaded = await parsePlan(text, 'plan.yaml', 'UTC');
+    await keepPlan(join(planPath, '..', 'old.yaml'), loaded, null, env, SOURCE);
+    await keepPlan(join(planPath, '..', 'recent.yaml'), loaded, null, env, SOURCE);
+    const [first, second] = readdirSync(entries()) as [string, string];
+    const old = new Date(Date.now() - STALE_ENTRY_MS - 60_000);
+    utimesSync(join(entries(), first), old, old);
+    writeFileSync(join(entries(), 'notes.txt'), 'not an entry');
+    utimesSync(join(entries(), 'notes.txt'), old, old);
+    await keepPlan(planPath, loaded, null, env, SOURCE);
+    expect(readdirSync(entries())).toContain(second);
+    expect(readdirSync(entries())).toContain('notes.txt');
+    expect(readdirSync(entries())).not.toContain(first);
+    expect(readdirSync(entries())).toHaveLength(3);
   });
 
   it('is off when run from source and with MLS_CODE_CACHE=off, and a cache folder it cannot write is no error', async () => {
