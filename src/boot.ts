@@ -19,14 +19,9 @@
  * MLS_CODE_CACHE=off runs without any cache (for measuring it).
  */
 import {
-  closeSync,
-  constants,
-  fstatSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -37,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import { userCacheDir } from './store/paths.js';
+import { readCacheFile } from './store/read-cache-file.js';
 
 /** Set by scripts/build.mjs: a hash of dist/mls.cjs, so a cache never outlives its bundle. */
 declare const __MLS_BUILD_ID__: string;
@@ -98,24 +94,14 @@ const MAX_CACHE = 64 * 1024 * 1024;
 
 /** The payload of a cache file whose header checks out; undefined for anything else. */
 export function readVerifiedCache(path: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size < HEADER || stat.size > MAX_CACHE) return undefined;
-    const data = Buffer.alloc(stat.size);
-    if (readSync(fd, data, 0, stat.size, 0) !== stat.size) return undefined;
-    const payload = data.subarray(HEADER);
-    const ok =
-      data.readUInt32BE(0) === MAGIC &&
-      data.readUInt32BE(4) === payload.length &&
-      data.readUInt32BE(8) === crc32(payload) >>> 0;
-    return ok ? payload : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const data = readCacheFile(path, MAX_CACHE);
+  if (data === undefined || data.length < HEADER) return undefined;
+  const payload = data.subarray(HEADER);
+  const ok =
+    data.readUInt32BE(0) === MAGIC &&
+    data.readUInt32BE(4) === payload.length &&
+    data.readUInt32BE(8) === crc32(payload) >>> 0;
+  return ok ? payload : undefined;
 }
 
 /** A cache file's bytes: the header, then V8's data. */

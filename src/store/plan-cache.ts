@@ -14,13 +14,8 @@
  */
 import { hash } from 'node:crypto';
 import {
-  closeSync,
-  constants,
-  fstatSync,
   lstatSync,
-  openSync,
   readdirSync,
-  readSync,
   rmSync,
   unlinkSync,
 } from 'node:fs';
@@ -28,6 +23,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { LoadedPlan } from '../formats/plan-file.js';
 import { userCacheDir } from './paths.js';
+import { readCacheFile } from './read-cache-file.js';
 import { writeFileAtomic } from './write-file.js';
 
 /** Set by scripts/build.mjs: a hash of the source and the locked dependencies. Undefined when run from source. */
@@ -67,23 +63,6 @@ function keyOf(text: string, source: string): string {
   return sha256(`${FORMAT}\0${source}\0${process.version}\0${process.versions.tz ?? ''}\0${text}`);
 }
 
-/** A regular file's text, or undefined (a FIFO is never waited on). */
-function readSmallFile(path: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_ENTRY_BYTES) return undefined;
-    const data = Buffer.alloc(stat.size);
-    if (readSync(fd, data, 0, stat.size, 0) !== stat.size) return undefined;
-    return data.toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /**
  * The plan at `planPath` as read last time from the same `text`, or null. `hostZone` is asked
  * only when the plan names no zone (it costs an Intl call).
@@ -96,7 +75,7 @@ export function cachedPlan(
   source: string | undefined = SOURCE,
 ): LoadedPlan | null {
   if (!planCacheOn(env, source)) return null;
-  const data = readSmallFile(entryPath(planPath, env));
+  const data = readCacheFile(entryPath(planPath, env), MAX_ENTRY_BYTES)?.toString('utf8');
   if (data === undefined) return null;
   const newline = data.indexOf('\n');
   try {
