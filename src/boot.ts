@@ -18,14 +18,7 @@
  * (a FIFO would block a read) is ignored; failures to read or write are silent.
  * MLS_CODE_CACHE=off runs without any cache (for measuring it).
  */
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -13,12 +13,7 @@
  * MLS_CODE_CACHE=off runs without it.
  */
 import { hash } from 'node:crypto';
-import {
-  lstatSync,
-  readdirSync,
-  rmSync,
-  unlinkSync,
-} from 'node:fs';
+import { lstatSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { LoadedPlan } from '../formats/plan-file.js';
