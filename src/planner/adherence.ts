@@ -56,7 +56,7 @@ export function deadlinesAtRisk(schedule: Schedule, now: LocalMoment): Scheduled
 export function blocksOn(schedule: Schedule, day: DayNumber): Block[] {
   return [...schedule.blocks, ...(schedule.skipped ?? [])]
     .filter((b) => b.day === day)
-    .sort((a, b) => a.start - b.start || (a.key < b.key ? -1 : 1));
+    .sort((a, b) => a.startAt - b.startAt || (a.key < b.key ? -1 : 1));
 }
 
 /** Every block, skipped ones included, for adherence. */

@@ -144,12 +144,41 @@ function expandSlots(plan: Plan, zone: ZoneRules): DaySlot[] {
       const origin = zone.toUtc(day, a.start);
       const length = (zone.toUtc(day, a.end) - origin) / MS_PER_MINUTE;
       if (length <= 0) continue;
-      const regular = length === a.end - a.start && !zone.isSkipped(day, a.start) && !zone.isSkipped(day, a.end);
       const end = a.start + length;
-      slots.push({ day, start: a.start, end, origin, regular, free: [{ start: a.start, end }] });
+      // The hour a fall-back change repeats is left free (docs/planner.md, rule 2): calendar
+      // programs that keep wall-clock times (calcurse) or cut days by them (khal) misread it.
+      const repeated = zone.repeatedBetween(origin, origin + length * MS_PER_MINUTE).map((r) => ({
+        start: a.start + (r.start - origin) / MS_PER_MINUTE,
+        end: a.start + (r.end - origin) / MS_PER_MINUTE,
+      }));
+      const regular =
+        repeated.length === 0 &&
+        length === a.end - a.start &&
+        !zone.isSkipped(day, a.start) &&
+        !zone.isSkipped(day, a.end);
+      slots.push({
+        day,
+        start: a.start,
+        end,
+        origin,
+        regular,
+        free: withoutIntervals({ start: a.start, end }, repeated),
+      });
     }
   }
   return slots.sort((a, b) => a.day - b.day || a.start - b.start);
+}
+
+/** `whole` less the intervals `cut` (sorted, inside it or overlapping it). */
+function withoutIntervals(whole: Interval, cut: readonly Interval[]): Interval[] {
+  const left: Interval[] = [];
+  let from = whole.start;
+  for (const c of cut) {
+    if (c.start > from) left.push({ start: from, end: Math.min(c.start, whole.end) });
+    from = Math.max(from, c.end);
+  }
+  if (from < whole.end) left.push({ start: from, end: whole.end });
+  return left.filter((i) => i.end > i.start);
 }
 
 /** The slots (sorted by day) from day `first` to day `last`, both included, found by binary search. */
@@ -412,12 +441,13 @@ function scheduleDeadline(
 /** A block's real length in minutes (its wall-clock times can differ on a DST change day). */
 export const blockMinutes = (b: Pick<Block, 'startAt' | 'endAt'>): number => (b.endAt - b.startAt) / MS_PER_MINUTE;
 
-/** Real minutes of availability per week (keyed by Monday). */
+/** Real minutes of availability per week (keyed by Monday): the slots' free time before anything is placed. */
 function availableByWeek(slots: readonly DaySlot[]): Map<DayNumber, number> {
   const available = new Map<DayNumber, number>();
   for (const slot of slots) {
     const week = weekStart(slot.day);
-    available.set(week, (available.get(week) ?? 0) + slot.end - slot.start);
+    const minutes = slot.free.reduce((sum, f) => sum + f.end - f.start, 0);
+    available.set(week, (available.get(week) ?? 0) + minutes);
   }
   return available;
 }

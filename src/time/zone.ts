@@ -33,6 +33,12 @@ export interface ZoneRules {
   toLocal(instant: number): LocalMoment;
   /** Whether a local wall-clock time falls in a spring-forward gap (never shows on a clock). */
   isSkipped(day: DayNumber, minute: number): boolean;
+  /**
+   * The real intervals (UTC ms, end excluded) within [from, to) whose wall-clock time happens
+   * twice: both passes through the hour a fall-back change repeats (01:00 EDT to 02:00 EST on
+   * 2027-11-07 in New York). Empty on almost every day.
+   */
+  repeatedBetween(from: number, to: number): { start: number; end: number }[];
 }
 
 /** Whether Intl knows `name` as a time zone (building a formatter costs ~15 ms the first time). */
@@ -295,7 +301,22 @@ function tabulatedRules(zone: string): ZoneRules {
     const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
     return wall + entry.early >= entry.change && wall + entry.late < entry.change;
   };
-  return { zone, toUtc, toLocal, isSkipped };
+  const repeatedBetween = (from: number, to: number) => {
+    const spans: { start: number; end: number }[] = [];
+    const first = Math.floor(from / MS_PER_DAY) - 1;
+    const last = Math.floor(to / MS_PER_DAY) + 1;
+    for (let day = first; day <= last; day += 1) {
+      const entry = entryOf(day);
+      // A fall-back change: the later offset puts a wall-clock time later in real time.
+      if (typeof entry === 'number' || entry.late <= entry.early) continue;
+      const shift = entry.late - entry.early;
+      const start = Math.max(from, entry.change - shift);
+      const end = Math.min(to, entry.change + shift);
+      if (start < end) spans.push({ start, end });
+    }
+    return spans;
+  };
+  return { zone, toUtc, toLocal, isSkipped, repeatedBetween };
 }
 
 /** The local day and minute of many instants (UTC ms) in `zone`, in one visit to the zone. */

@@ -4,7 +4,7 @@
  * slots cross the small hours of DST change nights, in zones with 60- and 30-minute shifts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMls, tempHome } from '../helpers/run-mls.js';
@@ -16,7 +16,10 @@ const DATE_FORMATS =
   'dateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\ndatetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\ntimeformat = %H:%M\n';
 const hasIcalendar = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import icalendar']).status === 0;
 
-/** A term around a spring-forward night, with slots and a deadline in the hour the clocks skip. */
+/**
+ * A term around a DST change night, with slots over the small hours and a deadline in the hour
+ * the clocks skip (spring forward) or just after the hour they repeat (fall back).
+ */
 function dstPlan(zone: string, changeDay: string, start: string, end: string): string {
   return `name: DST ${zone}
 timezone: ${zone}
@@ -38,7 +41,21 @@ const PLANS: [string, string, string, string][] = [
   ['America/New_York', '2027-03-14', '2027-03-01', '2027-03-28'],
   ['Europe/London', '2027-03-28', '2027-03-15', '2027-04-11'],
   ['Australia/Lord_Howe', '2027-10-03', '2027-09-20', '2027-10-17'],
+  // Fall back: 01:00-02:00 happens twice (00:00-01:00 in the Azores, 01:30-02:00 at Lord Howe).
+  ['America/New_York', '2027-11-07', '2027-10-25', '2027-11-21'],
+  ['Atlantic/Azores', '2027-10-31', '2027-10-18', '2027-11-14'],
+  ['Australia/Lord_Howe', '2027-04-04', '2027-03-22', '2027-04-18'],
 ];
+
+/** The timed events of a calendar file as [start, end] in Unix seconds, sorted. */
+function timedEvents(ics: string): string[] {
+  const text = readFileSync(ics, 'utf8');
+  const seconds = (v: string) =>
+    Date.UTC(+v.slice(0, 4), +v.slice(4, 6) - 1, +v.slice(6, 8), +v.slice(9, 11), +v.slice(11, 13)) / 1000;
+  return [...text.matchAll(/DTSTART:(\d{8}T\d{6}Z)\r\nDTEND:(\d{8}T\d{6}Z)/g)]
+    .map((m) => `${seconds(m[1] ?? '')} ${seconds(m[2] ?? '')}`)
+    .sort();
+}
 
 function build(zone: string, changeDay: string, start: string, end: string) {
   const home = tempHome();
@@ -85,15 +102,46 @@ print(len(evs), len(bad))`,
     const events = execFileSync('grep', ['-c', 'BEGIN:VEVENT', ics], { encoding: 'utf8' }).trim();
     const stored = execFileSync('sh', ['-c', `ls "${calendar}" | wc -l`], { encoding: 'utf8' }).trim();
     expect(stored).toBe(events);
+    // And lists every one (it left out events in the first pass of an hour repeated at midnight).
+    writeFileSync(config, `${readFileSync(config, 'utf8')}${DATE_FORMATS}`);
+    const listed = spawnSync('khal', ['-c', config, 'list', '--format', 'EVENT {title}', start, '40d'], {
+      encoding: 'utf8',
+    });
+    expect(listed.stdout.split('\n').filter((l) => l.startsWith('EVENT ')).length).toBe(Number(events));
   });
 
   it.skipIf(!has('calcurse'))('calcurse imports every event and skips none', () => {
     const { home, ics } = build(zone, changeDay, start, end);
     const dir = join(home, 'calcurse');
     mkdirSync(dir);
-    const r = spawnSync('calcurse', ['-D', dir, '-i', ics], { encoding: 'utf8' });
+    const r = spawnSync('calcurse', ['-D', dir, '-i', ics], { encoding: 'utf8', env: { ...process.env, TZ: zone } });
     expect(r.status, r.stderr).toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/ 0 skipped/);
+    // calcurse keeps wall-clock times: each timed event must come back as the same real interval
+    // (a block in the repeated hour came back as 0 minutes, or as two hours).
+    const [y, m, d] = start.split('-');
+    const query = spawnSync(
+      'calcurse',
+      [
+        '-D',
+        dir,
+        '-Q',
+        '--filter-type',
+        'apt',
+        '--from',
+        `${m}/${d}/${y}`,
+        '--days',
+        '40',
+        '--format-apt',
+        '%(start:%s) %(end:%s)\n',
+      ],
+      { encoding: 'utf8', env: { ...process.env, TZ: zone } },
+    );
+    const read = query.stdout
+      .split('\n')
+      .filter((l) => /^\d+ \d+$/.test(l))
+      .sort();
+    expect(read).toEqual(timedEvents(ics));
   });
 });
 

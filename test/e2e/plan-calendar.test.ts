@@ -110,25 +110,32 @@ describe('mls plan build: DST and text', () => {
     expect(r.stdout).toContain('SUMMARY:Due: Paper second line (INFO 200)');
   });
 
-  it('plan week shows the times the file holds on a fall-back night (a 60-minute block in the repeated hour)', () => {
+  it('leaves the hour that happens twice free on a fall-back night, and plan week shows the times the file holds', () => {
+    // Earlier builds put a block at 01:00 EDT-01:00 EST, which calcurse stored as 0 minutes.
     const { home, plan } = planIn(`name: Fall back
 timezone: America/New_York
 terms:
   - { name: Fall 2027, start: 2027-11-01, end: 2027-11-07 }
 availability:
-  - { day: sun, start: "01:00", end: "02:00" }
+  - { day: sun, start: "00:00", end: "03:00" }
 courses:
-  - { code: INFO 200, weeklyHours: 1 }
+  - { code: INFO 200, weeklyHours: 2 }
+settings: { sessionMinutes: 60 }
 `);
     const env = { HOME: home, MLS_NOW: '2027-10-01T12:00:00Z' };
     const built = runMls(['plan', 'build', plan, '-o', '-', '--timestamp', STAMP], { env });
     expect(built.code).toBe(0);
-    const [event] = parseEvents(built.stdout).filter((e) => e.summary === 'Study: INFO 200');
-    expect([event?.start, event?.end]).toEqual(['2027-11-07T05:00:00.000Z', '2027-11-07T06:00:00.000Z']);
+    const events = parseEvents(built.stdout).filter((e) => e.summary === 'Study: INFO 200');
+    expect(events.map((e) => [e.start, e.end])).toEqual([
+      ['2027-11-07T04:00:00.000Z', '2027-11-07T05:00:00.000Z'],
+      ['2027-11-07T07:00:00.000Z', '2027-11-07T08:00:00.000Z'],
+    ]);
     const week = runMls(['plan', 'week', plan, '--date', '2027-11-07', '--json'], { env });
     const day = JSON.parse(week.stdout).days.find((d: { date: string }) => d.date === '2027-11-07');
-    // 01:00 EDT to 01:00 EST: one real hour, as a New York clock shows it.
-    expect(day.blocks.map((b: { start: string; end: string }) => [b.start, b.end])).toEqual([['01:00', '01:00']]);
+    expect(day.blocks.map((b: { start: string; end: string }) => [b.start, b.end])).toEqual([
+      ['00:00', '01:00'],
+      ['02:00', '03:00'],
+    ]);
   });
 
   it('refuses a zero reminder as a plan error (exit 2), never TRIGGER:-P', () => {

@@ -120,6 +120,12 @@ describe('calendars across DST changes (New York, London, Sydney, Lord Howe), re
               end <= zone.toUtc(b.day, a.end),
           );
           expect(inSlot).toBe(true);
+          // No block touches a wall-clock time that happens twice: each start and end reads back
+          // (first occurrence, as RFC 5545 resolves it) to its own instant, in every client.
+          expect(zone.repeatedBetween(start, end)).toEqual([]);
+          const endLocal = zone.toLocal(end);
+          expect(zone.toUtc(b.day, b.start)).toBe(start);
+          expect(zone.toUtc(endLocal.day, endLocal.minute)).toBe(end);
           return [start, end] as const;
         });
         // Planned work is real time: the work blocks of a deadline add up to its placed minutes.

@@ -4,7 +4,7 @@ import { blocksOn, type ProgressStatus } from '../../planner/adherence.js';
 import type { Block } from '../../planner/schedule.js';
 import { withPlanLock } from '../../store/plan-lock.js';
 import { appendProgress } from '../../store/progress-log.js';
-import { clock, isoDate, type LocalMoment } from '../../time/dates.js';
+import { clock, isoDate } from '../../time/dates.js';
 import { sanitizeField } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { dayOption, loadSchedule, planAndNumbers, planPath } from './session.js';
@@ -13,8 +13,11 @@ export interface RecordOptions {
   date?: string;
 }
 
-/** Which blocks are meant: the numbers given, else the one under way or the last one ended that day. */
-function chosenBlocks(blocks: Block[], numbers: string[], today: LocalMoment, isToday: boolean): Block[] {
+/**
+ * Which blocks are meant: the numbers given, else the one under way or the last one ended that
+ * day (by real time: `now`, when the day is today).
+ */
+function chosenBlocks(blocks: Block[], numbers: string[], now: number | undefined): Block[] {
   if (numbers.length > 0) {
     return numbers.map((n) => {
       const block = blocks[Number(n) - 1];
@@ -26,7 +29,7 @@ function chosenBlocks(blocks: Block[], numbers: string[], today: LocalMoment, is
       return block;
     });
   }
-  const started = isToday ? blocks.filter((b) => b.start <= today.minute) : blocks;
+  const started = now === undefined ? blocks : blocks.filter((b) => b.startAt <= now);
   const last = started.at(-1);
   if (!last) {
     throw new UserError('no study block has started yet on that day', {
@@ -47,7 +50,7 @@ async function record(
   const path = planPath(ctx, given);
   const { schedule, today } = await loadSchedule(path, now, ctx.io.env);
   const day = await dayOption(opts.date, today);
-  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, today, day === today.day);
+  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined);
   await withPlanLock(path, () =>
     appendProgress(
       path,

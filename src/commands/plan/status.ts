@@ -25,7 +25,7 @@ export async function runStatus(ctx: Context, plan: string | undefined, opts: St
     adherence: adherence(allBlocks(schedule), progress, today, { threshold }),
     thisWeek: allBlocks(schedule)
       .filter((b) => weekStart(b.day) === week)
-      .sort((x, y) => x.day - y.day || x.start - y.start),
+      .sort((x, y) => x.startAt - y.startAt),
     atRisk: deadlinesAtRisk(schedule, today),
     log: progress,
   };
