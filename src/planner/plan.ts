@@ -4,7 +4,7 @@
  */
 import type { PlanFile } from '../schema/plan.js';
 import { type DeadlineKind, WEEKDAYS } from '../schema/plan-vocabulary.js';
-import { type DayNumber, dayNumber, type LocalMoment, minutesOf } from '../time/dates.js';
+import { clock, type DayNumber, dayNumber, type LocalMoment, minutesOf } from '../time/dates.js';
 
 export interface Term {
   name: string;
@@ -141,8 +141,20 @@ export function planIssues(plan: Plan): PlanIssue[] {
     });
   });
   plan.availability.forEach((a, i) => {
-    if (a.end <= a.start) {
+    if (a.end === a.start) {
       issues.push({ path: ['availability', i, 'end'], message: 'the slot is empty: its end is not after its start' });
+    } else if (a.end < a.start) {
+      // `sat 23:00-03:00`: a slot is one day's (ending 23:59 at the latest); the night is two slots.
+      const day = WEEKDAYS[a.weekday];
+      const next = WEEKDAYS[(a.weekday + 1) % 7];
+      const asWritten = `\`${day} ${clock(a.start)}-23:59\``;
+      issues.push({
+        path: ['availability', i, 'end'],
+        message:
+          a.end === 0
+            ? `the slot ends before it starts: a slot cannot cross midnight; write it as ${asWritten}`
+            : `the slot ends before it starts: a slot cannot cross midnight; write it as two, ${asWritten} and \`${next} 00:00-${clock(a.end)}\``,
+      });
     }
     plan.availability.forEach((b, j) => {
       if (j > i && a.weekday === b.weekday && a.start < b.end && b.start < a.end) {

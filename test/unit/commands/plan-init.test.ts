@@ -138,7 +138,7 @@ describe('plan init wizard', () => {
       '2027-12-01: the term ends before it starts',
       '2028-06-01: the break is outside its term',
       '7: say 7 am or 7 pm, or use HH:MM (24-hour)',
-      '17:00: the slot is empty: its end is not after its start',
+      '17:00: the slot ends before it starts: a slot cannot cross midnight; write it as two, `tue 18:00-23:59` and `wed 00:00-17:00`',
     ]);
     expect(plan.terms[0]?.breaks).toEqual([{ name: 'Break', start: '2028-03-13', end: '2028-03-17' }]);
   });

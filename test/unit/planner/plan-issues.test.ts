@@ -50,6 +50,20 @@ describe('planIssues: the cross-record rules of a plan', () => {
       ['availability.0.end: the slot is empty: its end is not after its start'],
     ],
     [
+      'a slot across midnight (it was called empty, with no way out)',
+      (p) => Object.assign(p, { availability: [{ day: 'sat', start: '23:00', end: '03:00' }] }),
+      [
+        'availability.0.end: the slot ends before it starts: a slot cannot cross midnight; write it as two, `sat 23:00-23:59` and `sun 00:00-03:00`',
+      ],
+    ],
+    [
+      'a slot ending at midnight',
+      (p) => Object.assign(p, { availability: [{ day: 'sun', start: '22:00', end: '00:00' }] }),
+      [
+        'availability.0.end: the slot ends before it starts: a slot cannot cross midnight; write it as `sun 22:00-23:59`',
+      ],
+    ],
+    [
       'overlapping slots on one day',
       (p) => p.availability.push({ day: 'mon', start: '20:00', end: '22:00' }),
       ['availability.1: overlaps availability[0] on the same day'],
