@@ -29,8 +29,8 @@ export interface MergeReport {
   courseLeftOut: FeedDeadline[];
   breaksAdded: (FeedBreak & { term: string })[];
   coursesAdded: string[];
-  /** Feed course labels remembered in the plan's `courseAliases`. */
-  aliasesAdded: { label: string; code: string }[];
+  /** Feed course labels remembered in the plan's `courseAliases` (code null: left out). */
+  aliasesAdded: { label: string; code: string | null }[];
 }
 
 /**
@@ -52,8 +52,8 @@ export interface MergeOptions {
   estimates: Record<string, number>;
   /** The plan course a feed course label stands for; null leaves its events out. Default: the label. */
   courseOf?: (label: string) => string | null;
-  /** Course mappings to remember in the plan (`courseAliases`). */
-  remember?: Record<string, string>;
+  /** Course mappings to remember in the plan (`courseAliases`); null leaves a label's events out. */
+  remember?: Record<string, string | null>;
 }
 
 interface PlainDeadline {
@@ -104,7 +104,8 @@ export interface PlanFacts {
   window?: { start: string; end: string };
   /** Every course code the plan uses (its courses and its deadlines'). */
   codes: string[];
-  aliases: Record<string, string>;
+  /** `courseAliases`: a label's plan code, or null when its events are left out. */
+  aliases: Record<string, string | null>;
 }
 
 /** A JSON plan as JSON (so it is written back as JSON); anything else, a `{...}` YAML plan too, as YAML. */
@@ -148,9 +149,9 @@ export function readPlanFacts(planText: string): PlanFacts | null {
   const codes = new Set<string>();
   for (const c of list<{ code?: unknown }>(plain.courses)) if (c?.code) codes.add(text(c.code));
   for (const d of list<PlainDeadline>(plain.deadlines)) if (d?.course) codes.add(text(d.course));
-  const aliases: Record<string, string> = {};
+  const aliases: Record<string, string | null> = {};
   if (plain.courseAliases && typeof plain.courseAliases === 'object') {
-    for (const [label, code] of Object.entries(plain.courseAliases)) aliases[label] = text(code);
+    for (const [label, code] of Object.entries(plain.courseAliases)) aliases[label] = code === null ? null : text(code);
   }
   return { timezone, window, codes: [...codes], aliases };
 }
@@ -277,7 +278,8 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
 
   const aliases = plain.courseAliases && typeof plain.courseAliases === 'object' ? plain.courseAliases : {};
   for (const [label, code] of Object.entries(opts.remember ?? {})) {
-    if (text(aliases[label]) === code) continue;
+    const now = Object.hasOwn(aliases, label) ? aliases[label] : undefined;
+    if (code === null ? now === null : now !== null && now !== undefined && text(now) === code) continue;
     edits.aliases.push([label, code]);
     report.aliasesAdded.push({ label, code });
   }
@@ -325,7 +327,7 @@ function applyJson(planText: string, edits: Edits): string {
   if (edits.aliases.length) {
     const aliases = (plan.courseAliases && typeof plan.courseAliases === 'object' ? plan.courseAliases : {}) as Record<
       string,
-      string
+      string | null
     >;
     for (const [label, code] of edits.aliases) aliases[label] = code;
     plan.courseAliases = aliases;

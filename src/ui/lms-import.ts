@@ -24,7 +24,7 @@ export interface ImportOutcome {
     courseLeftOut: Deadline[];
     breaksAdded: { name: string; start: string; end: string; term: string }[];
     coursesAdded: string[];
-    aliasesAdded: { label: string; code: string }[];
+    aliasesAdded: { label: string; code: string | null }[];
   };
   feed: { encoding: string; skipped: { uid: string; summary: string; reason: string }[]; warnings: string[] };
 }
@@ -77,7 +77,9 @@ export function importLines(outcome: ImportOutcome, style: Style): string[] {
   for (const c of r.coursesAdded)
     lines.push(`${style.green('course ')}  ${''.padEnd(16)}  ${s(c)}: new course (weeklyHours: 0)`);
   for (const a of r.aliasesAdded)
-    lines.push(`${style.green('mapped ')}  ${''.padEnd(16)}  ${s(a.label)} -> ${s(a.code)}`);
+    lines.push(
+      `${style.green('mapped ')}  ${''.padEnd(16)}  ${s(a.label)} -> ${a.code === null ? 'left out (courseAliases: null)' : s(a.code)}`,
+    );
   return lines;
 }
 

@@ -217,6 +217,28 @@ describe('mergeFeed remembers course mappings and leaves out what the user chose
   });
 });
 
+describe('mergeFeed remembers a course left out', () => {
+  it('as `LABEL: null` in courseAliases, which the plan schema accepts and the facts read back as null', async () => {
+    const merged = mergeFeed(SPRING, feed([{ course: 'ARTS 101', uid: 'x' }]), {
+      estimates: hours,
+      courseOf: () => null,
+      remember: { 'ARTS 101': null },
+    });
+    expect(merged.text.endsWith('courseAliases:\n  ARTS 101: null\n')).toBe(true);
+    expect(merged.report.added).toEqual([]);
+    const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
+    expect(file.courseAliases).toEqual({ 'ARTS 101': null });
+    expect(readPlanFacts(merged.text)?.aliases).toEqual({ 'ARTS 101': null });
+    // Remembered already: nothing more to write.
+    const again = mergeFeed(merged.text, feed([{ course: 'ARTS 101', uid: 'x' }]), {
+      estimates: hours,
+      courseOf: () => null,
+      remember: { 'ARTS 101': null },
+    });
+    expect(again.changed).toBe(false);
+  });
+});
+
 describe('scalars every YAML reader types as strings', () => {
   it.each([
     ['Reading reflection 3', 'Reading reflection 3'],

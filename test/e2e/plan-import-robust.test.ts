@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runMls, tempHome } from '../helpers/run-mls.js';
+import { hasTmux, Terminal } from '../helpers/terminal.js';
+
+const lms = (name: string) => join(ROOT, 'test', 'fixtures', 'lms', name);
+
+/** The spring plan (INFO 200, INFO 202, LIS 701 and one hand-entered deadline) in a fresh home. */
+function springPlan(edit: (text: string) => string = (t) => t): { home: string; path: string } {
+  const home = tempHome();
+  const path = join(home, 'plan.yaml');
+  writeFileSync(path, edit(readFileSync(lms('spring-plan.yaml'), 'utf8')));
+  return { home, path };
+}
+
+/** A plan file of the given text in a fresh home. */
+function planOf(text: string): { home: string; path: string } {
+  const home = tempHome();
+  const path = join(home, 'plan.yaml');
+  writeFileSync(path, text);
+  return { home, path };
+}
+
+/** A feed file of the given VEVENT bodies (lines joined with CRLF) in `home`. */
+function feedOf(home: string, events: string[][], head: string[] = ['X-WR-CALNAME:Test (Canvas)']): string {
+  const path = join(home, `feed-${Math.random().toString(36).slice(2, 8)}.ics`);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Instructure//Canvas LMS//EN', ...head];
+  for (const e of events) lines.push('BEGIN:VEVENT', 'DTSTAMP:20270110T120000Z', ...e, 'END:VEVENT');
+  lines.push('END:VCALENDAR', '');
+  writeFileSync(path, lines.join('\r\n'));
+  return path;
+}
+
+const importInto = (home: string, args: string[]) =>
+  runMls(['plan', 'import', ...args], { env: { HOME: home }, cwd: home });
+
+describe.runIf(hasTmux)('mls plan import in a terminal: leaving a course out', () => {
+  it('"leave its events out" adds nothing, remembers the choice as `LABEL: null`, and the next import asks nothing', async () => {
+    const { home, path } = springPlan();
+    const t = new Terminal(home, `"${process.execPath}" "${BIN}" plan import "${lms('unknown-course.ics')}" plan.yaml`);
+    try {
+      // Nothing in the plan is like ARTS 101: the answer offered first is a new course.
+      const screen = await t.waitFor('The feed\'s course "ARTS 101" is not one of your plan\'s courses');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(t.screen()).toMatch(/❯ a new course: ARTS 101/);
+      expect(screen).toContain('leave its events out');
+      await t.answer('a new course: ARTS 101', ['Down']);
+      await t.answer(/❯ leave its events out/, ['Enter']);
+      const done = await t.waitFor(/EXIT=\d+/);
+      expect(done).toContain('EXIT=0');
+      expect(done).toMatch(/skipped +2027-03-07 23:59 +Quiz: course ARTS 101 left out/);
+    } finally {
+      t.close();
+    }
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toMatch(/(course|code): ARTS/);
+    expect(text).not.toContain('title: Quiz');
+    expect(text).toContain('title: Paper');
+    expect(text.endsWith('courseAliases:\n  ARTS 101: null\n')).toBe(true);
+    const again = importInto(home, [lms('unknown-course.ics'), path, '--json']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('warning');
+    const out = JSON.parse(again.stdout);
+    expect(out.added).toEqual([]);
+    expect(out.courseLeftOut.map((d: { uid: string }) => d.uid)).toEqual(['l3']);
+    expect(runMls(['plan', 'check', path], { env: { HOME: home } }).code).toBe(0);
+  });
+});
