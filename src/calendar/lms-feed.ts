@@ -5,7 +5,9 @@
  * touched (a feed's VTIMEZONEs are used through ICAL.Timezone instances of its own, never
  * registered process-wide). See docs/lms-import.md and test/fixtures/lms/README.md.
  */
+import { hash } from 'node:crypto';
 import ICAL from 'ical.js';
+import { PLAN_LIMITS } from '../schema/plan-limits.js';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
 import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
@@ -139,6 +141,16 @@ function newer(a: ICAL.Component, b: ICAL.Component): boolean {
   const sb = sequenceOf(b);
   if (sa !== sb) return sa > sb;
   return stampOf(a) >= stampOf(b);
+}
+
+/**
+ * The key a deadline is matched on, within the plan's limit for ids: a UID (with its
+ * RECURRENCE-ID) longer than that keeps its first 100 characters and gains the SHA-256 of
+ * the whole, so it stays stable across imports and distinct from every other UID.
+ */
+export function feedKey(uid: string): string {
+  if (uid.length <= PLAN_LIMITS.idChars) return uid;
+  return `${uid.slice(0, 100).replace(/[\uD800-\uDBFF]$/, '')}…sha256:${hash('sha256', uid)}`;
 }
 
 const MAX_OCCURRENCES = 5000;
@@ -317,6 +329,10 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       return { holiday: { name: parsed.title, start: first, end: [first, last].sort()[1] ?? first } };
     }
     if (parsed.skip) return skip(parsed.skip);
+    if (!parsed.title) {
+      const reason = 'no title (empty SUMMARY)';
+      return skip(reason, `${named}: ${reason}; the event was not imported`);
+    }
     if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
     const base = { uid, course: parsed.course ?? NO_COURSE_LABEL, title: parsed.title, kind: guessKind(parsed.title) };
     if (start.isDate) return { deadline: { ...base, due: start.toString().slice(0, 10) } };
@@ -493,6 +509,8 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     const m = moments[i];
     if (m) p.due = `${isoDate(m.day)} ${clock(m.minute)}`;
   });
-  for (const { instant: _instant, due, ...rest } of pending) feed.deadlines.push({ ...rest, due: due as string });
+  for (const { instant: _instant, due, uid, ...rest } of pending) {
+    feed.deadlines.push({ ...rest, uid: feedKey(uid), due: due as string });
+  }
   return feed;
 }

@@ -29,6 +29,8 @@ export interface MergeReport {
   courseLeftOut: FeedDeadline[];
   breaksAdded: (FeedBreak & { term: string })[];
   coursesAdded: string[];
+  /** Feed deadlines and breaks a value of which the plan cannot hold (checked before writing). */
+  refused: { uid: string; summary: string; due?: string; reason: string }[];
   /** Feed course labels remembered in the plan's `courseAliases` (code null: left out). */
   aliasesAdded: { label: string; code: string | null }[];
 }
@@ -74,6 +76,35 @@ interface PlainPlan {
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+const DUE = /^\d{4}-\d{2}-\d{2}(?: ([01]\d|2[0-3]):[0-5]\d)?$/;
+
+function realDay(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * What the plan schema would refuse in a value the merge writes (the schema's own limits, see
+ * schema/plan.ts), or null. Checked on every value taken from a feed before it is written, so
+ * feed content can never make the merged plan invalid.
+ */
+export function valueProblem(key: string, value: string): string | null {
+  if (key === 'due') return DUE.test(value) && realDay(value) ? null : `due: ${value} is not a date`;
+  const max = key === 'id' || key === 'source' || key === 'feedUid' ? PLAN_LIMITS.idChars : PLAN_LIMITS.textChars;
+  if (value.length === 0) return `${key}: empty`;
+  if (value.length > max) return `${key}: longer than ${max} characters`;
+  return null;
+}
+
+function rowProblem(row: Record<string, string | number>): string | null {
+  for (const [key, value] of Object.entries(row)) {
+    const problem = typeof value === 'string' ? valueProblem(key, value) : null;
+    if (problem) return problem;
+  }
+  return null;
+}
 
 /** Titles compared without case, punctuation or spacing. */
 function words(title: string): string {
@@ -175,6 +206,7 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     unchanged: 0,
     outsideTerms: [],
     courseLeftOut: [],
+    refused: [],
     breaksAdded: [],
     coursesAdded: [],
     aliasesAdded: [],
@@ -212,11 +244,27 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
       const due = text(existing.due);
       // A linked deadline keeps the user's title; an imported one follows the feed's.
       const retitled = linkedIndex === undefined && text(existing.title) !== d.title;
+      const problem =
+        (due !== d.due ? valueProblem('due', d.due) : null) ?? (retitled ? valueProblem('title', d.title) : null);
+      if (problem) {
+        report.refused.push({
+          uid: d.uid,
+          summary: d.title,
+          due: d.due,
+          reason: `the plan cannot hold it (${problem})`,
+        });
+        continue;
+      }
       if (due !== d.due || retitled) {
         report.changed.push({ uid: d.uid, title: d.title, from: due, to: d.due });
         if (due !== d.due) edits.fields.push({ index, key: 'due', value: d.due });
         if (retitled) edits.fields.push({ index, key: 'title', value: d.title });
       } else report.unchanged += 1;
+      continue;
+    }
+    const problem = rowProblem({ id: d.uid, source: feed.source, course: d.course, title: d.title, due: d.due });
+    if (problem) {
+      report.refused.push({ uid: d.uid, summary: d.title, due: d.due, reason: `the plan cannot hold it (${problem})` });
       continue;
     }
     if (!inSomeTerm(d.due.slice(0, 10))) {
@@ -278,6 +326,7 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
 
   const aliases = plain.courseAliases && typeof plain.courseAliases === 'object' ? plain.courseAliases : {};
   for (const [label, code] of Object.entries(opts.remember ?? {})) {
+    if (valueProblem('label', label) || (code !== null && valueProblem('code', code))) continue;
     const now = Object.hasOwn(aliases, label) ? aliases[label] : undefined;
     if (code === null ? now === null : now !== null && now !== undefined && text(now) === code) continue;
     edits.aliases.push([label, code]);
@@ -286,6 +335,11 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
 
   // Breaks and holidays from the feed go into the term they fall in.
   for (const b of feed.breaks) {
+    const problem = rowProblem({ 'break name': b.name, start: b.start, end: b.end });
+    if (problem) {
+      report.refused.push({ uid: '', summary: b.name, due: b.start, reason: `the plan cannot hold it (${problem})` });
+      continue;
+    }
     const index = terms.findIndex((t) => b.start >= t.start && b.end <= t.end);
     const term = terms[index];
     if (!term) continue;

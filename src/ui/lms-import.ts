@@ -22,6 +22,7 @@ export interface ImportOutcome {
     unchanged: number;
     outsideTerms: Deadline[];
     courseLeftOut: Deadline[];
+    refused: NotImported[];
     breaksAdded: { name: string; start: string; end: string; term: string }[];
     coursesAdded: string[];
     aliasesAdded: { label: string; code: string | null }[];
@@ -52,6 +53,7 @@ export function notImported({ report, feed }: ImportOutcome): NotImported[] {
       due: d.due,
       reason: `course ${d.course} left out`,
     })),
+    ...report.refused,
   ];
 }
 

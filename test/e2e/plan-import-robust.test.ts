@@ -67,3 +67,73 @@ describe.runIf(hasTmux)('mls plan import in a terminal: leaving a course out', (
     expect(runMls(['plan', 'check', path], { env: { HOME: home } }).code).toBe(0);
   });
 });
+
+describe('mls plan import: feed content never makes an invalid plan (never exit 70)', () => {
+  it('an empty, missing or bracket-only SUMMARY: that event is listed as not imported (no title), the rest imported', () => {
+    const { home, path } = springPlan();
+    const feed = feedOf(home, [
+      ['UID:e-empty', 'DTSTART:20270305T045900Z', 'SUMMARY:'],
+      ['UID:e-nosum', 'DTSTART:20270306T045900Z'],
+      ['UID:e-bracketonly', 'DTSTART:20270307T045900Z', 'SUMMARY:[INFO-200-01-SP27]'],
+      ['UID:e-ok', 'DTSTART:20270308T045900Z', 'SUMMARY:Essay [INFO-200-01-SP27]'],
+    ]);
+    const r = importInto(home, [feed, path, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.added.map((d: { uid: string }) => d.uid)).toEqual(['e-ok']);
+    expect(out.notImported).toEqual([
+      { uid: 'e-empty', summary: '', reason: 'no title (empty SUMMARY)' },
+      { uid: 'e-nosum', summary: '', reason: 'no title (empty SUMMARY)' },
+      { uid: 'e-bracketonly', summary: '[INFO-200-01-SP27]', reason: 'no title (empty SUMMARY)' },
+    ]);
+    expect(runMls(['plan', 'check', path], { env: { HOME: home } }).code).toBe(0);
+  });
+
+  it('over-long titles, calendar names and break names are cut at a word with an ellipsis; an over-long UID becomes a stable shorter key', () => {
+    const { home, path } = springPlan();
+    const title = `Annotated bibliography ${'very long title '.repeat(30)}`.trim();
+    const calname = 'X'.repeat(1200);
+    const uid = 'U'.repeat(1100);
+    const feed = feedOf(
+      home,
+      [
+        ['UID:e-long', 'DTSTART:20270308T045900Z', `SUMMARY:${title} [INFO-200-01-SP27]`],
+        [`UID:${uid}`, 'DTSTART:20270309T045900Z', 'SUMMARY:Essay [INFO 200]'],
+        [
+          'UID:br1',
+          'DTSTART;VALUE=DATE:20270315',
+          'DTEND;VALUE=DATE:20270320',
+          `SUMMARY:Spring break ${'y'.repeat(400)}`,
+        ],
+      ],
+      [`X-WR-CALNAME:${calname}`],
+    );
+    const r = importInto(home, [feed, path, '--json']);
+    expect(r.stderr).not.toContain('bug');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const [long, keyed] = out.added as { uid: string; title: string }[];
+    expect(long?.title.length).toBeLessThanOrEqual(300);
+    expect(long?.title.endsWith('…')).toBe(true);
+    // Cut at a word: what is left is the feed's title up to a space.
+    expect(`${title} `.startsWith(`${long?.title.slice(0, -1)} `)).toBe(true);
+    expect(keyed?.uid.length).toBeLessThanOrEqual(1000);
+    expect(keyed?.uid).toMatch(/^U{100}…sha256:[0-9a-f]{64}$/);
+    expect(out.source).toHaveLength(1000);
+    expect(out.source.endsWith('…')).toBe(true);
+    expect(out.breaksAdded[0].name.length).toBeLessThanOrEqual(300);
+    expect(runMls(['plan', 'check', path], { env: { HOME: home } }).code).toBe(0);
+    // The same feed again matches on the same shortened key and name: nothing changes.
+    const again = importInto(home, [feed, path]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('is already up to date');
+  });
+
+  it('--course with a code longer than a plan allows is a usage error (exit 2), not a bug', () => {
+    const { home, path } = springPlan();
+    const feed = feedOf(home, [['UID:e-ok', 'DTSTART:20270308T045900Z', 'SUMMARY:Essay [INFO-200-01-SP27]']]);
+    const r = importInto(home, [feed, path, '--course', `INFO-200-01-SP27=${'X'.repeat(301)}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--course: the plan code is longer than 300 characters');
+  });
+});

@@ -11,6 +11,7 @@ import {
   readSummary,
   TITLE_ESTIMATES,
 } from '../../../src/calendar/lms-feed.js';
+import { shorten } from '../../../src/calendar/lms-summary.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
 const feed = (name: string, zone = 'America/Chicago') =>
@@ -329,5 +330,19 @@ describe('readLmsFeed: TEXT escapes are undone in every value it reads', () => {
   ])('%s: course %s, title %s', (lines, course, title) => {
     const [d] = feedWith('', `${lines}\r\n`).deadlines;
     expect([d?.course, d?.title]).toEqual([course, title]);
+  });
+});
+
+describe('shorten: over-long feed text cut at a word, with an ellipsis', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['one two three four', 12, 'one two…'],
+    ['one two three, four', 15, 'one two three…'],
+    ['abcdefghijklmnop', 8, 'abcdefg…'],
+    ['aaaa bbbbbbbbbbbb', 10, 'aaaa…'],
+    [`aaaa ${'b'.repeat(100)}`, 60, `aaaa ${'b'.repeat(54)}…`],
+  ])('%j to %i characters is %j', (text, max, out) => {
+    expect(shorten(text, max)).toBe(out);
+    expect(shorten(text, max).length).toBeLessThanOrEqual(max);
   });
 });

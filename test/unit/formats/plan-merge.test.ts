@@ -217,6 +217,40 @@ describe('mergeFeed remembers course mappings and leaves out what the user chose
   });
 });
 
+describe('mergeFeed never writes a value the plan schema refuses', () => {
+  it('a deadline or break past a limit is refused by name and the rest merged; the plan validates', async () => {
+    const merged = mergeFeed(
+      SPRING,
+      feed(
+        [
+          { uid: 'long', title: 'x'.repeat(301) },
+          { uid: 'empty', title: '' },
+          { uid: 'i'.repeat(1001) },
+          { uid: 'badcourse', course: '' },
+          { uid: 'ok', title: 'Fine' },
+        ],
+        { breaks: [{ name: 'b'.repeat(301), start: '2027-03-15', end: '2027-03-19' }] },
+      ),
+      { estimates: hours },
+    );
+    expect(merged.report.added.map((d) => d.uid)).toEqual(['ok']);
+    expect(
+      merged.report.refused.map((d) => [
+        d.uid.slice(0, 5),
+        d.reason.replace(/^the plan cannot hold it \((.*)\)$/, '$1'),
+      ]),
+    ).toEqual([
+      ['long', 'title: longer than 300 characters'],
+      ['empty', 'title: empty'],
+      ['iiiii', 'id: longer than 1000 characters'],
+      ['badco', 'course: empty'],
+      ['', 'break name: longer than 300 characters'],
+    ]);
+    expect(merged.report.breaksAdded).toEqual([]);
+    await expect(parsePlan(merged.text, 'plan.yaml', 'UTC')).resolves.toBeTruthy();
+  });
+});
+
 describe('mergeFeed remembers a course left out', () => {
   it('as `LABEL: null` in courseAliases, which the plan schema accepts and the facts read back as null', async () => {
     const merged = mergeFeed(SPRING, feed([{ course: 'ARTS 101', uid: 'x' }]), {
