@@ -29,6 +29,8 @@ export interface MergeReport {
   courseLeftOut: FeedDeadline[];
   breaksAdded: (FeedBreak & { term: string })[];
   coursesAdded: string[];
+  /** Deadlines in the plan the feed moved outside every term: the plan keeps their due. */
+  movedOutside: { uid: string; title: string; from: string; to: string }[];
   /** Feed deadlines and breaks a value of which the plan cannot hold (checked before writing). */
   refused: { uid: string; summary: string; due?: string; reason: string }[];
   /** Feed course labels remembered in the plan's `courseAliases` (code null: left out). */
@@ -104,6 +106,17 @@ function rowProblem(row: Record<string, string | number>): string | null {
     if (problem) return problem;
   }
   return null;
+}
+
+/**
+ * A linked deadline's due once the feed says `feedDue`: unchanged while the feed's day is the
+ * plan's day (whatever the form: `2027-03-05` against `2027-03-05 23:59`, or the user's own
+ * 17:00 against an all-day event); else the feed's day, in the plan's form (its own time kept).
+ */
+export function followDay(planDue: string, feedDue: string): string {
+  const day = feedDue.slice(0, 10);
+  if (planDue.slice(0, 10) === day) return planDue;
+  return `${day}${planDue.slice(10)}`;
 }
 
 /** Titles compared without case, punctuation or spacing. */
@@ -207,6 +220,7 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     outsideTerms: [],
     courseLeftOut: [],
     refused: [],
+    movedOutside: [],
     breaksAdded: [],
     coursesAdded: [],
     aliasesAdded: [],
@@ -242,10 +256,13 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     if (index !== undefined) {
       const existing = deadlines[index] as PlainDeadline;
       const due = text(existing.due);
-      // A linked deadline keeps the user's title; an imported one follows the feed's.
-      const retitled = linkedIndex === undefined && text(existing.title) !== d.title;
+      const linked = linkedIndex !== undefined && byId.get(d.uid) === undefined;
+      // A linked deadline keeps the user's title, and the user's form of the due (`2027-03-05`,
+      // or their own time that day): it follows the feed only when the feed's day moves.
+      const newDue = linked ? followDay(due, d.due) : d.due;
+      const retitled = !linked && text(existing.title) !== d.title;
       const problem =
-        (due !== d.due ? valueProblem('due', d.due) : null) ?? (retitled ? valueProblem('title', d.title) : null);
+        (due !== newDue ? valueProblem('due', newDue) : null) ?? (retitled ? valueProblem('title', d.title) : null);
       if (problem) {
         report.refused.push({
           uid: d.uid,
@@ -255,9 +272,13 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
         });
         continue;
       }
-      if (due !== d.due || retitled) {
-        report.changed.push({ uid: d.uid, title: d.title, from: due, to: d.due });
-        if (due !== d.due) edits.fields.push({ index, key: 'due', value: d.due });
+      if (due !== newDue && !inSomeTerm(newDue.slice(0, 10))) {
+        report.movedOutside.push({ uid: d.uid, title: d.title, from: due, to: d.due });
+        continue;
+      }
+      if (due !== newDue || retitled) {
+        report.changed.push({ uid: d.uid, title: d.title, from: due, to: newDue });
+        if (due !== newDue) edits.fields.push({ index, key: 'due', value: newDue });
         if (retitled) edits.fields.push({ index, key: 'title', value: d.title });
       } else report.unchanged += 1;
       continue;

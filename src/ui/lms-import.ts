@@ -23,6 +23,7 @@ export interface ImportOutcome {
     outsideTerms: Deadline[];
     courseLeftOut: Deadline[];
     refused: NotImported[];
+    movedOutside: { uid: string; title: string; from: string; to: string }[];
     breaksAdded: { name: string; start: string; end: string; term: string }[];
     coursesAdded: string[];
     aliasesAdded: { label: string; code: string | null }[];
@@ -54,7 +55,17 @@ export function notImported({ report, feed }: ImportOutcome): NotImported[] {
       reason: `course ${d.course} left out`,
     })),
     ...report.refused,
+    ...report.movedOutside.map((d) => ({ uid: d.uid, summary: d.title, due: d.to, reason: movedOutsideReason(d) })),
   ];
+}
+
+function movedOutsideReason(d: { from: string; to: string }): string {
+  return `moved to ${d.to}, outside every term of the plan; the plan keeps ${d.from}`;
+}
+
+/** Warnings about the merge (printed on stderr after the feed's own). */
+export function mergeWarnings({ report }: ImportOutcome): string[] {
+  return report.movedOutside.map((d) => `"${d.title}" (UID ${d.uid}) ${movedOutsideReason(d)}`);
 }
 
 export function importLines(outcome: ImportOutcome, style: Style): string[] {
@@ -100,6 +111,6 @@ export function importJson(outcome: ImportOutcome, dryRun: boolean, written: boo
     encoding: feed.encoding,
     ...report,
     notImported: notImported(outcome),
-    warnings: feed.warnings,
+    warnings: [...feed.warnings, ...mergeWarnings(outcome)],
   };
 }

@@ -14,11 +14,11 @@ function springPlan(edit: (text: string) => string = (t) => t): { home: string; 
   return { home, path };
 }
 
-/** A plan file of the given text in a fresh home. */
-function planOf(text: string): { home: string; path: string } {
+/** A copy of a fixture plan in a fresh home. */
+function planOf(fixture: string): { home: string; path: string } {
   const home = tempHome();
   const path = join(home, 'plan.yaml');
-  writeFileSync(path, text);
+  writeFileSync(path, readFileSync(lms(fixture), 'utf8'));
   return { home, path };
 }
 
@@ -135,5 +135,60 @@ describe('mls plan import: feed content never makes an invalid plan (never exit 
     const r = importInto(home, [feed, path, '--course', `INFO-200-01-SP27=${'X'.repeat(301)}`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--course: the plan code is longer than 300 characters');
+  });
+});
+
+describe('mls plan import: a deadline you typed, linked to the feed', () => {
+  it('typed `due: 2027-03-05`, the feed says 23:59 that day: a second import of the same feed changes nothing', () => {
+    const { home, path } = planOf('link-plan.yaml');
+    expect(importInto(home, [lms('link-a.ics'), path]).stdout).toMatch(/^linked/m);
+    const after = readFileSync(path, 'utf8');
+    expect(after).toContain('    due: 2027-03-05\n');
+    const again = importInto(home, [lms('link-a.ics'), path]);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toContain('0 changed');
+    expect(again.stderr).toContain('is already up to date');
+    expect(readFileSync(path, 'utf8')).toBe(after);
+  });
+
+  it('typed `due: 2027-04-09 17:00`, Canvas says all day: the 17:00 is kept, a second import changes nothing', () => {
+    const { home, path } = planOf('link-allday.yaml');
+    importInto(home, [lms('link-allday.ics'), path]);
+    const again = importInto(home, [lms('link-allday.ics'), path]);
+    expect(again.stderr).toContain('is already up to date');
+    expect(readFileSync(path, 'utf8')).toContain('due: 2027-04-09 17:00');
+  });
+
+  it('the feed moves the day: the typed deadline moves with it, keeping its own form, and the change is reported', () => {
+    const { home, path } = planOf('link-plan.yaml');
+    importInto(home, [lms('link-a.ics'), path]);
+    const moved = importInto(home, [lms('link-b.ics'), path]);
+    expect(moved.stdout).toMatch(/^changed +2027-03-12 +Community analysis paper \(was 2027-03-05\)$/m);
+    expect(readFileSync(path, 'utf8')).toContain('    due: 2027-03-12\n');
+  });
+
+  it('a due that moves outside every term: that deadline keeps its due, with a warning; the other changes are applied', () => {
+    const { home, path } = planOf('link-plan.yaml');
+    importInto(home, [lms('link-a.ics'), path]);
+    const r = importInto(home, [lms('link-b.ics'), path, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.changed).toEqual([
+      { uid: 'u-paper', title: 'Community analysis paper', from: '2027-03-05', to: '2027-03-12' },
+    ]);
+    expect(out.notImported).toContainEqual({
+      uid: 'u-mid',
+      summary: 'Midterm Exam',
+      due: '2027-05-31 23:59',
+      reason: 'moved to 2027-05-31 23:59, outside every term of the plan; the plan keeps 2027-03-19 23:59',
+    });
+    expect(r.stderr).toContain(
+      'warning: "Midterm Exam" (UID u-mid) moved to 2027-05-31 23:59, outside every term of the plan; the plan keeps 2027-03-19 23:59',
+    );
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('    due: 2027-03-12\n');
+    expect(text).toContain('    due: 2027-03-19 23:59\n');
+    // Valid (4 is an overloaded week, not an invalid plan).
+    expect(runMls(['plan', 'check', path], { env: { HOME: home } }).code).not.toBe(2);
   });
 });

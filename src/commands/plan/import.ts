@@ -12,7 +12,7 @@ import { withPlanLock } from '../../store/plan-lock.js';
 import { readFeedBytes } from '../../store/read-file.js';
 import { writeFileAtomic } from '../../store/write-file.js';
 import { makeStyle } from '../../ui/color.js';
-import { importJson, importLines, importSummary } from '../../ui/lms-import.js';
+import { importJson, importLines, importSummary, mergeWarnings } from '../../ui/lms-import.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { printJson } from '../shared/json.js';
@@ -144,6 +144,7 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
     }
   }
   const outcome = { report: merged.report, feed };
+  for (const warning of mergeWarnings(outcome)) io.err(`warning: ${sanitizeText(warning)}`);
   const written = merged.changed && !opts.dryRun;
   if (opts.json) printJson(io, importJson(outcome, Boolean(opts.dryRun), written));
   else {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESTIMATES, type Feed, type FeedDeadline, TITLE_ESTIMATES } from '../../../src/calendar/lms-feed.js';
 import { parsePlan } from '../../../src/formats/plan-file.js';
-import { mergeFeed, PlanLimitError, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
+import { followDay, mergeFeed, PlanLimitError, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
 import { flowScalar, yamlScalar } from '../../../src/formats/yaml-scalar.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
@@ -249,6 +249,16 @@ describe('mergeFeed never writes a value the plan schema refuses', () => {
     expect(merged.report.breaksAdded).toEqual([]);
     await expect(parsePlan(merged.text, 'plan.yaml', 'UTC')).resolves.toBeTruthy();
   });
+});
+
+describe('followDay: a linked deadline follows the feed’s day, not its form', () => {
+  it.each([
+    ['2027-03-05', '2027-03-05 23:59', '2027-03-05'],
+    ['2027-04-09 17:00', '2027-04-09', '2027-04-09 17:00'],
+    ['2027-03-05 23:59', '2027-03-05 20:00', '2027-03-05 23:59'],
+    ['2027-03-05', '2027-03-12 23:59', '2027-03-12'],
+    ['2027-04-09 17:00', '2027-04-12', '2027-04-12 17:00'],
+  ])('plan %s, feed %s: %s', (plan, fed, out) => expect(followDay(plan, fed)).toBe(out));
 });
 
 describe('mergeFeed remembers a course left out', () => {
