@@ -127,17 +127,31 @@ function words(title: string): string {
     .trim();
 }
 
-/** Same words, one title inside the other, or most words shared. */
-export function similarTitles(a: string, b: string): boolean {
+/**
+ * How alike two titles are: 3 the same words (ignoring case and punctuation), 2 one title's
+ * words inside the other's as whole words (`Exam` in `Midterm exam`, never in `Examples`),
+ * 1 + the share of words in common when that is at least 60%, else 0. Numbers are whole
+ * words that must agree when both titles have some: `Quiz 1` is not `Quiz 10`.
+ */
+export function titleScore(a: string, b: string): number {
   const x = words(a);
   const y = words(b);
-  if (x === y) return true;
-  if (x.length >= 4 && y.length >= 4 && (x.includes(y) || y.includes(x))) return true;
+  if (x === y) return x ? 3 : 0;
   const xs = new Set(x.split(' '));
   const ys = new Set(y.split(' '));
+  const xn = [...xs].filter((w) => /^\d+$/.test(w)).map(Number);
+  const yn = [...ys].filter((w) => /^\d+$/.test(w)).map(Number);
+  if (xn.length > 0 && yn.length > 0 && (xn.length !== yn.length || xn.some((n) => !yn.includes(n)))) return 0;
+  if (x.length >= 4 && y.length >= 4 && (` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `))) return 2;
   let shared = 0;
   for (const w of xs) if (ys.has(w)) shared += 1;
-  return shared / (xs.size + ys.size - shared) >= 0.6;
+  const share = shared / (xs.size + ys.size - shared);
+  return share >= 0.6 ? 1 + share : 0;
+}
+
+/** Same words, one title inside the other as whole words, or most words shared (titleScore > 0). */
+export function similarTitles(a: string, b: string): boolean {
+  return titleScore(a, b) > 0;
 }
 
 /** What import needs before merging, read with the plan reader's own YAML schema. */
@@ -243,6 +257,29 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
   const sortedTerms = [...terms].sort((a, b) => (a.start < b.start ? -1 : 1));
   const inSomeTerm = (date: string) => sortedTerms.some((t) => date >= t.start && date <= t.end);
 
+  // Typed deadlines are linked best match first (the same title before a looser one), and
+  // each to one feed event at most: `Quiz 10` never takes the typed `Quiz 1` from `Quiz 1`.
+  const links = new Map<string, number>();
+  const pairs: { score: number; order: number; uid: string; planIndex: number }[] = [];
+  const seen = new Set<string>();
+  feed.deadlines.forEach((f, order) => {
+    if (seen.has(f.uid)) return;
+    seen.add(f.uid);
+    const course = courseOf(f.course);
+    if (course === null || byId.has(f.uid) || byFeedUid.has(f.uid)) return;
+    for (const planIndex of handEntered.get(`${course}|${f.due.slice(0, 10)}`) ?? []) {
+      const score = titleScore(text(deadlines[planIndex]?.title), f.title);
+      if (score > 0) pairs.push({ score, order, uid: f.uid, planIndex });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score || a.order - b.order || a.planIndex - b.planIndex);
+  const taken = new Set<number>();
+  for (const pair of pairs) {
+    if (links.has(pair.uid) || taken.has(pair.planIndex)) continue;
+    links.set(pair.uid, pair.planIndex);
+    taken.add(pair.planIndex);
+  }
+
   for (const feedDeadline of feed.deadlines) {
     const course = courseOf(feedDeadline.course);
     if (course === null) {
@@ -292,11 +329,8 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
       report.outsideTerms.push(d);
       continue;
     }
-    const candidates = handEntered.get(`${d.course}|${d.due.slice(0, 10)}`) ?? [];
-    const match = candidates.findIndex((i) => similarTitles(text(deadlines[i]?.title), d.title));
-    if (match >= 0) {
-      const planIndex = candidates[match] as number;
-      candidates.splice(match, 1);
+    const planIndex = links.get(d.uid);
+    if (planIndex !== undefined) {
       edits.fields.push({ index: planIndex, key: 'feedUid', value: d.uid });
       edits.fields.push({ index: planIndex, key: 'source', value: feed.source });
       byFeedUid.set(d.uid, planIndex);

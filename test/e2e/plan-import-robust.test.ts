@@ -192,3 +192,17 @@ describe('mls plan import: a deadline you typed, linked to the feed', () => {
     expect(runMls(['plan', 'check', path], { env: { HOME: home } }).code).not.toBe(2);
   });
 });
+
+describe('mls plan import: which typed deadline a feed event is', () => {
+  it('whole words and whole numbers, the best match first, one feed event per typed deadline', () => {
+    const { home, path } = planOf('link-words.yaml');
+    const r = importInto(home, [lms('link-words.ics'), path, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.linked.map((d: { title: string; planTitle: string }) => [d.title, d.planTitle])).toEqual([
+      ['Paper 1 - community analysis', 'Paper #1: Community Analysis'],
+      ['Quiz 1', 'Quiz 1'],
+    ]);
+    expect(out.added.map((d: { title: string }) => d.title)).toEqual(['Examples of metadata schemas', 'Quiz 10']);
+  });
+});

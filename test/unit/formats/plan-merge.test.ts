@@ -155,7 +155,36 @@ describe('mergeFeed links a hand-entered deadline instead of adding a copy', () 
     ['Quiz 1', 'quiz 1!', true],
     ['Community analysis paper', 'Community analysis paper: final draft', true],
     ['Discussion 3', 'Discussion 4', false],
+    // Whole words only: "Exam" is not inside "Examples".
+    ['Exam', 'Examples of metadata schemas', false],
+    ['Exam', 'Midterm exam', true],
+    // Numbers match as whole numbers.
+    ['Quiz 1', 'Quiz 10', false],
+    ['Paper #1: Community Analysis', 'Paper 1 - community analysis', true],
+    ['Reading reflection 2', 'Reading reflection', true], // a number on one side only
   ])('similarTitles(%s, %s) is %s', (a, b, same) => expect(similarTitles(a, b)).toBe(same));
+
+  it('an exact title wins over a looser one, and one typed deadline links to one feed event at most', () => {
+    const plan = SPRING.replace(
+      '    hours: 10\n',
+      '    hours: 10\n  - course: INFO 200\n    title: Quiz 1\n    due: 2027-03-07\n    hours: 1\n',
+    );
+    const r = mergeFeed(
+      plan,
+      feed([
+        { uid: 'q10', title: 'Quiz 10', due: '2027-03-07' },
+        { uid: 'q1', title: 'Quiz 1', due: '2027-03-07' },
+        { uid: 'p1', title: 'Community analysis paper: draft', due: '2027-03-05 23:59' },
+        { uid: 'p2', title: 'Community Analysis Paper', due: '2027-03-05 23:59' },
+      ]),
+      { estimates: hours },
+    ).report;
+    expect(r.linked.map((d) => [d.uid, d.planTitle])).toEqual([
+      ['q1', 'Quiz 1'],
+      ['p2', 'Community Analysis Paper'],
+    ]);
+    expect(r.added.map((d) => d.uid)).toEqual(['q10', 'p1']);
+  });
 });
 
 describe('mergeFeed on a JSON plan', () => {
