@@ -28,6 +28,8 @@ export interface MergeReport {
   /** Feed deadlines whose course the user chose to leave out. */
   courseLeftOut: FeedDeadline[];
   breaksAdded: (FeedBreak & { term: string })[];
+  /** Breaks of the feed outside every term of the plan. */
+  breaksOutside: FeedBreak[];
   coursesAdded: string[];
   /** Deadlines in the plan the feed moved outside every term: the plan keeps their due. */
   movedOutside: { uid: string; title: string; from: string; to: string }[];
@@ -236,6 +238,7 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     refused: [],
     movedOutside: [],
     breaksAdded: [],
+    breaksOutside: [],
     coursesAdded: [],
     aliasesAdded: [],
   };
@@ -392,16 +395,29 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
   for (const b of feed.breaks) {
     const problem = rowProblem({ 'break name': b.name, start: b.start, end: b.end });
     if (problem) {
-      report.refused.push({ uid: '', summary: b.name, due: b.start, reason: `the plan cannot hold it (${problem})` });
+      report.refused.push({
+        uid: b.uid ?? '',
+        summary: b.name,
+        due: b.start,
+        reason: `the plan cannot hold it (${problem})`,
+      });
       continue;
     }
-    const index = terms.findIndex((t) => b.start >= t.start && b.end <= t.end);
+    // The term that holds it, else the first it overlaps, cut to that term's days (a recess
+    // that runs past the last day of classes is a break for the days it is in the term).
+    let index = terms.findIndex((t) => b.start >= t.start && b.end <= t.end);
+    if (index < 0) index = terms.findIndex((t) => b.start <= t.end && b.end >= t.start);
     const term = terms[index];
-    if (!term) continue;
-    if (term.breaks.some((x) => text(x?.start) === b.start && text(x?.end) === b.end)) continue;
-    term.breaks.push({ start: b.start, end: b.end });
-    edits.breaks.push({ term: index, row: { name: b.name, start: b.start, end: b.end } });
-    report.breaksAdded.push({ ...b, term: term.name });
+    if (!term) {
+      report.breaksOutside.push(b);
+      continue;
+    }
+    const start = b.start < term.start ? term.start : b.start;
+    const end = b.end > term.end ? term.end : b.end;
+    if (term.breaks.some((x) => text(x?.start) === start && text(x?.end) === end)) continue;
+    term.breaks.push({ start, end });
+    edits.breaks.push({ term: index, row: { name: b.name, start, end } });
+    report.breaksAdded.push({ ...b, start, end, term: term.name });
   }
 
   const changed =

@@ -25,6 +25,7 @@ export interface ImportOutcome {
     refused: NotImported[];
     movedOutside: { uid: string; title: string; from: string; to: string }[];
     breaksAdded: { name: string; start: string; end: string; term: string }[];
+    breaksOutside: { uid?: string; name: string; start: string; end: string }[];
     coursesAdded: string[];
     aliasesAdded: { label: string; code: string | null }[];
   };
@@ -55,6 +56,12 @@ export function notImported({ report, feed }: ImportOutcome): NotImported[] {
       reason: `course ${d.course} left out`,
     })),
     ...report.refused,
+    ...report.breaksOutside.map((b) => ({
+      uid: b.uid ?? '',
+      summary: b.name,
+      due: b.start,
+      reason: `a break (${b.start} to ${b.end}) outside every term of the plan`,
+    })),
     ...report.movedOutside.map((d) => ({ uid: d.uid, summary: d.title, due: d.to, reason: movedOutsideReason(d) })),
   ];
 }

@@ -206,3 +206,36 @@ describe('mls plan import: which typed deadline a feed event is', () => {
     expect(out.added.map((d: { title: string }) => d.title)).toEqual(['Examples of metadata schemas', 'Quiz 10']);
   });
 });
+
+describe('mls plan import: every event of the feed is imported, linked or listed with a reason', () => {
+  it('a recurring series with no occurrence in the terms is listed (text and --json)', () => {
+    const { home, path } = planOf('fall-plan.yaml');
+    const text = importInto(home, [lms('recurring.ics'), path, '--dry-run']);
+    expect(text.stdout).toMatch(
+      /^skipped +Discussion post \[INFO 202-01 Spring 2027\]: no occurrence within the terms of the plan$/m,
+    );
+    const out = JSON.parse(importInto(home, [lms('recurring.ics'), path, '--json']).stdout);
+    expect(out.notImported.map((d: { uid: string }) => d.uid).sort()).toEqual([
+      'quiz-1@canvas.example.edu',
+      'quiz-1@canvas.example.edu',
+      'weekly-discussion@canvas.example.edu',
+      'weekly-discussion@canvas.example.edu/20270212T235900',
+    ]);
+  });
+
+  it('an all-day break crossing the end of the term is cut to the term; one outside every term is listed', () => {
+    const { home, path } = springPlan();
+    const r = importInto(home, [lms('breaks-edges.ics'), path, '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.breaksAdded).toEqual([
+      { uid: 'br-span', name: 'Finals recess', start: '2027-05-10', end: '2027-05-14', term: 'Spring 2027' },
+    ]);
+    expect(out.notImported).toContainEqual({
+      uid: 'br-out',
+      summary: 'Summer break',
+      due: '2027-06-01',
+      reason: 'a break (2027-06-01 to 2027-06-09) outside every term of the plan',
+    });
+    expect(runMls(['plan', 'check', path], { env: { HOME: home } }).code).not.toBe(2);
+  });
+});

@@ -290,6 +290,25 @@ describe('followDay: a linked deadline follows the feed’s day, not its form', 
   ])('plan %s, feed %s: %s', (plan, fed, out) => expect(followDay(plan, fed)).toBe(out));
 });
 
+describe('mergeFeed: breaks outside a term', () => {
+  it('a break crossing the end of a term is cut to the term; one outside every term is listed', () => {
+    const r = mergeFeed(
+      SPRING,
+      feed([], {
+        breaks: [
+          { uid: 'br-span', name: 'Finals recess', start: '2027-05-10', end: '2027-05-19' },
+          { uid: 'br-out', name: 'Summer break', start: '2027-06-01', end: '2027-06-09' },
+        ],
+      }),
+      { estimates: hours },
+    ).report;
+    expect(r.breaksAdded).toEqual([
+      { uid: 'br-span', name: 'Finals recess', start: '2027-05-10', end: '2027-05-14', term: 'Spring 2027' },
+    ]);
+    expect(r.breaksOutside).toEqual([{ uid: 'br-out', name: 'Summer break', start: '2027-06-01', end: '2027-06-09' }]);
+  });
+});
+
 describe('mergeFeed remembers a course left out', () => {
   it('as `LABEL: null` in courseAliases, which the plan schema accepts and the facts read back as null', async () => {
     const merged = mergeFeed(SPRING, feed([{ course: 'ARTS 101', uid: 'x' }]), {
