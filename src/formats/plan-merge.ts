@@ -412,8 +412,9 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
       report.breaksOutside.push(b);
       continue;
     }
-    const start = b.start < term.start ? term.start : b.start;
-    const end = b.end > term.end ? term.end : b.end;
+    // ISO dates compare as text: the later start, the earlier end.
+    const start = [b.start, term.start].sort()[1] as string;
+    const end = [b.end, term.end].sort()[0] as string;
     if (term.breaks.some((x) => text(x?.start) === start && text(x?.end) === end)) continue;
     term.breaks.push({ start, end });
     edits.breaks.push({ term: index, row: { name: b.name, start, end } });
