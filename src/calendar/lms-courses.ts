@@ -61,35 +61,48 @@ export function courseKey(label: string): string | undefined {
 export type CourseMatch =
   /** One plan course has the label's key (or the plan remembers the label): use it. */
   | { kind: 'sure'; code: string; how: 'same' | 'normalised' | 'remembered' }
-  /** No plan course fits for certain: ask the user, or take `fallback` as a new course. */
-  | { kind: 'unsure'; candidates: string[]; fallback: string };
+  /**
+   * No plan course fits for certain: ask the user, or take `fallback` as a new course.
+   * `likely` is the answer to offer first: a plan course with the same key or number, else
+   * the new course.
+   */
+  | { kind: 'unsure'; candidates: string[]; fallback: string; likely: string };
 
 /**
  * The plan course a feed's course label stands for. `aliases` are the mappings the plan
  * remembers (`courseAliases`); `planCodes` every code the plan uses. A plan without courses
  * takes each label's key as a new course, surely.
  */
-export function matchCourse(label: string, planCodes: readonly string[], aliases: Record<string, string>): CourseMatch {
+export function matchCourse(
+  label: string,
+  planCodes: readonly string[],
+  aliases: Record<string, string | null>,
+): CourseMatch {
   const remembered = aliases[label];
-  if (remembered !== undefined) return { kind: 'sure', code: remembered, how: 'remembered' };
+  if (typeof remembered === 'string') return { kind: 'sure', code: remembered, how: 'remembered' };
   if (planCodes.includes(label)) return { kind: 'sure', code: label, how: 'same' };
   const key = courseKey(label);
   const fallback = key ?? label.trim();
   const same = key ? planCodes.filter((code) => (courseKey(code) ?? code.toUpperCase()) === key) : [];
   if (same.length === 1) return { kind: 'sure', code: same[0] as string, how: 'normalised' };
-  if (same.length > 1) return { kind: 'unsure', candidates: same, fallback };
+  if (same.length > 1) return { kind: 'unsure', candidates: same, fallback, likely: same[0] as string };
   if (planCodes.length === 0) return { kind: 'sure', code: fallback, how: 'normalised' };
   // The same number under another subject (LIBR 200 for INFO 200) is the likeliest.
   const number = key?.split(' ')[1];
   const likely = number ? planCodes.filter((code) => courseKey(code)?.split(' ')[1] === number) : [];
-  return { kind: 'unsure', candidates: [...likely, ...planCodes.filter((c) => !likely.includes(c))], fallback };
+  return {
+    kind: 'unsure',
+    candidates: [...likely, ...planCodes.filter((c) => !likely.includes(c))],
+    fallback,
+    likely: likely[0] ?? fallback,
+  };
 }
 
 export interface CourseResolution {
   /** Feed label -> plan course code, or null to leave the label's events out. */
   map: Map<string, string | null>;
-  /** Choices to remember in the plan's `courseAliases`. */
-  remember: Record<string, string>;
+  /** Choices to remember in the plan's `courseAliases` (null: leave its events out). */
+  remember: Record<string, string | null>;
   /** Labels taken as new courses without asking (no terminal, no --course): one line each. */
   guessed: { label: string; code: string; candidates: string[] }[];
 }
@@ -97,14 +110,16 @@ export interface CourseResolution {
 /**
  * Every feed course label resolved once. `given` are the user's `--course LABEL=CODE`
  * mappings; `ask` (on a terminal) is called once per course (labels with the same key share
- * the answer) that matches no course for certain, and answers a plan code, a new code, or null (leave it out).
+ * the answer) that matches no course for certain, and answers a plan code, a new code, or null
+ * (leave it out); `likely` is the answer to offer first. A label the plan remembers as null
+ * (`courseAliases: { ARTS 101: null }`) is left out without a question.
  */
 export async function resolveCourses(
   labels: Iterable<string>,
   planCodes: readonly string[],
-  aliases: Record<string, string>,
+  aliases: Record<string, string | null>,
   given: Record<string, string>,
-  ask?: (label: string, candidates: string[], fallback: string) => Promise<string | null>,
+  ask?: (label: string, candidates: string[], fallback: string, likely: string) => Promise<string | null>,
 ): Promise<CourseResolution> {
   const out: CourseResolution = { map: new Map(), remember: {}, guessed: [] };
   const answered = new Map<string, string | null>();
@@ -120,6 +135,10 @@ export async function resolveCourses(
       if (chosen !== label) out.remember[label] = chosen;
       continue;
     }
+    if (aliases[label] === null) {
+      out.map.set(label, null);
+      continue;
+    }
     const match = matchCourse(label, planCodes, aliases);
     if (match.kind === 'sure') {
       out.map.set(label, match.code);
@@ -130,10 +149,10 @@ export async function resolveCourses(
       const key = courseKey(label) ?? label;
       const answer = answered.has(key)
         ? (answered.get(key) as string | null)
-        : await ask(label, match.candidates, match.fallback);
+        : await ask(label, match.candidates, match.fallback, match.likely);
       answered.set(key, answer);
       out.map.set(label, answer);
-      if (answer !== null && answer !== label) out.remember[label] = answer;
+      if (answer !== label) out.remember[label] = answer;
       continue;
     }
     out.map.set(label, match.fallback);

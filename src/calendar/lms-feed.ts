@@ -5,7 +5,9 @@
  * touched (a feed's VTIMEZONEs are used through ICAL.Timezone instances of its own, never
  * registered process-wide). See docs/lms-import.md and test/fixtures/lms/README.md.
  */
+import { hash } from 'node:crypto';
 import ICAL from 'ical.js';
+import { PLAN_LIMITS } from '../schema/plan-limits.js';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
 import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
@@ -38,6 +40,8 @@ export interface FeedDeadline {
 }
 
 export interface FeedBreak {
+  /** The event's UID (for the list of events not imported). */
+  uid?: string;
   name: string;
   start: string;
   end: string;
@@ -88,15 +92,15 @@ function realDateTime(value: string): boolean {
  * ones over (`20270230`, a second of 60). Null when it is a real RFC 5545 date or date-time,
  * or when the event has no DTSTART line this can read (ical.js then decides).
  */
-export function startProblem(block: string): string | null {
-  const line = /^DTSTART((?:;[A-Z0-9-]+=(?:"[^"\r\n]*"|[^";:\r\n]*))*):([^\r\n]*)$/im.exec(block);
+export function startProblem(block: string, name: 'DTSTART' | 'DUE' = 'DTSTART'): string | null {
+  const line = new RegExp(`^${name}((?:;[A-Z0-9-]+=(?:"[^"\\r\\n]*"|[^";:\\r\\n]*))*):([^\\r\\n]*)$`, 'im').exec(block);
   if (!line) return null;
   const value = (line[2] ?? '').trim();
   const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/i.exec(value);
-  if (!m) return `DTSTART ${value || '(empty)'} is not an iCalendar date (write it as 20270305 or 20270305T235900Z)`;
-  if (!realDateTime(`${m[1]}-${m[2]}-${m[3]}`)) return `DTSTART ${value} is not a real date`;
+  if (!m) return `${name} ${value || '(empty)'} is not an iCalendar date (write it as 20270305 or 20270305T235900Z)`;
+  if (!realDateTime(`${m[1]}-${m[2]}-${m[3]}`)) return `${name} ${value} is not a real date`;
   if (m[4] !== undefined && !realDateTime(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`)) {
-    return `DTSTART ${value} is not a real time (hours 00-23, minutes and seconds 00-59)`;
+    return `${name} ${value} is not a real time (hours 00-23, minutes and seconds 00-59)`;
   }
   return null;
 }
@@ -141,6 +145,16 @@ function newer(a: ICAL.Component, b: ICAL.Component): boolean {
   return stampOf(a) >= stampOf(b);
 }
 
+/**
+ * The key a deadline is matched on, within the plan's limit for ids: a UID (with its
+ * RECURRENCE-ID) longer than that keeps its first 100 characters and gains the SHA-256 of
+ * the whole, so it stays stable across imports and distinct from every other UID.
+ */
+export function feedKey(uid: string): string {
+  if (uid.length <= PLAN_LIMITS.idChars) return uid;
+  return `${uid.slice(0, 100).replace(/[\uD800-\uDBFF]$/, '')}…sha256:${hash('sha256', uid)}`;
+}
+
 const MAX_OCCURRENCES = 5000;
 /** Occurrences looked at per series, before or in the terms. */
 const MAX_STEPS = 20_000;
@@ -179,7 +193,8 @@ interface Series {
  * a 100,000-event feed as one ical.js tree took most of a gigabyte.
  */
 function* eventBlocks(text: string, rest: string[]): Generator<string> {
-  const marker = /^(BEGIN|END):VEVENT[ \t]*\r?$/gim;
+  // VTODOs too: a to-do with a DUE is a deadline (docs/lms-import.md).
+  const marker = /^(BEGIN|END):(?:VEVENT|VTODO)[ \t]*\r?$/gim;
   let outside = 0;
   let start = -1;
   for (let m = marker.exec(text); m; m = marker.exec(text)) {
@@ -233,21 +248,23 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   // The calendar without its events is read first, for its name and zones: the events'
   // text is only located (a slice each) until then.
   let anonymous = 0;
-  const heads: { uid: string; recurring: boolean; text: string }[] = [];
+  const heads: { uid: string; recurring: boolean; todo: boolean; text: string }[] = [];
   /** Events refused before ical.js reads them: their warnings come first, in file order. */
   const refused: string[] = [];
   for (const block of blocks) {
     anonymous += 1;
     const text = quoteUriTzids(block);
     const uid = /^UID[;:](?:[^\r\n]*?:)?([^\r\n]*)/im.exec(text)?.[1]?.trim() || `no-uid-${anonymous}`;
-    const problem = startProblem(text);
+    const todo = /^BEGIN:VTODO/i.test(text);
+    const problem = startProblem(text, todo ? 'DUE' : 'DTSTART');
     if (problem) {
       const summary = rawSummary(text);
       skipped.push({ uid, summary, reason: problem });
       refused.push(`"${summary || '(no title)'}" (UID ${uid}): ${problem}; the event was not imported`);
       continue;
     }
-    heads.push({ uid, recurring: /^(RRULE|RDATE)[;:]/im.test(text), text });
+    // A to-do is read once, at its DUE: its RRULE, if any, is not expanded.
+    heads.push({ uid, recurring: !todo && /^(RRULE|RDATE)[;:]/im.test(text), todo, text });
   }
   const calendar = componentOf(rest.join(''));
   if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
@@ -291,7 +308,13 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   const windowStart = window ? isoDate(dayNumber(window.start) - 1) : null;
   const windowEnd = window ? isoDate(dayNumber(window.end) + 1) : null;
 
-  const readOne = (component: ICAL.Component, uid: string, start: ICAL.Time, startText: string | null): Outcome => {
+  const readOne = (
+    component: ICAL.Component,
+    uid: string,
+    start: ICAL.Time,
+    startText: string | null,
+    property: 'dtstart' | 'due' = 'dtstart',
+  ): Outcome => {
     const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
     const named = `"${summary || '(no title)'}" (UID ${uid})`;
     const skip = (reason: string, warning?: string): Outcome => ({ skip: { uid, summary, reason }, warning });
@@ -314,13 +337,17 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       const first = start.toString().slice(0, 10);
       const last = endText && realDateTime(endText) ? isoDate(dayNumber(endText.slice(0, 10)) - 1) : first;
       // ISO dates compare as text; a zero-length break ends the day it starts.
-      return { holiday: { name: parsed.title, start: first, end: [first, last].sort()[1] ?? first } };
+      return { holiday: { uid, name: parsed.title, start: first, end: [first, last].sort()[1] ?? first } };
     }
     if (parsed.skip) return skip(parsed.skip);
+    if (!parsed.title) {
+      const reason = 'no title (empty SUMMARY)';
+      return skip(reason, `${named}: ${reason}; the event was not imported`);
+    }
     if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
     const base = { uid, course: parsed.course ?? NO_COURSE_LABEL, title: parsed.title, kind: guessKind(parsed.title) };
     if (start.isDate) return { deadline: { ...base, due: start.toString().slice(0, 10) } };
-    const tzid = component.getFirstProperty('dtstart')?.getParameter('tzid');
+    const tzid = component.getFirstProperty(property)?.getParameter('tzid');
     if (start.zone?.tzid === 'UTC') {
       return {
         deadline: { ...base, instant: Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) },
@@ -347,7 +374,29 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     return { deadline: { ...base, instant } };
   };
 
+  /** The instant (UTC ms) of a date-time: UTC, in its TZID, or floating in the plan's zone; null when its zone is unknown. */
+  const instantOf = (time: ICAL.Time, tzid: unknown): number | null => {
+    const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+    if (time.zone?.tzid === 'UTC') return wall;
+    const reader: ZoneReader = tzid ? readerFor(String(tzid)) : { rules: zoneRules(zone) };
+    if (!reader) return null;
+    if ('vtimezone' in reader) return wall - reader.vtimezone.utcOffset(time) * 1000;
+    return (
+      reader.rules.toUtc(dayNumber(time.toString().slice(0, 10)), time.hour * 60 + time.minute) + time.second * 1000
+    );
+  };
+
   const readInstance = (component: ICAL.Component, id: string): Outcome => {
+    if (component.name === 'vtodo') {
+      const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
+      if (String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'COMPLETED') {
+        return { skip: { uid: id, summary, reason: 'a completed to-do' } };
+      }
+      const due = component.getFirstPropertyValue('due');
+      if (!(due instanceof ICAL.Time))
+        return { skip: { uid: id, summary, reason: 'a to-do (VTODO) without a due date' } };
+      return readOne(component, id, due, rawValue(component, 'due'), 'due');
+    }
     const start = component.getFirstPropertyValue('dtstart');
     if (!(start instanceof ICAL.Time)) {
       const summary = plainText(String(component.getFirstPropertyValue('summary') ?? ''));
@@ -379,7 +428,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     }
     const uid = String(component.getFirstPropertyValue('uid') ?? head.uid);
     const rid = rawValue(component, 'recurrence-id');
-    if (head.recurring || rid !== null || series.has(uid)) {
+    if (!head.todo && (head.recurring || rid !== null || series.has(uid))) {
       let entry = series.get(uid);
       if (!entry) {
         entry = { master: null, overrides: new Map() };
@@ -444,6 +493,17 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     }
     const event = new ICAL.Event(master);
     for (const override of overrides.values()) event.relateException(override);
+    // ical.js relates an override by its RECURRENCE-ID as written: one written in UTC for a
+    // series in a TZID (the same instant) is matched here by its instant instead.
+    const masterTzid = master.getFirstProperty('dtstart')?.getParameter('tzid');
+    const byInstant = new Map<number, ICAL.Component>();
+    for (const override of overrides.values()) {
+      const property = override.getFirstProperty('recurrence-id');
+      const rid = property?.getFirstValue();
+      const at = rid instanceof ICAL.Time && !rid.isDate ? instantOf(rid, property?.getParameter('tzid')) : null;
+      if (at !== null) byInstant.set(at, override);
+    }
+    const consumed = new Set<ICAL.Component>();
     const iterator = event.iterator();
     let count = 0;
     let steps = 0;
@@ -463,8 +523,26 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       const details = event.getOccurrenceDetails(next);
       const id = `${uid}/${details.recurrenceId.toICALString()}`;
       const component = details.item.component;
+      if (component === master && byInstant.size > 0) {
+        const same = byInstant.get(instantOf(details.recurrenceId, masterTzid) ?? Number.NaN);
+        if (same && !consumed.has(same)) {
+          consumed.add(same);
+          out.push(readInstance(same, id));
+          continue;
+        }
+      }
       const isOverride = component !== master;
+      if (isOverride) consumed.add(component);
       out.push(readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null));
+    }
+    // An override whose RECURRENCE-ID is no instance the rule gives in the terms adds that
+    // instance (RFC 5545 3.8.4.4): it is read on its own, at its own DTSTART.
+    for (const [rid, override] of overrides) {
+      if (!consumed.has(override)) out.push(readInstance(override, `${uid}/${rid.replace(/[-:]/g, '')}`));
+    }
+    if (count === 0) {
+      const summary = plainText(String(master.getFirstPropertyValue('summary') ?? ''));
+      out.push({ skip: { uid, summary, reason: 'no occurrence within the terms of the plan' } });
     }
     return out;
   };
@@ -493,6 +571,8 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     const m = moments[i];
     if (m) p.due = `${isoDate(m.day)} ${clock(m.minute)}`;
   });
-  for (const { instant: _instant, due, ...rest } of pending) feed.deadlines.push({ ...rest, due: due as string });
+  for (const { instant: _instant, due, uid, ...rest } of pending) {
+    feed.deadlines.push({ ...rest, uid: feedKey(uid), due: due as string });
+  }
   return feed;
 }

@@ -2,8 +2,23 @@
  * What an LMS event's summary says: its title and course as each system writes them, its
  * kind, whether it is a deadline at all, the estimate it gets, and the feed's name. Pure.
  */
+import { PLAN_LIMITS } from '../schema/plan-limits.js';
 import type { DeadlineKind } from '../schema/plan-vocabulary.js';
 import { courseKey } from './lms-courses.js';
+
+/**
+ * Text cut to at most `max` characters at a word, with an ellipsis, so a feed's over-long
+ * title or name still fits the plan's limits (the same text is always cut the same way, so a
+ * re-import matches). A word longer than 30 characters (a pasted URL, a run of letters) is cut inside.
+ */
+export function shorten(text: string, max: number = PLAN_LIMITS.textChars): string {
+  // Counted in UTF-16 units, as the schema counts; never half a surrogate pair.
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
+  const space = /\s/.test(text[head.length] ?? '') ? head.length : head.lastIndexOf(' ');
+  const cut = space > 0 && head.length - space <= 30 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s\p{P}]+$/u, '') || cut}…`;
+}
 
 /**
  * Default estimates, in hours, for imported deadlines: by a word of the title first, then by
@@ -104,7 +119,7 @@ export function readSummary(summary: string, categories: string[], location: str
     title = prefix[2] ?? title;
   }
   course ??= categories[0] ?? (location ? (location.split(' - ')[0] ?? location) : null);
-  return { title, course, skip: null };
+  return { title: shorten(title), course: course === null ? null : shorten(course), skip: null };
 }
 
 /** The product names of PRODID, for a feed without X-WR-CALNAME: never the raw PRODID. */
@@ -122,7 +137,7 @@ const PRODUCTS: [RegExp, string][] = [
 
 export function feedSource(calname: string | null, prodid: string | null): string {
   const name = calname ? plainText(calname) : '';
-  if (name) return name;
+  if (name) return shorten(name, PLAN_LIMITS.idChars);
   for (const [pattern, product] of PRODUCTS) if (prodid && pattern.test(prodid)) return product;
   return 'calendar feed';
 }

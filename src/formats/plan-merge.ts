@@ -28,9 +28,15 @@ export interface MergeReport {
   /** Feed deadlines whose course the user chose to leave out. */
   courseLeftOut: FeedDeadline[];
   breaksAdded: (FeedBreak & { term: string })[];
+  /** Breaks of the feed outside every term of the plan. */
+  breaksOutside: FeedBreak[];
   coursesAdded: string[];
-  /** Feed course labels remembered in the plan's `courseAliases`. */
-  aliasesAdded: { label: string; code: string }[];
+  /** Deadlines in the plan the feed moved outside every term: the plan keeps their due. */
+  movedOutside: { uid: string; title: string; from: string; to: string }[];
+  /** Feed deadlines and breaks a value of which the plan cannot hold (checked before writing). */
+  refused: { uid: string; summary: string; due?: string; reason: string }[];
+  /** Feed course labels remembered in the plan's `courseAliases` (code null: left out). */
+  aliasesAdded: { label: string; code: string | null }[];
 }
 
 /**
@@ -52,8 +58,8 @@ export interface MergeOptions {
   estimates: Record<string, number>;
   /** The plan course a feed course label stands for; null leaves its events out. Default: the label. */
   courseOf?: (label: string) => string | null;
-  /** Course mappings to remember in the plan (`courseAliases`). */
-  remember?: Record<string, string>;
+  /** Course mappings to remember in the plan (`courseAliases`); null leaves a label's events out. */
+  remember?: Record<string, string | null>;
 }
 
 interface PlainDeadline {
@@ -75,6 +81,46 @@ interface PlainPlan {
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
+const DUE = /^\d{4}-\d{2}-\d{2}(?: ([01]\d|2[0-3]):[0-5]\d)?$/;
+
+function realDay(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * What the plan schema would refuse in a value the merge writes (the schema's own limits, see
+ * schema/plan.ts), or null. Checked on every value taken from a feed before it is written, so
+ * feed content can never make the merged plan invalid.
+ */
+export function valueProblem(key: string, value: string): string | null {
+  if (key === 'due') return DUE.test(value) && realDay(value) ? null : `due: ${value} is not a date`;
+  const max = key === 'id' || key === 'source' || key === 'feedUid' ? PLAN_LIMITS.idChars : PLAN_LIMITS.textChars;
+  if (value.length === 0) return `${key}: empty`;
+  if (value.length > max) return `${key}: longer than ${max} characters`;
+  return null;
+}
+
+function rowProblem(row: Record<string, string | number>): string | null {
+  for (const [key, value] of Object.entries(row)) {
+    const problem = typeof value === 'string' ? valueProblem(key, value) : null;
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/**
+ * A linked deadline's due once the feed says `feedDue`: unchanged while the feed's day is the
+ * plan's day (whatever the form: `2027-03-05` against `2027-03-05 23:59`, or the user's own
+ * 17:00 against an all-day event); else the feed's day, in the plan's form (its own time kept).
+ */
+export function followDay(planDue: string, feedDue: string): string {
+  const day = feedDue.slice(0, 10);
+  if (planDue.slice(0, 10) === day) return planDue;
+  return `${day}${planDue.slice(10)}`;
+}
+
 /** Titles compared without case, punctuation or spacing. */
 function words(title: string): string {
   return title
@@ -83,17 +129,31 @@ function words(title: string): string {
     .trim();
 }
 
-/** Same words, one title inside the other, or most words shared. */
-export function similarTitles(a: string, b: string): boolean {
+/**
+ * How alike two titles are: 3 the same words (ignoring case and punctuation), 2 one title's
+ * words inside the other's as whole words (`Exam` in `Midterm exam`, never in `Examples`),
+ * 1 + the share of words in common when that is at least 60%, else 0. Numbers are whole
+ * words that must agree when both titles have some: `Quiz 1` is not `Quiz 10`.
+ */
+export function titleScore(a: string, b: string): number {
   const x = words(a);
   const y = words(b);
-  if (x === y) return true;
-  if (x.length >= 4 && y.length >= 4 && (x.includes(y) || y.includes(x))) return true;
+  if (x === y) return x ? 3 : 0;
   const xs = new Set(x.split(' '));
   const ys = new Set(y.split(' '));
+  const xn = [...xs].filter((w) => /^\d+$/.test(w)).map(Number);
+  const yn = [...ys].filter((w) => /^\d+$/.test(w)).map(Number);
+  if (xn.length > 0 && yn.length > 0 && (xn.length !== yn.length || xn.some((n) => !yn.includes(n)))) return 0;
+  if (x.length >= 4 && y.length >= 4 && (` ${x} `.includes(` ${y} `) || ` ${y} `.includes(` ${x} `))) return 2;
   let shared = 0;
   for (const w of xs) if (ys.has(w)) shared += 1;
-  return shared / (xs.size + ys.size - shared) >= 0.6;
+  const share = shared / (xs.size + ys.size - shared);
+  return share >= 0.6 ? 1 + share : 0;
+}
+
+/** Same words, one title inside the other as whole words, or most words shared (titleScore > 0). */
+export function similarTitles(a: string, b: string): boolean {
+  return titleScore(a, b) > 0;
 }
 
 /** What import needs before merging, read with the plan reader's own YAML schema. */
@@ -104,7 +164,8 @@ export interface PlanFacts {
   window?: { start: string; end: string };
   /** Every course code the plan uses (its courses and its deadlines'). */
   codes: string[];
-  aliases: Record<string, string>;
+  /** `courseAliases`: a label's plan code, or null when its events are left out. */
+  aliases: Record<string, string | null>;
 }
 
 /** A JSON plan as JSON (so it is written back as JSON); anything else, a `{...}` YAML plan too, as YAML. */
@@ -148,9 +209,9 @@ export function readPlanFacts(planText: string): PlanFacts | null {
   const codes = new Set<string>();
   for (const c of list<{ code?: unknown }>(plain.courses)) if (c?.code) codes.add(text(c.code));
   for (const d of list<PlainDeadline>(plain.deadlines)) if (d?.course) codes.add(text(d.course));
-  const aliases: Record<string, string> = {};
+  const aliases: Record<string, string | null> = {};
   if (plain.courseAliases && typeof plain.courseAliases === 'object') {
-    for (const [label, code] of Object.entries(plain.courseAliases)) aliases[label] = text(code);
+    for (const [label, code] of Object.entries(plain.courseAliases)) aliases[label] = code === null ? null : text(code);
   }
   return { timezone, window, codes: [...codes], aliases };
 }
@@ -174,7 +235,10 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     unchanged: 0,
     outsideTerms: [],
     courseLeftOut: [],
+    refused: [],
+    movedOutside: [],
     breaksAdded: [],
+    breaksOutside: [],
     coursesAdded: [],
     aliasesAdded: [],
   };
@@ -196,6 +260,29 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
   const sortedTerms = [...terms].sort((a, b) => (a.start < b.start ? -1 : 1));
   const inSomeTerm = (date: string) => sortedTerms.some((t) => date >= t.start && date <= t.end);
 
+  // Typed deadlines are linked best match first (the same title before a looser one), and
+  // each to one feed event at most: `Quiz 10` never takes the typed `Quiz 1` from `Quiz 1`.
+  const links = new Map<string, number>();
+  const pairs: { score: number; order: number; uid: string; planIndex: number }[] = [];
+  const seen = new Set<string>();
+  feed.deadlines.forEach((f, order) => {
+    if (seen.has(f.uid)) return;
+    seen.add(f.uid);
+    const course = courseOf(f.course);
+    if (course === null || byId.has(f.uid) || byFeedUid.has(f.uid)) return;
+    for (const planIndex of handEntered.get(`${course}|${f.due.slice(0, 10)}`) ?? []) {
+      const score = titleScore(text(deadlines[planIndex]?.title), f.title);
+      if (score > 0) pairs.push({ score, order, uid: f.uid, planIndex });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score || a.order - b.order || a.planIndex - b.planIndex);
+  const taken = new Set<number>();
+  for (const pair of pairs) {
+    if (links.has(pair.uid) || taken.has(pair.planIndex)) continue;
+    links.set(pair.uid, pair.planIndex);
+    taken.add(pair.planIndex);
+  }
+
   for (const feedDeadline of feed.deadlines) {
     const course = courseOf(feedDeadline.course);
     if (course === null) {
@@ -209,24 +296,44 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     if (index !== undefined) {
       const existing = deadlines[index] as PlainDeadline;
       const due = text(existing.due);
-      // A linked deadline keeps the user's title; an imported one follows the feed's.
-      const retitled = linkedIndex === undefined && text(existing.title) !== d.title;
-      if (due !== d.due || retitled) {
-        report.changed.push({ uid: d.uid, title: d.title, from: due, to: d.due });
-        if (due !== d.due) edits.fields.push({ index, key: 'due', value: d.due });
+      const linked = linkedIndex !== undefined && byId.get(d.uid) === undefined;
+      // A linked deadline keeps the user's title, and the user's form of the due (`2027-03-05`,
+      // or their own time that day): it follows the feed only when the feed's day moves.
+      const newDue = linked ? followDay(due, d.due) : d.due;
+      const retitled = !linked && text(existing.title) !== d.title;
+      const problem =
+        (due !== newDue ? valueProblem('due', newDue) : null) ?? (retitled ? valueProblem('title', d.title) : null);
+      if (problem) {
+        report.refused.push({
+          uid: d.uid,
+          summary: d.title,
+          due: d.due,
+          reason: `the plan cannot hold it (${problem})`,
+        });
+        continue;
+      }
+      if (due !== newDue && !inSomeTerm(newDue.slice(0, 10))) {
+        report.movedOutside.push({ uid: d.uid, title: d.title, from: due, to: d.due });
+        continue;
+      }
+      if (due !== newDue || retitled) {
+        report.changed.push({ uid: d.uid, title: d.title, from: due, to: newDue });
+        if (due !== newDue) edits.fields.push({ index, key: 'due', value: newDue });
         if (retitled) edits.fields.push({ index, key: 'title', value: d.title });
       } else report.unchanged += 1;
+      continue;
+    }
+    const problem = rowProblem({ id: d.uid, source: feed.source, course: d.course, title: d.title, due: d.due });
+    if (problem) {
+      report.refused.push({ uid: d.uid, summary: d.title, due: d.due, reason: `the plan cannot hold it (${problem})` });
       continue;
     }
     if (!inSomeTerm(d.due.slice(0, 10))) {
       report.outsideTerms.push(d);
       continue;
     }
-    const candidates = handEntered.get(`${d.course}|${d.due.slice(0, 10)}`) ?? [];
-    const match = candidates.findIndex((i) => similarTitles(text(deadlines[i]?.title), d.title));
-    if (match >= 0) {
-      const planIndex = candidates[match] as number;
-      candidates.splice(match, 1);
+    const planIndex = links.get(d.uid);
+    if (planIndex !== undefined) {
       edits.fields.push({ index: planIndex, key: 'feedUid', value: d.uid });
       edits.fields.push({ index: planIndex, key: 'source', value: feed.source });
       byFeedUid.set(d.uid, planIndex);
@@ -277,20 +384,41 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
 
   const aliases = plain.courseAliases && typeof plain.courseAliases === 'object' ? plain.courseAliases : {};
   for (const [label, code] of Object.entries(opts.remember ?? {})) {
-    if (text(aliases[label]) === code) continue;
+    if (valueProblem('label', label) || (code !== null && valueProblem('code', code))) continue;
+    const now = Object.hasOwn(aliases, label) ? aliases[label] : undefined;
+    if (code === null ? now === null : now !== null && now !== undefined && text(now) === code) continue;
     edits.aliases.push([label, code]);
     report.aliasesAdded.push({ label, code });
   }
 
   // Breaks and holidays from the feed go into the term they fall in.
   for (const b of feed.breaks) {
-    const index = terms.findIndex((t) => b.start >= t.start && b.end <= t.end);
+    const problem = rowProblem({ 'break name': b.name, start: b.start, end: b.end });
+    if (problem) {
+      report.refused.push({
+        uid: b.uid ?? '',
+        summary: b.name,
+        due: b.start,
+        reason: `the plan cannot hold it (${problem})`,
+      });
+      continue;
+    }
+    // The term that holds it, else the first it overlaps, cut to that term's days (a recess
+    // that runs past the last day of classes is a break for the days it is in the term).
+    let index = terms.findIndex((t) => b.start >= t.start && b.end <= t.end);
+    if (index < 0) index = terms.findIndex((t) => b.start <= t.end && b.end >= t.start);
     const term = terms[index];
-    if (!term) continue;
-    if (term.breaks.some((x) => text(x?.start) === b.start && text(x?.end) === b.end)) continue;
-    term.breaks.push({ start: b.start, end: b.end });
-    edits.breaks.push({ term: index, row: { name: b.name, start: b.start, end: b.end } });
-    report.breaksAdded.push({ ...b, term: term.name });
+    if (!term) {
+      report.breaksOutside.push(b);
+      continue;
+    }
+    // ISO dates compare as text: the later start, the earlier end.
+    const start = [b.start, term.start].sort()[1] as string;
+    const end = [b.end, term.end].sort()[0] as string;
+    if (term.breaks.some((x) => text(x?.start) === start && text(x?.end) === end)) continue;
+    term.breaks.push({ start, end });
+    edits.breaks.push({ term: index, row: { name: b.name, start, end } });
+    report.breaksAdded.push({ ...b, start, end, term: term.name });
   }
 
   const changed =
@@ -325,7 +453,7 @@ function applyJson(planText: string, edits: Edits): string {
   if (edits.aliases.length) {
     const aliases = (plan.courseAliases && typeof plan.courseAliases === 'object' ? plan.courseAliases : {}) as Record<
       string,
-      string
+      string | null
     >;
     for (const [label, code] of edits.aliases) aliases[label] = code;
     plan.courseAliases = aliases;

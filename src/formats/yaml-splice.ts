@@ -15,8 +15,15 @@ export interface Edits {
   fields: { index: number; key: 'due' | 'title' | 'feedUid' | 'source'; value: string }[];
   courses: Row[];
   breaks: { term: number; row: Row }[];
-  aliases: [string, string][];
+  /** `courseAliases` rows; a null code (leave the label's events out) is written `null`. */
+  aliases: [string, string | null][];
 }
+
+/** A value written as is (YAML's `null`), not as a string. */
+const NULL_VALUE = { literal: 'null' } as const;
+type Value = string | typeof NULL_VALUE;
+const render = (value: Value, scalar: (v: string) => string) =>
+  typeof value === 'string' ? scalar(value) : value.literal;
 
 interface Splice {
   at: number;
@@ -92,11 +99,11 @@ export function applyYaml(source: string, edits: Edits): string {
   };
 
   /** Adds `key: value` (or `key:` with a list of rows) to a map. */
-  const addPair = (map: YAMLMap, key: string, value: string | null, rows: Row[] = []) => {
+  const addPair = (map: YAMLMap, key: string, value: Value | null, rows: Row[] = []) => {
     const last = map.items.at(-1);
     const lastNode = (last?.value ?? last?.key) as Node | undefined;
     if (map.flow) {
-      const rendered = value === null ? `[${rows.map(flowRow).join(', ')}]` : flowScalar(value);
+      const rendered = value === null ? `[${rows.map(flowRow).join(', ')}]` : render(value, flowScalar);
       const entry = `${flowScalar(key)}: ${rendered}`;
       if (lastNode) splices.push({ at: lastNode.range?.[1] ?? 0, remove: 0, insert: `, ${entry}` });
       else
@@ -112,7 +119,7 @@ export function applyYaml(source: string, edits: Edits): string {
     const body =
       value === null
         ? `${head}\n${rows.map((r) => blockRow(r, indent + 2, indent + 4)).join('\n')}`
-        : `${head} ${yamlScalar(value)}`;
+        : `${head} ${render(value, yamlScalar)}`;
     if (lastNode) splices.push({ at: after(lastNode), remove: 0, insert: `\n${body}` });
     else
       splices.push({
@@ -150,9 +157,11 @@ export function applyYaml(source: string, edits: Edits): string {
   }
   if (edits.aliases.length) {
     const aliases = root.get('courseAliases', true);
-    if (isMap(aliases)) for (const [label, code] of edits.aliases) addPair(aliases, label, code);
+    if (isMap(aliases)) for (const [label, code] of edits.aliases) addPair(aliases, label, code ?? NULL_VALUE);
     else {
-      const body = edits.aliases.map(([label, code]) => `  ${yamlScalar(label)}: ${yamlScalar(code)}`).join('\n');
+      const body = edits.aliases
+        .map(([label, code]) => `  ${yamlScalar(label)}: ${code === null ? 'null' : yamlScalar(code)}`)
+        .join('\n');
       const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'courseAliases');
       if (pair?.value && (pair.value as Node).range) {
         const range = (pair.value as Node).range as [number, number, number];

@@ -142,8 +142,8 @@ export const planSchema = z.strictObject({
     [],
   ),
   courseAliases: described(
-    z.optional(z.record(text(), text())),
-    'Course codes as an LMS feed writes them, mapped to this plan’s codes (remembered by mls plan import)',
+    z.optional(z.record(text(), z.nullable(text()))),
+    'Course codes as an LMS feed writes them, mapped to this plan’s codes (remembered by mls plan import); null leaves that course’s events out',
   ),
   settings: z._default(
     z.strictObject({

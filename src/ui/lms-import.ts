@@ -22,9 +22,12 @@ export interface ImportOutcome {
     unchanged: number;
     outsideTerms: Deadline[];
     courseLeftOut: Deadline[];
+    refused: NotImported[];
+    movedOutside: { uid: string; title: string; from: string; to: string }[];
     breaksAdded: { name: string; start: string; end: string; term: string }[];
+    breaksOutside: { uid?: string; name: string; start: string; end: string }[];
     coursesAdded: string[];
-    aliasesAdded: { label: string; code: string }[];
+    aliasesAdded: { label: string; code: string | null }[];
   };
   feed: { encoding: string; skipped: { uid: string; summary: string; reason: string }[]; warnings: string[] };
 }
@@ -52,7 +55,24 @@ export function notImported({ report, feed }: ImportOutcome): NotImported[] {
       due: d.due,
       reason: `course ${d.course} left out`,
     })),
+    ...report.refused,
+    ...report.breaksOutside.map((b) => ({
+      uid: b.uid ?? '',
+      summary: b.name,
+      due: b.start,
+      reason: `a break (${b.start} to ${b.end}) outside every term of the plan`,
+    })),
+    ...report.movedOutside.map((d) => ({ uid: d.uid, summary: d.title, due: d.to, reason: movedOutsideReason(d) })),
   ];
+}
+
+function movedOutsideReason(d: { from: string; to: string }): string {
+  return `moved to ${d.to}, outside every term of the plan; the plan keeps ${d.from}`;
+}
+
+/** Warnings about the merge (printed on stderr after the feed's own). */
+export function mergeWarnings({ report }: ImportOutcome): string[] {
+  return report.movedOutside.map((d) => `"${d.title}" (UID ${d.uid}) ${movedOutsideReason(d)}`);
 }
 
 export function importLines(outcome: ImportOutcome, style: Style): string[] {
@@ -77,7 +97,9 @@ export function importLines(outcome: ImportOutcome, style: Style): string[] {
   for (const c of r.coursesAdded)
     lines.push(`${style.green('course ')}  ${''.padEnd(16)}  ${s(c)}: new course (weeklyHours: 0)`);
   for (const a of r.aliasesAdded)
-    lines.push(`${style.green('mapped ')}  ${''.padEnd(16)}  ${s(a.label)} -> ${s(a.code)}`);
+    lines.push(
+      `${style.green('mapped ')}  ${''.padEnd(16)}  ${s(a.label)} -> ${a.code === null ? 'left out (courseAliases: null)' : s(a.code)}`,
+    );
   return lines;
 }
 
@@ -96,6 +118,6 @@ export function importJson(outcome: ImportOutcome, dryRun: boolean, written: boo
     encoding: feed.encoding,
     ...report,
     notImported: notImported(outcome),
-    warnings: feed.warnings,
+    warnings: [...feed.warnings, ...mergeWarnings(outcome)],
   };
 }

@@ -1,6 +1,7 @@
 /** The options of `mls plan import`, checked: which plan, `--estimate word=hours`, `--course FEED=PLAN`. */
 import { DEFAULT_ESTIMATES, TITLE_ESTIMATES } from '../../calendar/lms-feed.js';
 import { UserError } from '../../errors.js';
+import { PLAN_LIMITS } from '../../schema/plan-limits.js';
 import type { Context } from '../shared/context.js';
 import { planPath } from './session.js';
 
@@ -34,6 +35,17 @@ export function courseFlags(pairs: readonly string[]): Record<string, string> {
     const code = pair.slice(at + 1).trim();
     if (at < 0 || !label || !code) {
       throw new UserError(`--course ${pair}: use FEED-CODE=PLAN-CODE, e.g. --course "INFO-200-01-SP27=INFO 200"`);
+    }
+    for (const [what, value] of [
+      ['feed code', label],
+      ['plan code', code],
+    ] as const) {
+      if (value.length > PLAN_LIMITS.textChars) {
+        throw new UserError(
+          `--course: the ${what} is longer than ${PLAN_LIMITS.textChars} characters (${value.slice(0, 40)}…)`,
+          { hint: 'give the course code as the plan writes it, e.g. --course "INFO-200-01-SP27=INFO 200"' },
+        );
+      }
     }
     out[label] = code;
   }

@@ -12,7 +12,7 @@ import { withPlanLock } from '../../store/plan-lock.js';
 import { readFeedBytes } from '../../store/read-file.js';
 import { writeFileAtomic } from '../../store/write-file.js';
 import { makeStyle } from '../../ui/color.js';
-import { importJson, importLines, importSummary } from '../../ui/lms-import.js';
+import { importJson, importLines, importSummary, mergeWarnings } from '../../ui/lms-import.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 import { printJson } from '../shared/json.js';
@@ -91,7 +91,7 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
     facts.aliases,
     given,
     prompter
-      ? (label, candidates, fallback) =>
+      ? (label, candidates, fallback, likely) =>
           prompter.select<string | null>(
             `The feed's course "${label}" is not one of your plan's courses. Which is it?`,
             [
@@ -99,6 +99,7 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
               { name: `a new course: ${fallback}`, value: fallback },
               { name: 'leave its events out', value: null },
             ],
+            likely,
           )
       : undefined,
   );
@@ -111,7 +112,8 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
   const merged = mergeWithinLimits(feedPath, planPath, () =>
     mergeFeed(planText, feed, {
       estimates: hours,
-      courseOf: (label) => courses.map.get(label) ?? label,
+      // null is an answer ("leave its events out"), not a missing one.
+      courseOf: (label) => (courses.map.has(label) ? (courses.map.get(label) as string | null) : label),
       remember: courses.remember,
     }),
   );
@@ -142,6 +144,7 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
     }
   }
   const outcome = { report: merged.report, feed };
+  for (const warning of mergeWarnings(outcome)) io.err(`warning: ${sanitizeText(warning)}`);
   const written = merged.changed && !opts.dryRun;
   if (opts.json) printJson(io, importJson(outcome, Boolean(opts.dryRun), written));
   else {

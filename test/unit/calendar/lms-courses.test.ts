@@ -20,8 +20,13 @@ describe('matchCourse: a label against the plan’s codes', () => {
   it.each([
     ['INFO-200-01-SP27', { kind: 'sure', code: 'INFO 200', how: 'normalised' }],
     ['INFO 202', { kind: 'sure', code: 'INFO 202', how: 'same' }],
-    ['LIBR-200-01-SP27', { kind: 'unsure', candidates: ['INFO 200', 'INFO 202', 'LIS 701'], fallback: 'LIBR 200' }],
-    ['Orientation', { kind: 'unsure', candidates: plan, fallback: 'Orientation' }],
+    [
+      'LIBR-200-01-SP27',
+      { kind: 'unsure', candidates: ['INFO 200', 'INFO 202', 'LIS 701'], fallback: 'LIBR 200', likely: 'INFO 200' },
+    ],
+    // Nothing alike in the plan: the answer offered first is a new course, not the plan's first course.
+    ['ARTS 101', { kind: 'unsure', candidates: plan, fallback: 'ARTS 101', likely: 'ARTS 101' }],
+    ['Orientation', { kind: 'unsure', candidates: plan, fallback: 'Orientation', likely: 'Orientation' }],
   ])('%s', (label, match) => expect(matchCourse(label, plan, {})).toEqual(match));
 
   it('a remembered mapping wins', () =>
@@ -54,10 +59,17 @@ describe('resolveCourses', () => {
     expect(r.remember).toEqual({ 'LIBR 200 X': 'INFO 200', 'LIBR-200-01-SP27': 'INFO 200' });
   });
 
-  it('"leave its events out" maps the label to null and remembers nothing', async () => {
+  it('"leave its events out" maps the label to null and remembers it as null', async () => {
     const r = await resolveCourses(['XYZ 9'], plan, {}, {}, async () => null);
     expect(r.map.get('XYZ 9')).toBeNull();
-    expect(r.remember).toEqual({});
+    expect(r.remember).toEqual({ 'XYZ 9': null });
+  });
+
+  it('a label remembered as null is left out without a question; --course still maps it', async () => {
+    const ask = async () => 'INFO 200';
+    expect((await resolveCourses(['XYZ 9'], plan, { 'XYZ 9': null }, {}, ask)).map.get('XYZ 9')).toBeNull();
+    const given = await resolveCourses(['XYZ 9'], plan, { 'XYZ 9': null }, { 'XYZ 9': 'INFO 202' }, ask);
+    expect(given.map.get('XYZ 9')).toBe('INFO 202');
   });
 
   it('without a terminal: --course mappings are used and remembered; other unsure labels become new courses, named', async () => {

@@ -11,6 +11,7 @@ import {
   readSummary,
   TITLE_ESTIMATES,
 } from '../../../src/calendar/lms-feed.js';
+import { shorten } from '../../../src/calendar/lms-summary.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
 const feed = (name: string, zone = 'America/Chicago') =>
@@ -26,7 +27,14 @@ describe('readLmsFeed', () => {
       ['INFO 202-02 Fall 2027', 'Midterm exam (online, proctored)', 'exam', '2027-10-20 19:00'],
       ['INFO 202-02 Fall 2027', 'Discussion: introduce yourself', 'discussion', '2027-09-17 23:59'],
     ]);
-    expect(f.breaks).toEqual([{ name: 'Thanksgiving break - no classes', start: '2027-11-22', end: '2027-11-28' }]);
+    expect(f.breaks).toEqual([
+      {
+        uid: 'event-calendar-event-7002',
+        name: 'Thanksgiving break - no classes',
+        start: '2027-11-22',
+        end: '2027-11-28',
+      },
+    ]);
     expect(f.skipped.map((s) => s.reason)).toEqual(['not a deadline']);
   });
 
@@ -329,5 +337,97 @@ describe('readLmsFeed: TEXT escapes are undone in every value it reads', () => {
   ])('%s: course %s, title %s', (lines, course, title) => {
     const [d] = feedWith('', `${lines}\r\n`).deadlines;
     expect([d?.course, d?.title]).toEqual([course, title]);
+  });
+});
+
+describe('shorten: over-long feed text cut at a word, with an ellipsis', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['one two three four', 12, 'one two…'],
+    ['one two three, four', 15, 'one two three…'],
+    ['abcdefghijklmnop', 8, 'abcdefg…'],
+    ['aaaa bbbbbbbbbbbb', 10, 'aaaa…'],
+    [`aaaa ${'b'.repeat(100)}`, 60, `aaaa ${'b'.repeat(54)}…`],
+  ])('%j to %i characters is %j', (text, max, out) => {
+    expect(shorten(text, max)).toBe(out);
+    expect(shorten(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
+
+/** A calendar of the given VEVENT/VTODO blocks (lines joined with CRLF). */
+const calendarOf = (...blocks: string[][]) =>
+  ['BEGIN:VCALENDAR', 'VERSION:2.0', ...blocks.flat(), 'END:VCALENDAR', ''].join('\r\n');
+
+describe('readLmsFeed: every event is imported or listed with a reason', () => {
+  const springNY = { zone: 'America/New_York', window: { start: '2027-01-19', end: '2027-05-14' } };
+
+  it('a recurring series with no occurrence in the terms is listed', () => {
+    const f = readLmsFeed(
+      calendarOf([
+        'BEGIN:VEVENT',
+        'UID:fall-weekly',
+        'DTSTART;TZID=America/New_York:20270922T235900',
+        'RRULE:FREQ=WEEKLY;COUNT=10',
+        'SUMMARY:Discussion post [INFO 202]',
+        'END:VEVENT',
+      ]),
+      springNY,
+    );
+    expect(f.deadlines).toEqual([]);
+    expect(f.skipped).toEqual([
+      {
+        uid: 'fall-weekly',
+        summary: 'Discussion post [INFO 202]',
+        reason: 'no occurrence within the terms of the plan',
+      },
+    ]);
+  });
+
+  it('an override whose RECURRENCE-ID is no instance of the rule adds that instance (RFC 5545 3.8.4.4)', () => {
+    const f = readLmsFeed(
+      calendarOf(
+        [
+          'BEGIN:VEVENT',
+          'UID:wk@x',
+          'DTSTART;TZID=America/New_York:20270122T235900',
+          'RRULE:FREQ=WEEKLY;COUNT=3',
+          'SUMMARY:Weekly reflection [INFO 200]',
+          'END:VEVENT',
+        ],
+        [
+          'BEGIN:VEVENT',
+          'UID:wk@x',
+          'RECURRENCE-ID;TZID=America/New_York:20270201T235900',
+          'DTSTART;TZID=America/New_York:20270203T235900',
+          'SUMMARY:Weekly reflection LATE [INFO 200]',
+          'END:VEVENT',
+        ],
+      ),
+      springNY,
+    );
+    expect(f.deadlines.map((d) => [d.uid, d.title, d.due])).toEqual([
+      ['wk@x/20270122T235900', 'Weekly reflection', '2027-01-22 23:59'],
+      ['wk@x/20270129T235900', 'Weekly reflection', '2027-01-29 23:59'],
+      ['wk@x/20270205T235900', 'Weekly reflection', '2027-02-05 23:59'],
+      ['wk@x/20270201T235900', 'Weekly reflection LATE', '2027-02-03 23:59'],
+    ]);
+  });
+
+  it('a VTODO with DUE is a deadline; one without DUE, or completed, is listed', () => {
+    const f = readLmsFeed(
+      calendarOf(
+        ['BEGIN:VTODO', 'UID:t1', 'DUE:20270306T045900Z', 'SUMMARY:Annotated bibliography [INFO 200]', 'END:VTODO'],
+        ['BEGIN:VTODO', 'UID:t2', 'SUMMARY:Read chapter 3 [INFO 200]', 'END:VTODO'],
+        ['BEGIN:VTODO', 'UID:t3', 'DUE:20270307T045900Z', 'STATUS:COMPLETED', 'SUMMARY:Quiz [INFO 200]', 'END:VTODO'],
+      ),
+      springNY,
+    );
+    expect(f.deadlines).toEqual([
+      { uid: 't1', course: 'INFO 200', title: 'Annotated bibliography', kind: 'paper', due: '2027-03-05 23:59' },
+    ]);
+    expect(f.skipped).toEqual([
+      { uid: 't2', summary: 'Read chapter 3 [INFO 200]', reason: 'a to-do (VTODO) without a due date' },
+      { uid: 't3', summary: 'Quiz [INFO 200]', reason: 'a completed to-do' },
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESTIMATES, type Feed, type FeedDeadline, TITLE_ESTIMATES } from '../../../src/calendar/lms-feed.js';
 import { parsePlan } from '../../../src/formats/plan-file.js';
-import { mergeFeed, PlanLimitError, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
+import { followDay, mergeFeed, PlanLimitError, readPlanFacts, similarTitles } from '../../../src/formats/plan-merge.js';
 import { flowScalar, yamlScalar } from '../../../src/formats/yaml-scalar.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
@@ -155,7 +155,36 @@ describe('mergeFeed links a hand-entered deadline instead of adding a copy', () 
     ['Quiz 1', 'quiz 1!', true],
     ['Community analysis paper', 'Community analysis paper: final draft', true],
     ['Discussion 3', 'Discussion 4', false],
+    // Whole words only: "Exam" is not inside "Examples".
+    ['Exam', 'Examples of metadata schemas', false],
+    ['Exam', 'Midterm exam', true],
+    // Numbers match as whole numbers.
+    ['Quiz 1', 'Quiz 10', false],
+    ['Paper #1: Community Analysis', 'Paper 1 - community analysis', true],
+    ['Reading reflection 2', 'Reading reflection', true], // a number on one side only
   ])('similarTitles(%s, %s) is %s', (a, b, same) => expect(similarTitles(a, b)).toBe(same));
+
+  it('an exact title wins over a looser one, and one typed deadline links to one feed event at most', () => {
+    const plan = SPRING.replace(
+      '    hours: 10\n',
+      '    hours: 10\n  - course: INFO 200\n    title: Quiz 1\n    due: 2027-03-07\n    hours: 1\n',
+    );
+    const r = mergeFeed(
+      plan,
+      feed([
+        { uid: 'q10', title: 'Quiz 10', due: '2027-03-07' },
+        { uid: 'q1', title: 'Quiz 1', due: '2027-03-07' },
+        { uid: 'p1', title: 'Community analysis paper: draft', due: '2027-03-05 23:59' },
+        { uid: 'p2', title: 'Community Analysis Paper', due: '2027-03-05 23:59' },
+      ]),
+      { estimates: hours },
+    ).report;
+    expect(r.linked.map((d) => [d.uid, d.planTitle])).toEqual([
+      ['q1', 'Quiz 1'],
+      ['p2', 'Community Analysis Paper'],
+    ]);
+    expect(r.added.map((d) => d.uid)).toEqual(['q10', 'p1']);
+  });
 });
 
 describe('mergeFeed on a JSON plan', () => {
@@ -214,6 +243,91 @@ describe('mergeFeed remembers course mappings and leaves out what the user chose
     const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
     expect(file.courseAliases).toEqual({ 'LIBR-200-01-SP27': 'INFO 200' });
     expect(readPlanFacts(merged.text)?.aliases).toEqual({ 'LIBR-200-01-SP27': 'INFO 200' });
+  });
+});
+
+describe('mergeFeed never writes a value the plan schema refuses', () => {
+  it('a deadline or break past a limit is refused by name and the rest merged; the plan validates', async () => {
+    const merged = mergeFeed(
+      SPRING,
+      feed(
+        [
+          { uid: 'long', title: 'x'.repeat(301) },
+          { uid: 'empty', title: '' },
+          { uid: 'i'.repeat(1001) },
+          { uid: 'badcourse', course: '' },
+          { uid: 'ok', title: 'Fine' },
+        ],
+        { breaks: [{ name: 'b'.repeat(301), start: '2027-03-15', end: '2027-03-19' }] },
+      ),
+      { estimates: hours },
+    );
+    expect(merged.report.added.map((d) => d.uid)).toEqual(['ok']);
+    expect(
+      merged.report.refused.map((d) => [
+        d.uid.slice(0, 5),
+        d.reason.replace(/^the plan cannot hold it \((.*)\)$/, '$1'),
+      ]),
+    ).toEqual([
+      ['long', 'title: longer than 300 characters'],
+      ['empty', 'title: empty'],
+      ['iiiii', 'id: longer than 1000 characters'],
+      ['badco', 'course: empty'],
+      ['', 'break name: longer than 300 characters'],
+    ]);
+    expect(merged.report.breaksAdded).toEqual([]);
+    await expect(parsePlan(merged.text, 'plan.yaml', 'UTC')).resolves.toBeTruthy();
+  });
+});
+
+describe('followDay: a linked deadline follows the feed’s day, not its form', () => {
+  it.each([
+    ['2027-03-05', '2027-03-05 23:59', '2027-03-05'],
+    ['2027-04-09 17:00', '2027-04-09', '2027-04-09 17:00'],
+    ['2027-03-05 23:59', '2027-03-05 20:00', '2027-03-05 23:59'],
+    ['2027-03-05', '2027-03-12 23:59', '2027-03-12'],
+    ['2027-04-09 17:00', '2027-04-12', '2027-04-12 17:00'],
+  ])('plan %s, feed %s: %s', (plan, fed, out) => expect(followDay(plan, fed)).toBe(out));
+});
+
+describe('mergeFeed: breaks outside a term', () => {
+  it('a break crossing the end of a term is cut to the term; one outside every term is listed', () => {
+    const r = mergeFeed(
+      SPRING,
+      feed([], {
+        breaks: [
+          { uid: 'br-span', name: 'Finals recess', start: '2027-05-10', end: '2027-05-19' },
+          { uid: 'br-out', name: 'Summer break', start: '2027-06-01', end: '2027-06-09' },
+        ],
+      }),
+      { estimates: hours },
+    ).report;
+    expect(r.breaksAdded).toEqual([
+      { uid: 'br-span', name: 'Finals recess', start: '2027-05-10', end: '2027-05-14', term: 'Spring 2027' },
+    ]);
+    expect(r.breaksOutside).toEqual([{ uid: 'br-out', name: 'Summer break', start: '2027-06-01', end: '2027-06-09' }]);
+  });
+});
+
+describe('mergeFeed remembers a course left out', () => {
+  it('as `LABEL: null` in courseAliases, which the plan schema accepts and the facts read back as null', async () => {
+    const merged = mergeFeed(SPRING, feed([{ course: 'ARTS 101', uid: 'x' }]), {
+      estimates: hours,
+      courseOf: () => null,
+      remember: { 'ARTS 101': null },
+    });
+    expect(merged.text.endsWith('courseAliases:\n  ARTS 101: null\n')).toBe(true);
+    expect(merged.report.added).toEqual([]);
+    const { file } = await parsePlan(merged.text, 'plan.yaml', 'UTC');
+    expect(file.courseAliases).toEqual({ 'ARTS 101': null });
+    expect(readPlanFacts(merged.text)?.aliases).toEqual({ 'ARTS 101': null });
+    // Remembered already: nothing more to write.
+    const again = mergeFeed(merged.text, feed([{ course: 'ARTS 101', uid: 'x' }]), {
+      estimates: hours,
+      courseOf: () => null,
+      remember: { 'ARTS 101': null },
+    });
+    expect(again.changed).toBe(false);
   });
 });
 
