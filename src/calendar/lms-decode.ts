@@ -10,6 +10,8 @@ export interface DecodedFeed {
   encoding: string;
   /** Set when the file was not UTF-8 and was read as Windows-1252 (accents may be wrong). */
   warning?: string;
+  /** The line indexes of `text` where a fold was removed, so errors can name the file's own lines. */
+  foldLines?: number[];
 }
 
 function swapBytes(bytes: Uint8Array): Uint8Array {
@@ -26,18 +28,21 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
  * tab is removed. Some exporters fold at 75 octets in the middle of a UTF-8 character, so
  * the file is valid UTF-8 only once its folds are removed.
  */
-export function unfoldBytes(bytes: Uint8Array): Uint8Array {
+export function unfoldBytes(bytes: Uint8Array, foldLines?: number[]): Uint8Array {
   const out = new Uint8Array(bytes.length);
   let n = 0;
+  let line = 0;
   for (let i = 0; i < bytes.length; i += 1) {
     const byte = bytes[i] as number;
     const crlf = byte === 0x0d && bytes[i + 1] === 0x0a;
     const breakLength = crlf ? 2 : byte === 0x0a ? 1 : 0;
     const next = bytes[i + breakLength];
     if (breakLength > 0 && (next === 0x20 || next === 0x09)) {
+      foldLines?.push(line);
       i += breakLength; // the loop's own step skips the space or tab
       continue;
     }
+    if (byte === 0x0a) line += 1;
     out[n] = byte;
     n += 1;
   }
@@ -80,15 +85,17 @@ export function decodeFeed(bytes: Uint8Array): DecodedFeed {
   // UTF-16 without a byte-order mark: "BEGIN" has a zero byte beside each letter.
   if (a !== 0 && b === 0) return { text: utf16le(bytes), encoding: 'utf-16le' };
   if (a === 0 && b !== 0) return { text: utf16le(swapBytes(bytes)), encoding: 'utf-16be' };
-  const unfolded = unfoldBytes(bytes);
-  if (a === 0xef && b === 0xbb && c === 0xbf) return { text: utf8(unfolded.subarray(3)), encoding: 'utf-8' };
+  const foldLines: number[] = [];
+  const unfolded = unfoldBytes(bytes, foldLines);
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { text: utf8(unfolded.subarray(3)), encoding: 'utf-8', foldLines };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(unfolded), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(unfolded), encoding: 'utf-8', foldLines };
   } catch {
     // Not UTF-8 even with its folds removed: every byte is a character in Windows-1252.
     return {
       text: decodeWindows1252(unfolded),
       encoding: 'windows-1252',
+      foldLines,
       warning: 'the feed is not UTF-8; it was read as Windows-1252 (if accented letters look wrong, save it as UTF-8)',
     };
   }

@@ -13,10 +13,12 @@ import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
 import { NO_COURSE_LABEL } from './lms-courses.js';
 import { type DecodedFeed, decodeFeed } from './lms-decode.js';
+import { checkStructure, FeedSyntaxError } from './lms-structure.js';
 import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary, unescapeText } from './lms-summary.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 
 export { NO_COURSE_LABEL } from './lms-courses.js';
+export { FeedSyntaxError } from './lms-structure.js';
 export {
   DEFAULT_ESTIMATES,
   estimateFor,
@@ -112,6 +114,33 @@ export function startProblem(block: string, name: 'DTSTART' | 'DUE' = 'DTSTART')
  */
 function quoteUriTzids(block: string): string {
   return block.replace(/^([A-Z-]+(?:;[^:\r\n]*)?;TZID=)([A-Z][A-Z0-9+.-]*:\/\/[^";:\r\n]*)(?=[;:])/gim, '$1"$2"');
+}
+
+/**
+ * `RDATE;VALUE=PERIOD:20270312T170000Z/PT1H` is an occurrence that starts at the period's
+ * start (RFC 5545 3.8.5.2); ical.js cannot expand periods, so each is written as its start.
+ */
+function periodStarts(block: string): string {
+  return block.replace(
+    /^RDATE((?:;[^:\r\n]*)?);VALUE=PERIOD((?:;[^:\r\n]*)?):([^\r\n]*)$/gim,
+    (_, before: string, after: string, value: string) =>
+      `RDATE${before}${after}:${value
+        .split(',')
+        .map((period) => period.split('/')[0] ?? '')
+        .join(',')}`,
+  );
+}
+
+/**
+ * The message of an error ical.js threw, when it is ical.js's own (`invalid frequency
+ * "SOMETIMES"`); null for a JavaScript failure inside it (`x.convertToZone is not a
+ * function`), which says nothing to the person who wrote the feed.
+ */
+export function icalMessage(error: unknown): string | null {
+  if (!(error instanceof Error) || error.constructor !== Error) return null;
+  if (/is not a function|Cannot read propert|is not iterable|is not defined|undefined|\bnull\b/i.test(error.message))
+    return null;
+  return error.message;
 }
 
 /** The SUMMARY of an event ical.js could not read, from its text (TEXT escapes undone). */
@@ -220,7 +249,7 @@ function unlessUnreadable(uid: string, text: string, read: () => Outcome[]): Out
     return read();
   } catch (error) {
     const summary = rawSummary(text);
-    const reason = `not readable (${(error as Error).message})`;
+    const reason = `not readable (${icalMessage(error) ?? 'a value ical.js cannot read'})`;
     return [
       {
         skip: { uid, summary, reason },
@@ -234,11 +263,27 @@ function componentOf(text: string): ICAL.Component {
   return new ICAL.Component(ICAL.parse(text));
 }
 
+/** The VCALENDARs of a file (events already taken out): ical.js gives a list when there are several. */
+function calendarsOf(text: string): ICAL.Component[] {
+  let parsed: unknown;
+  try {
+    parsed = ICAL.parse(text);
+  } catch (error) {
+    const reason = icalMessage(error);
+    throw new FeedSyntaxError(`its calendar properties cannot be read${reason ? ` (${reason})` : ''}`, null);
+  }
+  const roots = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
+  return roots.map((root) => new ICAL.Component(root as unknown[]));
+}
+
 export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | string): Feed {
   const { zone, window } = typeof options === 'string' ? { zone: options, window: undefined } : options;
   const decoded: DecodedFeed =
     typeof input === 'string' ? { text: input.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeFeed(input);
-  if (!/^BEGIN:VCALENDAR/i.test(decoded.text.trimStart())) throw new Error('it does not start with BEGIN:VCALENDAR');
+  if (!/^BEGIN:VCALENDAR/i.test(decoded.text.trimStart())) {
+    throw new FeedSyntaxError('it does not start with BEGIN:VCALENDAR', null);
+  }
+  checkStructure(decoded.text, decoded.foldLines);
   const singles = new Map<string, Single>();
   const series = new Map<string, Series>();
   const skipped: SkippedEvent[] = [];
@@ -253,7 +298,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   const refused: string[] = [];
   for (const block of blocks) {
     anonymous += 1;
-    const text = quoteUriTzids(block);
+    const text = periodStarts(quoteUriTzids(block));
     const uid = /^UID[;:](?:[^\r\n]*?:)?([^\r\n]*)/im.exec(text)?.[1]?.trim() || `no-uid-${anonymous}`;
     const todo = /^BEGIN:VTODO/i.test(text);
     const problem = startProblem(text, todo ? 'DUE' : 'DTSTART');
@@ -266,13 +311,16 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     // A to-do is read once, at its DUE: its RRULE, if any, is not expanded.
     heads.push({ uid, recurring: !todo && /^(RRULE|RDATE)[;:]/im.test(text), todo, text });
   }
-  const calendar = componentOf(rest.join(''));
-  if (calendar.name !== 'vcalendar') throw new Error(`it holds a ${calendar.name.toUpperCase()}, not a VCALENDAR`);
+  // RFC 5545 allows several VCALENDARs in one file: the events of each are read (above), the
+  // name is the first one's that has one, and the zones of all are known.
+  const calendars = calendarsOf(rest.join(''));
+  const first = (name: string) =>
+    calendars.map((c) => c.getFirstPropertyValue(name)).find((v) => v !== null && String(v).trim() !== '') ?? null;
   const feed: Feed = {
     // ical.js unescapes the TEXT properties it knows (SUMMARY, LOCATION, CATEGORIES), not X-WR-CALNAME.
     source: feedSource(
-      unescapeText(String(calendar.getFirstPropertyValue('x-wr-calname') ?? '')) || null,
-      (calendar.getFirstPropertyValue('prodid') as string | null) ?? null,
+      unescapeText(String(first('x-wr-calname') ?? '')) || null,
+      first('prodid') === null ? null : String(first('prodid')),
     ),
     encoding: decoded.encoding,
     deadlines: [],
@@ -282,7 +330,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   };
 
   const vtimezones = new Map<string, ICAL.Component>();
-  for (const vtimezone of calendar.getAllSubcomponents('vtimezone')) {
+  for (const vtimezone of calendars.flatMap((c) => c.getAllSubcomponents('vtimezone'))) {
     const tzid = String(vtimezone.getFirstPropertyValue('tzid') ?? '');
     if (tzid) vtimezones.set(tzid, vtimezone);
   }

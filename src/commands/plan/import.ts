@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { NO_COURSE_LABEL, resolveCourses } from '../../calendar/lms-courses.js';
 import { FeedEncodingError } from '../../calendar/lms-decode.js';
-import { readLmsFeed } from '../../calendar/lms-feed.js';
+import { FeedSyntaxError, icalMessage, readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { parsePlan } from '../../formats/plan-file.js';
 import { type MergeResult, mergeFeed, PlanLimitError, readPlanFacts } from '../../formats/plan-merge.js';
@@ -23,16 +23,19 @@ import { hostTimeZone } from './session.js';
 export type { ImportOptions } from './import-options.js';
 
 function readFeed(feedPath: string, zone: string, window: { start: string; end: string } | undefined) {
+  const name = basename(feedPath);
+  const hint = 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8';
   try {
     return readLmsFeed(readFeedBytes(feedPath), { zone, window });
   } catch (error) {
-    const message =
-      error instanceof FeedEncodingError
-        ? `${basename(feedPath)}: ${error.message}`
-        : `${basename(feedPath)} is not a readable iCalendar file (${(error as Error).message})`;
-    throw new UserError(message, {
-      hint: 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8',
-    });
+    if (error instanceof FeedEncodingError) throw new UserError(`${name}: ${error.message}`, { hint });
+    if (error instanceof FeedSyntaxError && error.line !== null) {
+      const where = `${name}:${error.line}${error.column === null ? '' : `:${error.column}`}`;
+      throw new UserError(error.message, { where, hint: `fix that line of ${name}, or export the feed again` });
+    }
+    // ical.js's own message when it has one; a JavaScript failure inside it says nothing to the user.
+    const reason = error instanceof FeedSyntaxError ? error.message : icalMessage(error);
+    throw new UserError(`${name} is not a readable iCalendar file${reason ? ` (${reason})` : ''}`, { hint });
   }
 }
 

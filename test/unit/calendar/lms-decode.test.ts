@@ -64,7 +64,7 @@ describe('decodeFeed: Windows-1252 and folds', () => {
       Buffer.from('sum\r\n'),
     ]);
     const decoded = decodeFeed(bytes);
-    expect(decoded).toEqual({ text: 'BEGIN:VCALENDAR\r\nSUMMARY:Résum\r\n', encoding: 'utf-8' });
+    expect(decoded).toEqual({ text: 'BEGIN:VCALENDAR\r\nSUMMARY:Résum\r\n', encoding: 'utf-8', foldLines: [1] });
   });
 
   it('unfoldBytes keeps line breaks that are not followed by a space or tab', () =>

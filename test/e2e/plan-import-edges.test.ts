@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runMls, tempHome } from '../helpers/run-mls.js';
+
+const lms = (name: string) => join(ROOT, 'test', 'fixtures', 'lms', name);
+
+/** A copy of a fixture plan (the spring plan unless named) in a fresh home. */
+function planOf(fixture = 'spring-plan.yaml'): { home: string; path: string } {
+  const home = tempHome();
+  const path = join(home, 'plan.yaml');
+  writeFileSync(path, readFileSync(lms(fixture), 'utf8'));
+  return { home, path };
+}
+
+const importInto = (home: string, args: string[]) =>
+  runMls(['plan', 'import', ...args], { env: { HOME: home }, cwd: home });
+
+/** `--json` of importing a fixture feed into a fresh spring plan. */
+function importJson(feed: string, args: string[] = []) {
+  const { home, path } = planOf();
+  const r = importInto(home, [lms(feed), path, '--json', ...args]);
+  expect(r.code).toBe(0);
+  return { ...JSON.parse(r.stdout), stderr: r.stderr, plan: readFileSync(path, 'utf8') };
+}
+
+const JS_INTERNALS = /is not a function|Cannot read propert|is not iterable|undefined|\bnull\b/;
+
+describe('mls plan import: unusual but valid feeds, and files it cannot read', () => {
+  it('two VCALENDARs in one file: the events of both are imported', () => {
+    const out = importJson('two-vcalendars.ics');
+    expect(out.added.map((d: { title: string }) => d.title)).toEqual(['Essay', 'Paper']);
+  });
+
+  it('RDATE;VALUE=PERIOD: an occurrence at the start of the period', () => {
+    const out = importJson('recurrence-edge.ics');
+    expect(
+      out.added.filter((d: { uid: string }) => d.uid.startsWith('r3/')).map((d: { due: string }) => d.due),
+    ).toContain('2027-03-12 12:00');
+    expect(out.stderr).not.toMatch(JS_INTERNALS);
+  });
+
+  it.each([
+    [
+      'line-without-colon.ics',
+      'error: line-without-colon.ics:3: "no colon here" is not an iCalendar line: it has no colon (write NAME:value; a line that continues the one above starts with a space)',
+    ],
+    [
+      'missing-end-vcalendar.ics',
+      'error: missing-end-vcalendar.ics:1: BEGIN:VCALENDAR is never closed (add END:VCALENDAR after line 7, the last line)',
+    ],
+  ])('%s is refused at its line, exit 2, with how to fix it', (feed, message) => {
+    const { home, path } = planOf();
+    const before = readFileSync(path, 'utf8');
+    const r = importInto(home, [lms(feed), path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(message);
+    expect(r.stderr).toContain('hint: ');
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
+  it('a property name with a space in it: file, line and column', () => {
+    const { home, path } = planOf();
+    const feed = join(home, 'col.ics');
+    writeFileSync(feed, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX WR-CALNAME:a\r\nEND:VCALENDAR\r\n');
+    const r = importInto(home, [feed, path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^error: col\.ics:3:2: "X WR-CALNAME:a" is not an iCalendar line/);
+  });
+
+  it('no message of a JavaScript exception reaches the output of any of these feeds', () => {
+    for (const feed of ['recurrence-edge.ics', 'bad-dates.ics', 'two-vcalendars.ics', 'line-without-colon.ics']) {
+      const { home, path } = planOf();
+      const r = importInto(home, [lms(feed), path]);
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(JS_INTERNALS);
+    }
+  });
+});

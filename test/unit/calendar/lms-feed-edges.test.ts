@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FeedSyntaxError, readLmsFeed } from '../../../src/calendar/lms-feed.js';
+import { ROOT } from '../../helpers/run-mls.js';
+
+const bytes = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'lms', name));
+const spring = { zone: 'America/New_York', window: { start: '2027-01-19', end: '2027-05-14' } };
+const read = (name: string) => readLmsFeed(bytes(name), spring);
+/** The error readLmsFeed throws for a file, as line, column and message. */
+function syntaxError(input: string | Uint8Array): { line: number | null; column: number | null; message: string } {
+  try {
+    readLmsFeed(input, spring);
+  } catch (error) {
+    if (error instanceof FeedSyntaxError) return { line: error.line, column: error.column, message: error.message };
+    throw error;
+  }
+  throw new Error('no error');
+}
+const JS_INTERNALS = /is not a function|Cannot read propert|is not iterable|undefined|\bnull\b/;
+
+describe('readLmsFeed: files that are iCalendar, but unusual', () => {
+  it('two VCALENDARs in one file (RFC 5545 allows it): the events of both are read', () => {
+    const f = read('two-vcalendars.ics');
+    expect(f.deadlines.map((d) => [d.uid, d.title])).toEqual([
+      ['x1', 'Essay'],
+      ['x2', 'Paper'],
+    ]);
+  });
+
+  it('the calendar name comes from the first VCALENDAR that has one', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'PRODID:-//Moodle//EN',
+      'END:VCALENDAR',
+      'BEGIN:VCALENDAR',
+      'X-WR-CALNAME:Second',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTART:20270305T120000Z',
+      'SUMMARY:Essay [INFO 200]',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      'BEGIN:VCALENDAR',
+      'X-WR-CALNAME:Third',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    expect(readLmsFeed(text, spring).source).toBe('Second');
+  });
+
+  it('RDATE;VALUE=PERIOD: the period starts an occurrence', () => {
+    const f = read('recurrence-edge.ics');
+    expect(f.deadlines.filter((d) => d.uid.startsWith('r3/')).map((d) => d.due)).toContain('2027-03-12 12:00');
+    expect(f.skipped.filter((s) => s.uid === 'r3')).toEqual([]);
+  });
+});
+
+describe('readLmsFeed: a file it cannot read names the line and how to fix it', () => {
+  it('a line without a colon', () =>
+    expect(syntaxError(bytes('line-without-colon.ics'))).toEqual({
+      line: 3,
+      column: null,
+      message:
+        '"no colon here" is not an iCalendar line: it has no colon (write NAME:value; a line that continues the one above starts with a space)',
+    }));
+
+  it('a missing END:VCALENDAR names the BEGIN it would close', () =>
+    expect(syntaxError(bytes('missing-end-vcalendar.ics'))).toEqual({
+      line: 1,
+      column: null,
+      message: 'BEGIN:VCALENDAR is never closed (add END:VCALENDAR after line 7, the last line)',
+    }));
+
+  it('an END that closes another component than the last BEGIN', () =>
+    expect(syntaxError('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VTODO\r\nEND:VCALENDAR\r\n').message).toBe(
+      'END:VTODO does not close BEGIN:VEVENT of line 2 (write END:VEVENT)',
+    ));
+
+  it('a property name with a space in it: the column of the space', () =>
+    expect(syntaxError('BEGIN:VCALENDAR\r\nX WR-CALNAME:a\r\nEND:VCALENDAR\r\n')).toMatchObject({
+      line: 2,
+      column: 2,
+    }));
+
+  it('line numbers count the lines of the file, folded lines included', () => {
+    const text = 'BEGIN:VCALENDAR\r\nX-WR-CALNAME:a very\r\n  long name\r\nno colon\r\nEND:VCALENDAR\r\n';
+    expect(syntaxError(Buffer.from(text)).line).toBe(4);
+    expect(syntaxError(text).line).toBe(4);
+  });
+
+  it('no message of a JavaScript exception reaches the reasons or warnings', () => {
+    for (const name of ['recurrence-edge.ics', 'bad-dates.ics', 'two-vcalendars.ics']) {
+      const f = read(name);
+      for (const text of [...f.warnings, ...f.skipped.map((s) => s.reason)]) expect(text).not.toMatch(JS_INTERNALS);
+    }
+  });
+});
