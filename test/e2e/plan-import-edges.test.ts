@@ -76,3 +76,21 @@ describe('mls plan import: unusual but valid feeds, and files it cannot read', (
     }
   });
 });
+
+describe('mls plan import: impossible or malformed dates besides DTSTART', () => {
+  it('an event with a bad DTEND, EXDATE, RDATE or DURATION is listed with the property and value, not imported', () => {
+    const out = importJson('bad-dates.ics');
+    const reasons = Object.fromEntries(out.notImported.map((n: { uid: string; reason: string }) => [n.uid, n.reason]));
+    expect(reasons).toMatchObject({
+      b7: 'DTEND garbage is not an iCalendar date (write it as 20270305 or 20270305T235900Z)',
+      b10: 'EXDATE 20270399T120000Z is not a real date',
+      b15: 'RDATE 20270231T120000Z is not a real date',
+      b16: 'DURATION P1Xyz is not an iCalendar duration (write it as PT1H, P1D or P1W)',
+    });
+    expect(out.added.map((d: { uid: string }) => d.uid.split('/')[0])).not.toContain('b15');
+    expect(out.stderr).toContain(
+      'warning: "Bad rdate [INFO 200]" (UID b15): RDATE 20270231T120000Z is not a real date; the event was not imported',
+    );
+    expect(out.plan).not.toContain('2027-03-03');
+  });
+});

@@ -95,3 +95,56 @@ describe('readLmsFeed: a file it cannot read names the line and how to fix it', 
     }
   });
 });
+
+describe('readLmsFeed: an impossible or malformed DTEND, RDATE, EXDATE or DURATION refuses that event, by name', () => {
+  it.each([
+    ['RDATE:20270231T120000Z', 'RDATE 20270231T120000Z is not a real date'],
+    [
+      'RDATE:20270310T120000Z,2027-03-17',
+      'RDATE 2027-03-17 is not an iCalendar date (write it as 20270305 or 20270305T235900Z)',
+    ],
+    [
+      'RDATE;VALUE=PERIOD:20270312T170000Z/PT1Q',
+      'RDATE 20270312T170000Z/PT1Q is not a period (write it as 20270312T170000Z/PT1H or 20270312T170000Z/20270312T180000Z)',
+    ],
+    ['EXDATE:20270399T120000Z', 'EXDATE 20270399T120000Z is not a real date'],
+    ['EXDATE:20270312T126000Z', 'EXDATE 20270312T126000Z is not a real time (hours 00-23, minutes and seconds 00-59)'],
+    ['DTEND:garbage', 'DTEND garbage is not an iCalendar date (write it as 20270305 or 20270305T235900Z)'],
+    ['DTEND:20270230T130000Z', 'DTEND 20270230T130000Z is not a real date'],
+    ['DURATION:P1Xyz', 'DURATION P1Xyz is not an iCalendar duration (write it as PT1H, P1D or P1W)'],
+  ])('%s', (line, reason) => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:bad',
+      'DTSTART:20270305T120000Z',
+      'RRULE:FREQ=WEEKLY;COUNT=3',
+      line,
+      'SUMMARY:Weekly quiz [INFO 200]',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:good',
+      'DTSTART:20270305T120000Z',
+      'SUMMARY:Essay [INFO 200]',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const f = readLmsFeed(text, spring);
+    expect(f.deadlines.map((d) => d.uid)).toEqual(['good']);
+    expect(f.skipped).toEqual([{ uid: 'bad', summary: 'Weekly quiz [INFO 200]', reason }]);
+    expect(f.warnings).toEqual([`"Weekly quiz [INFO 200]" (UID bad): ${reason}; the event was not imported`]);
+  });
+
+  it('bad-dates.ics: the events with a bad DTEND, EXDATE, RDATE or DURATION are listed, none imported', () => {
+    const f = read('bad-dates.ics');
+    const reasons = Object.fromEntries(f.skipped.map((s) => [s.uid, s.reason]));
+    expect(reasons).toMatchObject({
+      b7: 'DTEND garbage is not an iCalendar date (write it as 20270305 or 20270305T235900Z)',
+      b10: 'EXDATE 20270399T120000Z is not a real date',
+      b15: 'RDATE 20270231T120000Z is not a real date',
+      b16: 'DURATION P1Xyz is not an iCalendar duration (write it as PT1H, P1D or P1W)',
+    });
+    const imported = new Set(f.deadlines.map((d) => d.uid.split('/')[0]));
+    for (const uid of ['b7', 'b10', 'b15', 'b16']) expect(imported.has(uid)).toBe(false);
+  });
+});

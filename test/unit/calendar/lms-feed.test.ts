@@ -284,8 +284,6 @@ describe('readLmsFeed: one malformed event is refused by name, the others are re
   });
 
   it.each([
-    ['an EXDATE', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\nEXDATE:2027-03-12'],
-    ['a DTEND', 'DTSTART:20270305T120000Z\r\nDTEND:garbage\r\nRRULE:FREQ=WEEKLY;COUNT=3'],
     ['an RRULE', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;UNTIL=xx'],
     ['an unknown FREQ', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=SOMETIMES'],
     ['a COUNT that is no number', 'DTSTART:20270305T120000Z\r\nRRULE:FREQ=WEEKLY;COUNT=abc'],
