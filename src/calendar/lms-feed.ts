@@ -582,11 +582,29 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     if (masterStart !== null && !realDateTime(masterStart)) {
       return [readInstance(master, uid)];
     }
+    // EXDATEs are applied here, by instant: ical.js compares them as written, so
+    // `EXDATE:20270130T045900Z` missed the same instant of a series in TZID=America/New_York.
+    const masterTzid = master.getFirstProperty('dtstart')?.getParameter('tzid');
+    const excludedInstants = new Set<number>();
+    const excludedDays = new Set<string>();
+    for (const property of master.getAllProperties('exdate')) {
+      for (const value of property.getValues()) {
+        if (!(value instanceof ICAL.Time)) continue;
+        if (value.isDate) excludedDays.add(value.toString().slice(0, 10));
+        else {
+          const at = instantOf(value, property.getParameter('tzid'));
+          if (at !== null) excludedInstants.add(at);
+        }
+      }
+    }
+    master.removeAllProperties('exdate');
+    const excluded = (time: ICAL.Time): boolean =>
+      excludedDays.has(time.toString().slice(0, 10)) ||
+      (!time.isDate && excludedInstants.has(instantOf(time, masterTzid) ?? Number.NaN));
     const event = new ICAL.Event(master);
     for (const override of overrides.values()) event.relateException(override);
     // ical.js relates an override by its RECURRENCE-ID as written: one written in UTC for a
     // series in a TZID (the same instant) is matched here by its instant instead.
-    const masterTzid = master.getFirstProperty('dtstart')?.getParameter('tzid');
     const byInstant = new Map<number, ICAL.Component>();
     for (const override of overrides.values()) {
       const property = override.getFirstProperty('recurrence-id');
@@ -595,37 +613,47 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       if (at !== null) byInstant.set(at, override);
     }
     const consumed = new Set<ICAL.Component>();
-    const iterator = event.iterator();
+    const seen = new Set<string>();
     let count = 0;
     let steps = 0;
-    for (let next = iterator.next(); next; next = iterator.next()) {
+    /** One occurrence of the series; false once the terms (or the limits) are passed. */
+    const visit = (next: ICAL.Time): boolean => {
       const day = next.toString().slice(0, 10);
-      if (windowEnd && day > windowEnd) break;
+      if (windowEnd && day > windowEnd) return false;
       steps += 1;
       // A rule from long before the terms (FREQ=MINUTELY since 1970) must not take forever to reach them.
       if (count >= MAX_OCCURRENCES || steps > MAX_STEPS) {
         feed.warnings.push(
           `"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${count} occurrences in the terms were read`,
         );
-        break;
+        return false;
       }
-      if (windowStart && day < windowStart) continue;
-      count += 1;
+      if (windowStart && day < windowStart) return true;
       const details = event.getOccurrenceDetails(next);
       const id = `${uid}/${details.recurrenceId.toICALString()}`;
+      if (seen.has(id) || excluded(details.recurrenceId)) return true;
+      seen.add(id);
+      count += 1;
       const component = details.item.component;
       if (component === master && byInstant.size > 0) {
         const same = byInstant.get(instantOf(details.recurrenceId, masterTzid) ?? Number.NaN);
         if (same && !consumed.has(same)) {
           consumed.add(same);
           out.push(readInstance(same, id));
-          continue;
+          return true;
         }
       }
       const isOverride = component !== master;
       if (isOverride) consumed.add(component);
       out.push(readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null));
-    }
+      return true;
+    };
+    // RFC 5545 3.8.5.2: DTSTART is always the first instance; ical.js leaves it out of a
+    // series that has RDATEs and no RRULE.
+    const start = master.getFirstPropertyValue('dtstart');
+    let going = !(start instanceof ICAL.Time) || master.hasProperty('rrule') || visit(start);
+    const iterator = event.iterator();
+    for (let next = going ? iterator.next() : null; next; next = going ? iterator.next() : null) going = visit(next);
     // An override whose RECURRENCE-ID is no instance the rule gives in the terms adds that
     // instance (RFC 5545 3.8.4.4): it is read on its own, at its own DTSTART.
     for (const [rid, override] of overrides) {

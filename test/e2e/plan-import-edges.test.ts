@@ -94,3 +94,23 @@ describe('mls plan import: impossible or malformed dates besides DTSTART', () =>
     expect(out.plan).not.toContain('2027-03-03');
   });
 });
+
+describe('mls plan import: recurrence as RFC 5545 has it', () => {
+  const dues = (out: { added: { uid: string; due: string }[] }, uid: string) =>
+    out.added.filter((d) => d.uid.startsWith(`${uid}/`)).map((d) => d.due);
+
+  it('RDATE without RRULE keeps DTSTART; a UTC EXDATE excludes the TZID occurrence; a UTC RECURRENCE-ID replaces one', () => {
+    const out = importJson('recurrence-edge.ics');
+    expect(dues(out, 'r1')).toEqual(['2027-03-05 12:00', '2027-03-10 12:00', '2027-03-17 13:00']);
+    expect(dues(out, 'r2')).toEqual(['2027-01-22 23:59', '2027-02-05 23:59', '2027-02-12 23:59']);
+    expect(
+      out.added
+        .filter((d: { uid: string }) => d.uid.startsWith('r5/'))
+        .map((d: { title: string; due: string }) => `${d.due} ${d.title}`),
+    ).toEqual([
+      '2027-03-26 12:00 TZ series',
+      '2027-04-02 12:00 Override utc for tz series',
+      '2027-04-09 12:00 TZ series',
+    ]);
+  });
+});

@@ -148,3 +148,45 @@ describe('readLmsFeed: an impossible or malformed DTEND, RDATE, EXDATE or DURATI
     for (const uid of ['b7', 'b10', 'b15', 'b16']) expect(imported.has(uid)).toBe(false);
   });
 });
+
+describe('readLmsFeed: recurrence as RFC 5545 has it', () => {
+  const dues = (uid: string) =>
+    read('recurrence-edge.ics')
+      .deadlines.filter((d) => d.uid.startsWith(`${uid}/`))
+      .map((d) => [d.title, d.due]);
+
+  it('RDATE without RRULE: DTSTART is the first instance, then each RDATE', () =>
+    expect(dues('r1')).toEqual([
+      ['RDATE only', '2027-03-05 12:00'],
+      ['RDATE only', '2027-03-10 12:00'],
+      ['RDATE only', '2027-03-17 13:00'],
+    ]));
+
+  it('RDATE;VALUE=PERIOD without RRULE: DTSTART, then the period start', () =>
+    expect(dues('r3').map(([, due]) => due)).toEqual(['2027-03-05 12:00', '2027-03-12 12:00']));
+
+  it('an EXDATE written in UTC excludes the TZID occurrence at the same instant', () =>
+    expect(dues('r2').map(([, due]) => due)).toEqual(['2027-01-22 23:59', '2027-02-05 23:59', '2027-02-12 23:59']));
+
+  it('an EXDATE in the zone of the series excludes DTSTART of an RDATE-only series', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:e1',
+      'DTSTART;TZID=America/New_York:20270305T120000',
+      'RDATE;TZID=America/New_York:20270310T120000',
+      'EXDATE;TZID=America/New_York:20270305T120000',
+      'SUMMARY:Essay [INFO 200]',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    expect(readLmsFeed(text, spring).deadlines.map((d) => d.due)).toEqual(['2027-03-10 12:00']);
+  });
+
+  it('a RECURRENCE-ID written in UTC replaces the TZID occurrence at that instant, once', () =>
+    expect(dues('r5')).toEqual([
+      ['TZ series', '2027-03-26 12:00'],
+      ['Override utc for tz series', '2027-04-02 12:00'],
+      ['TZ series', '2027-04-09 12:00'],
+    ]));
+});
