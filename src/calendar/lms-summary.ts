@@ -112,13 +112,17 @@ export function readSummary(summary: string, categories: string[], location: str
     if (/start/i.test(d2l[2] ?? '')) return { title, course, skip: 'availability start (not a deadline)' };
     title = d2l[1] ?? title;
   }
+  // The LMS's own course field (Canvas brackets, Moodle CATEGORIES, D2L LOCATION) wins.
+  course ??= categories[0] ?? (location ? (location.split(' - ')[0] ?? location) : null);
   // Blackboard: "LIS 510: Title", "202710-LIS-510-01: Title", "LIS-510-01-FA27: Title", "LIS 510-01: Title".
+  // A prefix is the course only when the event has no course field, and is dropped from the
+  // title only when it names that course: "MARC 21: records quiz" in LIS 701 keeps its title.
   const prefix = /^([A-Z0-9][A-Z0-9 _.()-]*?)\s*:\s+(.+)$/.exec(title);
-  if (prefix && !course && courseKey(prefix[1] ?? '')) {
-    course = prefix[1] ?? null;
+  const prefixKey = prefix ? courseKey(prefix[1] ?? '') : undefined;
+  if (prefix && prefixKey && (course === null || courseKey(course) === prefixKey)) {
+    course ??= prefix[1] ?? null;
     title = prefix[2] ?? title;
   }
-  course ??= categories[0] ?? (location ? (location.split(' - ')[0] ?? location) : null);
   return { title: shorten(title), course: course === null ? null : shorten(course), skip: null };
 }
 

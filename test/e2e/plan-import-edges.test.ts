@@ -114,3 +114,14 @@ describe('mls plan import: recurrence as RFC 5545 has it', () => {
     ]);
   });
 });
+
+describe('mls plan import: the course a feed gives', () => {
+  it('the LMS course field (D2L LOCATION, Moodle CATEGORIES) wins over a "CODE: " title prefix, which stays in the title', () => {
+    const out = importJson('title-prefixes.ics');
+    expect(out.added.slice(0, 2).map((d: { course: string; title: string }) => [d.course, d.title])).toEqual([
+      ['LIS 701', 'MARC 21: bibliographic records quiz'],
+      ['LIS 701', 'ISO 2709: record structure'],
+    ]);
+    expect(out.coursesAdded).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeedSyntaxError, readLmsFeed } from '../../../src/calendar/lms-feed.js';
+import { FeedSyntaxError, readLmsFeed, readSummary } from '../../../src/calendar/lms-feed.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
 const bytes = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'lms', name));
@@ -189,4 +189,28 @@ describe('readLmsFeed: recurrence as RFC 5545 has it', () => {
       ['Override utc for tz series', '2027-04-02 12:00'],
       ['TZ series', '2027-04-09 12:00'],
     ]));
+});
+
+describe('readSummary: the LMS course field wins over a "CODE: " title prefix', () => {
+  const one = (summary: string, categories: string[], location: string | null) => {
+    const { title, course } = readSummary(summary, categories, location);
+    return [course, title];
+  };
+  it.each([
+    // [summary, CATEGORIES, LOCATION, course, title]
+    [
+      'MARC 21: bibliographic records quiz - Due',
+      [],
+      'LIS 701 - Cataloging - Spring 2027',
+      'LIS 701',
+      'MARC 21: bibliographic records quiz',
+    ],
+    ['ISO 2709: record structure is due', ['LIS701_SP27'], null, 'LIS701_SP27', 'ISO 2709: record structure'],
+    ['MARC 21: crosswalk [INFO-200-01-SP27]', [], null, 'INFO-200-01-SP27', 'MARC 21: crosswalk'],
+    ['LIS 510: Final exam', [], 'LIS 510', 'LIS 510', 'Final exam'],
+    ['LIS-510-01-FA27: Final exam', [], 'LIS 510', 'LIS 510', 'Final exam'],
+    ['LIS 510: Final exam', [], null, 'LIS 510', 'Final exam'],
+  ])('%s (CATEGORIES %j, LOCATION %s) -> %s / %s', (summary, categories, location, course, title) =>
+    expect(one(summary, categories, location)).toEqual([course, title]),
+  );
 });
