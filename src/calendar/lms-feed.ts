@@ -14,7 +14,15 @@ import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '..
 import { NO_COURSE_LABEL } from './lms-courses.js';
 import { type DecodedFeed, decodeFeed } from './lms-decode.js';
 import { checkStructure, FeedSyntaxError } from './lms-structure.js';
-import { BREAKS, feedSource, guessKind, NOT_DEADLINES, plainText, readSummary, unescapeText } from './lms-summary.js';
+import {
+  feedSource,
+  guessKind,
+  isBreak,
+  notDeadlineReason,
+  plainText,
+  readSummary,
+  unescapeText,
+} from './lms-summary.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 
 export { NO_COURSE_LABEL } from './lms-courses.js';
@@ -423,7 +431,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       .filter(Boolean);
     const location = plainText(String(component.getFirstPropertyValue('location') ?? ''));
     const parsed = readSummary(summary, categories, location || null);
-    if (BREAKS.test(parsed.title) && start.isDate) {
+    if (start.isDate && isBreak(parsed.title)) {
       const endText = rawValue(component, 'dtend');
       const first = start.toString().slice(0, 10);
       const last = endText && realDateTime(endText) ? isoDate(dayNumber(endText.slice(0, 10)) - 1) : first;
@@ -435,7 +443,8 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       const reason = 'no title (empty SUMMARY)';
       return skip(reason, `${named}: ${reason}; the event was not imported`);
     }
-    if (NOT_DEADLINES.test(parsed.title)) return skip('not a deadline');
+    const notDeadline = notDeadlineReason(parsed.title);
+    if (notDeadline) return skip(notDeadline);
     const base = { uid, course: parsed.course ?? NO_COURSE_LABEL, title: parsed.title, kind: guessKind(parsed.title) };
     if (start.isDate) return { deadline: { ...base, due: start.toString().slice(0, 10) } };
     const tzid = component.getFirstProperty(property)?.getParameter('tzid');

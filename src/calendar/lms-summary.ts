@@ -45,9 +45,38 @@ export const TITLE_ESTIMATES: Record<string, number> = {
   discussion: 1,
 };
 
+/**
+ * A title as words for the keyword guesses: lower case, a number glued to a word split off
+ * (`Quiz1` is `quiz 1`), plurals of the words looked for made singular (`discussions`,
+ * `quizzes`, `exams`), everything else a space.
+ */
+export function keywordText(title: string): string {
+  return ` ${title
+    .toLowerCase()
+    .replace(/([a-z])(?=\d)|(\d)(?=[a-z])/g, '$1$2 ')
+    .split(/[^a-z0-9]+/)
+    .map((word) => SINGULAR[word] ?? word)
+    .join(' ')} `;
+}
+
+const KEYWORDS = [
+  ...['exam', 'midterm', 'quiz', 'test', 'discussion', 'forum', 'post', 'reply', 'response', 'project'],
+  ...['portfolio', 'capstone', 'paper', 'essay', 'report', 'reflection', 'review', 'bibliography'],
+  ...['assignment', 'submission', 'break', 'holiday', 'class', 'lecture', 'seminar', 'meeting', 'webinar'],
+];
+const SINGULAR: Record<string, string> = Object.fromEntries([
+  ...KEYWORDS.map((word) => [`${word}s`, word]),
+  ['quizzes', 'quiz'],
+  ['classes', 'class'],
+  ['bibliographies', 'bibliography'],
+  ['replies', 'reply'],
+]);
+
+const has = (text: string, words: string) => new RegExp(` (?:${words}) `).test(text);
+
 /** The estimate for a deadline: a title word's (exam, project, paper, essay, quiz, reflection, discussion), else its kind's. */
 export function estimateFor(title: string, kind: DeadlineKind, estimates: Record<string, number>): number {
-  const words = title.toLowerCase().split(/[^a-z]+/);
+  const words = keywordText(title).split(' ');
   for (const word of Object.keys(TITLE_ESTIMATES)) {
     if (words.includes(word)) return estimates[word] ?? (TITLE_ESTIMATES[word] as number);
   }
@@ -74,18 +103,41 @@ export function unescapeText(value: string): string {
 }
 
 export function guessKind(title: string): DeadlineKind {
-  const t = title.toLowerCase();
-  if (/\b(exam|midterm|final exam|examination)\b/.test(t)) return 'exam';
-  if (/\b(quiz|test)\b/.test(t)) return 'quiz';
-  if (/\b(discussion|forum|post|reply|responses?)\b/.test(t)) return 'discussion';
-  if (/\b(project|portfolio|capstone)\b/.test(t)) return 'project';
-  if (/\b(paper|essay|report|reflection|review|bibliography)\b/.test(t)) return 'paper';
+  const t = keywordText(title);
+  if (has(t, 'exam|midterm|final exam|examination')) return 'exam';
+  if (has(t, 'quiz|test')) return 'quiz';
+  if (has(t, 'discussion|forum|post|reply|response')) return 'discussion';
+  if (has(t, 'project|portfolio|capstone')) return 'project';
+  if (has(t, 'paper|essay|report|reflection|review|bibliography')) return 'paper';
   return 'assignment';
 }
 
-export const NOT_DEADLINES =
-  /\b(office hours?|lecture|live session|class meeting|webinar|zoom|seminar|orientation|meeting)\b/i;
-export const BREAKS = /\b(break|holiday|no class(es)?|recess|reading week)\b/i;
+/** Words that make an event a deadline whatever else its title says (`Seminar paper`, `Spring break reflection`). */
+const OTHER_DEADLINE_WORDS = 'paper|essay|reflection|quiz|project|discussion|assignment|due|submit|submission';
+const DEADLINE_WORDS = `exam|midterm|${OTHER_DEADLINE_WORDS}`;
+const NOT_DEADLINE_WORDS =
+  'office hours?|lecture|live session|class meeting|webinar|zoom|seminar|orientation|meeting|review session';
+const BREAK_WORDS = 'break|holiday|no class|recess|reading week';
+
+/**
+ * Why an event is not a deadline (a lecture, office hours, an exam review session), or null
+ * when it may be one. A deadline word anywhere in the title wins, except that an exam review
+ * (`Exams review`, `Midterm review session`) is a session before the exam, not something due.
+ */
+export function notDeadlineReason(title: string): string | null {
+  const t = keywordText(title);
+  if (has(t, '(?:exam|midterm) review|review session') && !has(t, OTHER_DEADLINE_WORDS)) {
+    return 'not a deadline (an exam review session)';
+  }
+  if (has(t, DEADLINE_WORDS)) return null;
+  return has(t, NOT_DEADLINE_WORDS) ? 'not a deadline' : null;
+}
+
+/** An all-day event named as a break (`Spring break`, `No classes`), unless a deadline word says it is due. */
+export function isBreak(title: string): boolean {
+  const t = keywordText(title);
+  return has(t, BREAK_WORDS) && !has(t, DEADLINE_WORDS);
+}
 
 interface Parsed {
   title: string;

@@ -125,3 +125,22 @@ describe('mls plan import: the course a feed gives', () => {
     expect(out.coursesAdded).toEqual([]);
   });
 });
+
+describe('mls plan import: what a title says', () => {
+  it('deadline words win over "seminar" and "break"; plurals and "Quiz1" are read; an exam review session is listed', () => {
+    const words = importJson('deadline-words.ics');
+    expect(words.added.map((d: { title: string; kind: string }) => `${d.title} (${d.kind})`)).toEqual([
+      'Seminar paper (paper)',
+      'Spring break reflection (paper)',
+    ]);
+    expect(words.breaksAdded).toEqual([]);
+    const kinds = importJson('kinds.ics');
+    const kindOf = Object.fromEntries(kinds.added.map((d: { title: string; kind: string }) => [d.title, d.kind]));
+    expect(kindOf).toMatchObject({ 'Weekly discussions': 'discussion', 'Group projects': 'project', Quiz1: 'quiz' });
+    expect(kinds.plan).toMatch(/title: Weekly discussions\n\s+kind: discussion\n\s+due: 2027-03-01\n\s+hours: 1\n/);
+    expect(kinds.plan).toMatch(/title: Quiz1\n\s+kind: quiz\n\s+due: 2027-03-03\n\s+hours: 2\n/);
+    expect(kinds.notImported).toContainEqual(
+      expect.objectContaining({ uid: 'k4', reason: 'not a deadline (an exam review session)' }),
+    );
+  });
+});

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FeedSyntaxError, readLmsFeed, readSummary } from '../../../src/calendar/lms-feed.js';
+import {
+  DEFAULT_ESTIMATES,
+  estimateFor,
+  FeedSyntaxError,
+  guessKind,
+  readLmsFeed,
+  readSummary,
+  TITLE_ESTIMATES,
+} from '../../../src/calendar/lms-feed.js';
+import { isBreak, notDeadlineReason } from '../../../src/calendar/lms-summary.js';
 import { ROOT } from '../../helpers/run-mls.js';
 
 const bytes = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'lms', name));
@@ -213,4 +222,64 @@ describe('readSummary: the LMS course field wins over a "CODE: " title prefix', 
   ])('%s (CATEGORIES %j, LOCATION %s) -> %s / %s', (summary, categories, location, course, title) =>
     expect(one(summary, categories, location)).toEqual([course, title]),
   );
+});
+
+describe('keyword guesses: deadline words win, plurals and numbers glued to a word count', () => {
+  const hours = { ...DEFAULT_ESTIMATES, ...TITLE_ESTIMATES };
+  it.each([
+    // [title, kind, hours]
+    ['Weekly discussions', 'discussion', 1],
+    ['Group projects', 'project', 12],
+    ['Reflection essays', 'paper', 8],
+    ['Quiz1', 'quiz', 2],
+    ['Quiz 1', 'quiz', 2],
+    ['Quizzes 3-4', 'quiz', 2],
+    ['Midterm exams', 'exam', 6],
+    ['Research papers', 'paper', 8],
+    ['Seminar paper', 'paper', 8],
+    ['Spring break reflection', 'paper', 2],
+    ['Problem set 2', 'assignment', 4],
+  ] as const)('%s -> %s, %d h', (title, kind, h) => {
+    expect(guessKind(title)).toBe(kind);
+    expect(estimateFor(title, guessKind(title), hours)).toBe(h);
+  });
+
+  it.each([
+    ['Seminar paper', null],
+    ['Office hours: submit your draft', null],
+    ['Zoom discussion post', null],
+    ['Weekly seminar', 'not a deadline'],
+    ['Office hours with Dr. Lee', 'not a deadline'],
+    ['Exams review', 'not a deadline (an exam review session)'],
+    ['Midterm review session', 'not a deadline (an exam review session)'],
+    ['Final exam review quiz', null],
+    ['Peer review', null],
+  ])('%s: %s', (title, reason) => expect(notDeadlineReason(title)).toBe(reason));
+
+  it.each([
+    ['Spring break', true],
+    ['Thanksgiving break - no classes', true],
+    ['Spring break reflection', false],
+    ['Reading week essay due', false],
+  ])('%s is a break: %s', (title, yes) => expect(isBreak(title)).toBe(yes));
+
+  it('the feeds: a seminar paper is a deadline, an all-day "Spring break reflection" is no break', () => {
+    const f = read('deadline-words.ics');
+    expect(f.deadlines.map((d) => [d.title, d.kind])).toEqual([
+      ['Seminar paper', 'paper'],
+      ['Spring break reflection', 'paper'],
+    ]);
+    expect(f.breaks).toEqual([]);
+    expect(read('kinds.ics').deadlines.map((d) => d.kind)).toEqual([
+      'discussion',
+      'paper',
+      'quiz',
+      'project',
+      'discussion',
+      'paper',
+      'paper',
+      'quiz',
+      'exam',
+    ]);
+  });
 });
