@@ -86,12 +86,27 @@ export function estimateFor(title: string, kind: DeadlineKind, estimates: Record
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /**
- * Summaries may hold HTML: drop tags, decode the common entities, collapse spaces. Control
- * characters (a terminal escape in a title, say) become spaces: no title needs one.
+ * The HTML an LMS puts in a summary: formatting and text-level tags, opening or closing, with
+ * well-formed attributes. Never a namespaced tag (`<dc:title>`), a head element (`<title>`)
+ * or an unknown name (`<mods>`): in a library-science title those are text.
+ */
+const HTML_TAG = new RegExp(
+  `</?(?:${[
+    ...['a', 'abbr', 'b', 'big', 'blockquote', 'br', 'cite', 'code', 'del', 'div', 'em', 'font', 'h[1-6]', 'hr'],
+    ...['i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'small', 'span', 'strike', 'strong'],
+    ...['sub', 'sup', 'u', 'ul', 'wbr'],
+  ].join('|')})(?:\\s+[a-z_][-a-z0-9_.]*(?:\\s*=\\s*(?:"[^"<>]*"|'[^'<>]*'|[^\\s"'=<>\`]+))?)*\\s*/?>`,
+  'gi',
+);
+
+/**
+ * Summaries may hold HTML: drop its tags (and only those, see HTML_TAG), decode the common
+ * entities, collapse spaces. Control characters (a terminal escape in a title, say) become
+ * spaces: no title needs one.
  */
 export function plainText(text: string): string {
   return text
-    .replace(/<[^>]*>/g, '')
+    .replace(HTML_TAG, '')
     .replace(/&(#?\w+);/g, (m, name: string) => ENTITIES[name.toLowerCase()] ?? m)
     .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();

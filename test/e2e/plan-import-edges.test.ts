@@ -144,3 +144,11 @@ describe('mls plan import: what a title says', () => {
     );
   });
 });
+
+describe('mls plan import: text that looks like markup', () => {
+  it('namespaced and unknown tags in a title are text, written quoted in the plan', () => {
+    const out = importJson('title-prefixes.ics');
+    expect(out.added.find((d: { uid: string }) => d.uid === 'dc')?.title).toBe('Compare <dc:title> and <title> tags');
+    expect(out.plan).toContain('title: "Compare <dc:title> and <title> tags"');
+  });
+});

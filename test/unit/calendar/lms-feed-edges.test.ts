@@ -6,6 +6,7 @@ import {
   estimateFor,
   FeedSyntaxError,
   guessKind,
+  plainText,
   readLmsFeed,
   readSummary,
   TITLE_ESTIMATES,
@@ -282,4 +283,18 @@ describe('keyword guesses: deadline words win, plurals and numbers glued to a wo
       'exam',
     ]);
   });
+});
+
+describe('plainText: only real HTML is stripped', () => {
+  it.each([
+    ['Compare <dc:title> and <title> tags', 'Compare <dc:title> and <title> tags'],
+    ['<b>Draft</b> &amp; <i>outline</i>&nbsp;', 'Draft & outline'],
+    ['<span class="x" data-id=\'3\'>Quiz</span><br/>1', 'Quiz1'],
+    ['<a href="https://x.test/?a=1&amp;b=2">Essay</a>', 'Essay'],
+    ['<P>Paper</P>', 'Paper'],
+    ['Use <marc:record> and <mods> elements', 'Use <marc:record> and <mods> elements'],
+    ['x < y and y > z', 'x < y and y > z'],
+    ['<b >bold</b>', 'bold'],
+    ['<bogus>text</bogus>', '<bogus>text</bogus>'],
+  ])('%s -> %s', (input, output) => expect(plainText(input)).toBe(output));
 });
