@@ -3,10 +3,12 @@
  * plan is read with js-yaml's core schema, which reads more plain scalars as numbers than
  * YAML 1.2's core schema does (`-0x0`, `0o7`, `+.5`, `1_000`): so a string is written plain
  * only when it starts with a letter and holds no character with a meaning in YAML, and is
- * not a boolean or null word; everything else is double-quoted, JSON style (valid YAML).
+ * not a boolean or null word of YAML 1.2 or 1.1 (`No`, `On`, `y`: PyYAML reads `No` as
+ * false); everything else is double-quoted, JSON style (valid YAML).
  */
 const PLAIN = /^[A-Za-z][A-Za-z0-9 _.'&()/+-]*(?<! )$/;
-const KEYWORDS = /^(true|false|null|True|False|Null|TRUE|FALSE|NULL)$/;
+/** Words YAML 1.2 or 1.1 (PyYAML, Psych) read as booleans or null, in any case. */
+const KEYWORDS = /^(true|false|null|yes|no|on|off|y|n)$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
 
 function scalar(value: string | number, plain: RegExp): string {

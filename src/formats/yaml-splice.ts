@@ -4,7 +4,7 @@
  * flow collections, folded scalars) stays byte for byte. The `yaml` syntax tree gives the
  * positions. One pass over the source, whatever the number of edits.
  */
-import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, parseDocument, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { flowScalar, yamlScalar } from './yaml-scalar.js';
 
 export type Row = Record<string, string | number>;
@@ -129,19 +129,48 @@ export function applyYaml(source: string, edits: Edits): string {
       });
   };
 
+  /** The aliases that refer to `node` through `anchor`, in document order. */
+  const aliasesOf = (anchor: string, node: Node): Node[] => {
+    const start = node.range?.[0] ?? 0;
+    const found: Node[] = [];
+    let redefined = Number.POSITIVE_INFINITY;
+    visit(doc, {
+      Node(_, n) {
+        const at = n.range?.[0] ?? 0;
+        if (isAlias(n) && n.source === anchor && at > start) found.push(n);
+        else if (!isAlias(n) && n.anchor === anchor && at > start) redefined = Math.min(redefined, at);
+      },
+    });
+    return found
+      .filter((n) => (n.range?.[0] ?? 0) < redefined)
+      .sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+  };
+
   const root = doc.contents;
   if (!isMap(root)) throw new Error('the plan is not a map of settings');
   const deadlineSeq = root.get('deadlines', true) as YAMLSeq | undefined;
 
-  for (const f of edits.fields) {
+  const targets = edits.fields.flatMap((f) => {
     const item = isSeq(deadlineSeq) ? deadlineSeq.items[f.index] : undefined;
-    if (!isMap(item)) continue;
-    const value = item.get(f.key, true) as Node | undefined;
+    return isMap(item) ? [{ f, item, value: item.get(f.key, true) as Node | undefined }] : [];
+  });
+  const replaced = new Set(targets.map((t) => t.value).filter((v) => v?.range));
+  for (const { f, item, value } of targets) {
     if (value?.range) {
       const inFlow = item.flow === true;
+      let at = value.range[0];
+      // A value other deadlines reuse (`due: &d …` and `due: *d`) changes for this deadline
+      // only: the anchor moves, with the old value, to the first of them not changed too.
+      const anchor = isScalar(value) ? value.anchor : undefined;
+      const holder = anchor ? aliasesOf(anchor, value).find((alias) => !replaced.has(alias)) : undefined;
+      if (anchor && holder?.range) {
+        at = source.lastIndexOf(`&${anchor}`, value.range[0]);
+        const old = source.slice(value.range[0], value.range[1]);
+        splices.push({ at: holder.range[0], remove: holder.range[1] - holder.range[0], insert: `&${anchor} ${old}` });
+      }
       splices.push({
-        at: value.range[0],
-        remove: value.range[1] - value.range[0],
+        at,
+        remove: value.range[1] - at,
         insert: inFlow ? flowScalar(f.value) : yamlScalar(f.value),
       });
     } else addPair(item, f.key, f.value);

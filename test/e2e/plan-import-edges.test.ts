@@ -152,3 +152,61 @@ describe('mls plan import: text that looks like markup', () => {
     expect(out.plan).toContain('title: "Compare <dc:title> and <title> tags"');
   });
 });
+
+describe('mls plan import: what it writes', () => {
+  it('a due written as a YAML anchor changes for its deadline only; the deadline reusing it keeps its due', () => {
+    const { home, path } = planOf('anchor-plan.yaml');
+    expect(importInto(home, [lms('anchor-a.ics'), path]).code).toBe(0);
+    const r = importInto(home, [lms('anchor-b.ics'), path]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('    title: Paper one\n    due: 2027-03-12 23:59\n');
+    expect(text).toContain('    title: Essay two\n    due: &d 2027-03-05 23:59\n');
+    const check = runMls(['plan', 'check', path], { env: { HOME: home }, cwd: home });
+    expect(check.code).toBe(0);
+  });
+
+  it('titles and --course values YAML 1.1 reads as booleans are quoted', () => {
+    const { home, path } = planOf();
+    const feed = join(home, 'words.ics');
+    writeFileSync(
+      feed,
+      [
+        'BEGIN:VCALENDAR',
+        'X-WR-CALNAME:Test',
+        'BEGIN:VEVENT',
+        'UID:w1',
+        'DTSTART:20270305T120000Z',
+        'SUMMARY:No [ARTS 101]',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'UID:w2',
+        'DTSTART:20270306T120000Z',
+        'SUMMARY:On [INFO 200]',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    expect(importInto(home, [feed, path, '--course', 'ARTS 101=Off']).code).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('title: "No"');
+    expect(text).toContain('title: "On"');
+    expect(text).toContain('course: "Off"');
+    expect(text).toContain('ARTS 101: "Off"');
+    expect(text).not.toMatch(/: (No|On|Off)$/m);
+  });
+
+  it('--json outsideTerms[].course is the plan course the label matched', () => {
+    const { home, path } = planOf();
+    const feed = join(home, 'late.ics');
+    writeFileSync(
+      feed,
+      'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:late\r\nDTSTART:20270601T120000Z\r\nSUMMARY:Quiz [LIS-701-01-SP27]\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+    );
+    const r = importInto(home, [feed, path, '--json']);
+    expect(JSON.parse(r.stdout).outsideTerms).toEqual([
+      { uid: 'late', course: 'LIS 701', title: 'Quiz', kind: 'quiz', due: '2027-06-01 08:00' },
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 /** `mls plan import FEED [PLAN]`: LMS calendar export -> plan deadlines (loaded only when run). */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { NO_COURSE_LABEL, resolveCourses } from '../../calendar/lms-courses.js';
+import { matchCourse, NO_COURSE_LABEL, resolveCourses } from '../../calendar/lms-courses.js';
 import { FeedEncodingError } from '../../calendar/lms-decode.js';
 import { FeedSyntaxError, icalMessage, readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
@@ -115,8 +115,14 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
   const merged = mergeWithinLimits(feedPath, planPath, () =>
     mergeFeed(planText, feed, {
       estimates: hours,
-      // null is an answer ("leave its events out"), not a missing one.
-      courseOf: (label) => (courses.map.has(label) ? (courses.map.get(label) as string | null) : label),
+      // null is an answer ("leave its events out"), not a missing one. A label only outside
+      // the terms was not asked about: it is shown as the plan course it surely matches.
+      courseOf: (label) => {
+        if (courses.map.has(label)) return courses.map.get(label) as string | null;
+        if (facts.aliases[label] === null) return label;
+        const match = matchCourse(label, facts.codes, facts.aliases);
+        return match.kind === 'sure' && facts.codes.includes(match.code) ? match.code : label;
+      },
       remember: courses.remember,
     }),
   );
