@@ -25,8 +25,10 @@ export type { ImportOptions } from './import-options.js';
 function readFeed(feedPath: string, zone: string, window: { start: string; end: string } | undefined) {
   const name = basename(feedPath);
   const hint = 'use the .ics calendar export (feed) of Canvas, Moodle, Blackboard, D2L or Outlook, saved as UTF-8';
+  // Read first: a FIFO, a device or a file too large is refused by the store with its own message.
+  const bytes = readFeedBytes(feedPath);
   try {
-    return readLmsFeed(readFeedBytes(feedPath), { zone, window });
+    return readLmsFeed(bytes, { zone, window });
   } catch (error) {
     if (error instanceof FeedEncodingError) throw new UserError(`${name}: ${error.message}`, { hint });
     if (error instanceof FeedSyntaxError && error.line !== null) {
