@@ -27,6 +27,8 @@ export interface Block {
   /** The real start and end (UTC ms): what the calendar holds; endAt - startAt is the planned length. */
   startAt: number;
   endAt: number;
+  /** Set on a block placed again for a skipped one: the order in which re-placed blocks were placed (1 first). */
+  replacement?: number;
 }
 
 export interface ScheduledDeadline {
@@ -69,6 +71,8 @@ export interface Schedule {
   sessionShortfalls: SessionShortfall[];
   /** Weekly study that did not happen and has no time left: weeks already over, skipped sessions not re-placed. */
   missedSessions?: SessionShortfall[];
+  /** Skipped revision blocks that found no time left in their buffer: missed, never an overload. */
+  missedRevisions?: MissedRevision[];
   overloaded: boolean;
   warnings: string[];
 }
@@ -530,18 +534,43 @@ function occupy(slots: readonly DaySlot[], block: Block, sc: SlotClock): void {
   );
 }
 
+/** A skipped revise-and-edit or review block that found no time left in its deadline's buffer. */
+export interface MissedRevision {
+  deadlineKey: string;
+  course: string;
+  weekStart: DayNumber;
+  minutes: number;
+}
+
+const REPLACED = '|again-';
+
+/** The title of a block placed again: marked once, however often it was skipped. */
+function replacedTitle(block: Block): string {
+  if (block.key.includes(REPLACED)) return block.title;
+  if (block.kind === 'work') return block.title.replace(/^Work: /, 'Work (re-placed): ');
+  return `${block.title} (re-placed)`;
+}
+
 /**
- * Re-places the work of skipped blocks, then judges the schedule from `now` on. Each
- * skipped work block's minutes go into free time after `now` and before its deadline's
- * buffer (one block a day, earliest deadline first); each skipped study session into free
- * time later in the same week. Work that no longer has a future (a skipped session whose
- * week is full, a week or a deadline already over) is missed work: reported, never an
- * overload. The schedule is overloaded only when work still ahead cannot fit.
+ * Re-places the work of skipped blocks, then judges the schedule from `now` on.
+ *
+ * `skipped` maps each skipped block's key to the moment the skip was recorded. A skipped
+ * block's work is placed from that moment (or the block's end, when it was skipped ahead), never
+ * from `now`: a re-placed block stays where it was first put, so it can be done and recorded, and
+ * its calendar event keeps its time. Skips are placed in the order they were recorded. Every
+ * block of the plan keeps its time, skipped ones too (the student said they cannot study then),
+ * and each re-placed block holds its own, so re-placed work only goes into time still free.
+ *
+ * A session goes into free time later in its week; a work block into free time before its
+ * deadline's buffer (one block a day); a revise-and-edit or review block into the buffer, before
+ * the due time. A re-placed block that is skipped in turn is placed again the same way. Work
+ * that finds no time is missed work (a session, a revision: reported, never an overload) or, for
+ * a deadline still ahead, a shortfall of that deadline.
  */
 export function replaceSkipped(
   plan: Plan,
   base: Schedule,
-  skipped: ReadonlySet<string>,
+  skipped: ReadonlyMap<string, number>,
   now: LocalMoment,
   zone: ZoneRules = zoneRules(plan.timezone),
 ): Schedule {
@@ -549,59 +578,101 @@ export function replaceSkipped(
   const nowAt = sc.at(now);
   if (skipped.size === 0) return fromNow(plan, base, base.deadlines, base.sessionShortfalls, [], now, nowAt, sc);
   const slots = expandSlots(plan, zone);
-  const kept = base.blocks.filter((b) => !skipped.has(b.key));
-  for (const b of kept) occupy(slots, b, sc);
-  const added: Block[] = [];
-  // Re-placed time starts after now and after the skipped block itself (a block can be skipped ahead).
-  const notBefore = (from: number) => (s: DaySlot) => sc.minuteOf(s, from);
+  for (const b of base.blocks) occupy(slots, b, sc);
+  const live = new Map(base.blocks.map((b) => [b.key, b]));
+  const skippedBlocks: Block[] = [];
   const lostSessions: SessionShortfall[] = [];
+  const missedRevisions: MissedRevision[] = [];
+  const lostWork = new Map<string, number>();
+  const deadlineOf = new Map(base.deadlines.map((d) => [d.deadline.key, d]));
+  let replacements = 0;
 
-  for (const block of base.blocks.filter((b) => skipped.has(b.key) && b.kind === 'session')) {
-    let left = (block.endAt - block.startAt) / MS_PER_MINUTE;
-    const weekEnd = weekStart(block.day) + 6;
-    const from = Math.max(nowAt, block.endAt);
-    const after = notBefore(from);
-    for (const slot of slots.filter((s) => sc.endOf(s) > from && s.day <= weekEnd)) {
-      if (left <= 0) break;
-      const taken = allocateWork(slot, left, plan.settings, undefined, after(slot));
-      if (!taken) continue;
-      added.push({
-        ...block,
-        key: `${block.key}|again-${added.length + 1}`,
-        title: `${block.title} (re-placed)`,
-        ...sc.placed(slot, taken),
-      });
-      left -= taken.end - taken.start;
+  const replace = (block: Block, from: number): void => {
+    const minutes = blockMinutes(block);
+    const after = (s: DaySlot) => sc.minuteOf(s, from);
+    const pieces: Placed[] = [];
+    let left = minutes;
+    const d = block.deadlineKey === null ? undefined : deadlineOf.get(block.deadlineKey);
+    if (block.kind === 'session' || !d) {
+      const weekEnd = weekStart(block.day) + 6;
+      for (const slot of slots.filter((s) => sc.endOf(s) > from && s.day <= weekEnd)) {
+        if (left <= 0) break;
+        const taken = allocateWork(slot, left, plan.settings, undefined, after(slot));
+        if (!taken) continue;
+        pieces.push(sc.placed(slot, taken));
+        left -= taken.end - taken.start;
+      }
+      if (left > 0) lostSessions.push({ course: block.course, weekStart: weekStart(block.day), shortMinutes: left });
+    } else if (block.kind === 'work') {
+      const workEndAt = sc.at(d.workEnd);
+      const window = slots.filter((s) => sc.endOf(s) > from && limitIn(s, workEndAt, sc) > s.start);
+      const spread = spreadWork(window, minutes, plan.settings, workEndAt, after, sc);
+      pieces.push(...spread.placed);
+      left = spread.left;
+      if (left > 0) lostWork.set(d.deadline.key, (lostWork.get(d.deadline.key) ?? 0) + left);
+    } else {
+      const dueAt = sc.at(d.deadline.due);
+      const start = Math.max(from, sc.at(d.workEnd));
+      const buffer = slots.filter((s) => sc.endOf(s) > start && s.origin < dueAt);
+      // Reviews are spaced: a day without another of this deadline's revision blocks first.
+      const busy = new Set(
+        [...live.values()].filter((b) => b.deadlineKey === d.deadline.key && b.kind === block.kind).map((b) => b.day),
+      );
+      const ordered = [...buffer.filter((s) => !busy.has(s.day)), ...buffer.filter((s) => busy.has(s.day))];
+      for (const slot of ordered) {
+        const taken = allocate(
+          slot,
+          minutes,
+          Math.min(minutes, plan.settings.minBlockMinutes),
+          limitIn(slot, dueAt, sc),
+          sc.minuteOf(slot, start),
+        );
+        if (!taken) continue;
+        pieces.push(sc.placed(slot, taken));
+        left = 0;
+        break;
+      }
+      if (left > 0)
+        missedRevisions.push({
+          deadlineKey: d.deadline.key,
+          course: d.deadline.course,
+          weekStart: weekStart(block.day),
+          minutes,
+        });
     }
-    if (left > 0) lostSessions.push({ course: block.course, weekStart: weekStart(block.day), shortMinutes: left });
+    pieces.sort((a, b) => a.startAt - b.startAt);
+    pieces.forEach((t, i) => {
+      replacements += 1;
+      const key = `${block.key}${REPLACED}${i + 1}`;
+      live.set(key, { ...block, key, title: replacedTitle(block), ...t, replacement: replacements });
+    });
+  };
+
+  // In the order recorded; a skip of a re-placed block waits for the skip that placed it.
+  let pending = [...skipped].sort(([ka, a], [kb, b]) => a - b || compareText(ka, kb));
+  while (pending.length > 0) {
+    const waiting: [string, number][] = [];
+    for (const [key, at] of pending) {
+      const block = live.get(key);
+      if (!block) {
+        waiting.push([key, at]);
+        continue;
+      }
+      live.delete(key);
+      skippedBlocks.push(block);
+      replace(block, Number.isFinite(at) ? Math.max(at, block.endAt) : block.endAt);
+    }
+    if (waiting.length === pending.length) break;
+    pending = waiting;
   }
 
   const deadlines = base.deadlines.map((d) => {
-    const missedBlocks = base.blocks.filter(
-      (b) => skipped.has(b.key) && b.kind === 'work' && b.deadlineKey === d.deadline.key,
-    );
-    const missed = missedBlocks.reduce((sum, b) => sum + (b.endAt - b.startAt) / MS_PER_MINUTE, 0);
-    if (missed === 0) return d;
-    const from = missedBlocks.reduce((m, b) => Math.max(m, b.endAt), nowAt);
-    const workEndAt = sc.at(d.workEnd);
-    const window = slots.filter((s) => sc.endOf(s) > from && limitIn(s, workEndAt, sc) > s.start);
-    const { placed, left } = spreadWork(window, missed, plan.settings, workEndAt, notBefore(from), sc);
-    placed.forEach((t, i) => {
-      added.push({
-        kind: 'work',
-        key: `work|${d.deadline.key}|again-${i + 1}`,
-        course: d.deadline.course,
-        deadlineKey: d.deadline.key,
-        title: `Work (re-placed): ${d.deadline.title} (${d.deadline.course})`,
-        ...t,
-      });
-    });
+    const left = lostWork.get(d.deadline.key) ?? 0;
+    if (left === 0) return d;
     const placedMinutes = d.placedMinutes - left;
     return { ...d, placedMinutes, shortMinutes: d.neededMinutes - placedMinutes };
   });
-
-  const blocks = [...kept, ...added].sort(byTime);
-  const rebuilt = { ...base, blocks, skipped: base.blocks.filter((b) => skipped.has(b.key)) };
+  const rebuilt = { ...base, blocks: [...live.values()].sort(byTime), skipped: skippedBlocks, missedRevisions };
   return fromNow(plan, rebuilt, deadlines, base.sessionShortfalls, lostSessions, now, nowAt, sc);
 }
 
@@ -626,7 +697,11 @@ function fromNow(
   const sessionShortfalls = shortfalls.filter((s) => !weekOver(s.weekStart));
   const missedSessions = [...shortfalls.filter((s) => weekOver(s.weekStart)), ...lostSessions];
   const available = new Map(schedule.weeks.map((w) => [w.weekStart, w.availableMinutes]));
-  const weeks = weekLoads(plan, available, schedule.blocks, deadlines, sessionShortfalls, missedSessions);
+  const missedRevisions = (schedule.missedRevisions ?? []).map((r) => ({ ...r, shortMinutes: r.minutes }));
+  const weeks = weekLoads(plan, available, schedule.blocks, deadlines, sessionShortfalls, [
+    ...missedSessions,
+    ...missedRevisions,
+  ]);
   return {
     ...schedule,
     deadlines,

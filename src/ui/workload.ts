@@ -46,6 +46,12 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
       weekStart: isoDate(s.weekStart),
       missedHours: Number(hours(s.shortMinutes)),
     })),
+    missedRevisions: (schedule.missedRevisions ?? []).map((r) => ({
+      deadline: r.deadlineKey,
+      course: r.course,
+      weekStart: isoDate(r.weekStart),
+      missedHours: Number(hours(r.minutes)),
+    })),
     warnings: schedule.warnings,
   };
 }
@@ -117,6 +123,14 @@ export function missedLines(schedule: Schedule): string[] {
     lines.push(
       `"${sanitizeField(d.deadline.title)}" (${sanitizeField(d.deadline.course)}, due ${isoDate(d.deadline.due.day)}): ${hours(d.shortMinutes)} h of its work found no time before it was due`,
     );
+  }
+  const deadlines = new Map(schedule.deadlines.map((d) => [d.deadline.key, d.deadline]));
+  for (const r of schedule.missedRevisions ?? []) {
+    const d = deadlines.get(r.deadlineKey);
+    const name = d
+      ? `"${sanitizeField(d.title)}" (${sanitizeField(d.course)}, due ${isoDate(d.due.day)})`
+      : sanitizeField(r.course);
+    lines.push(`${name}: ${hours(r.minutes)} h of skipped revision found no time before it was due`);
   }
   return lines;
 }

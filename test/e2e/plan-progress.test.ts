@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEvents } from '../../src/calendar/ics-read.js';
-import { runMls, tempHome } from '../helpers/run-mls.js';
+import { ROOT, runMls, tempHome } from '../helpers/run-mls.js';
 
 // Monday 2027-10-04, 18:00 in Chicago: before that evening's blocks.
 const MONDAY = '2027-10-04T23:00:00Z';
@@ -66,5 +66,72 @@ describe('keeping to the plan', () => {
     const r = run(['plan', 'done', plan, '9']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('there is no block 9 on that day (1 to 2)');
+  });
+});
+
+describe('skipped blocks and the work re-placed for them', () => {
+  const ONE_TERM = join(ROOT, 'test', 'fixtures', 'plans', 'one-term.yaml');
+  function oneTerm() {
+    const home = tempHome();
+    const plan = join(home, 'plan.yaml');
+    copyFileSync(ONE_TERM, plan);
+    const run = (args: string[], now: string) => runMls(args, { env: { HOME: home, MLS_NOW: now } });
+    return { home, plan, run };
+  }
+  const liveEvents = (ics: string) => parseEvents(ics).filter((e) => e.status !== 'CANCELLED');
+
+  it('a re-placed block stays put once it starts, can be marked done, and its done record counts', () => {
+    const { plan, run } = oneTerm();
+    expect(run(['plan', 'skip', plan, '1'], '2027-09-20T22:00:00-05:00').code).toBe(0);
+    const before = run(['plan', 'today', plan], '2027-09-23T20:29:00-05:00').stdout;
+    expect(before).toMatch(/ 2\. 20:30-21:00 +Study: INFO 200 .*\(re-placed\)/);
+    const during = run(['plan', 'today', plan], '2027-09-23T20:45:00-05:00').stdout;
+    expect(during).toMatch(/ 2\. 20:30-21:00 +Study: INFO 200 .*\(re-placed\)/);
+    const done = run(['plan', 'done', plan, '2'], '2027-09-23T21:05:00-05:00');
+    expect(done.stderr).toContain('done: 2027-09-23 20:30-21:00 Study: INFO 200');
+    expect(done.code).toBe(0);
+    const check = run(['plan', 'check', plan, '--json'], '2027-09-27T08:00:00-05:00');
+    expect(JSON.parse(check.stdout).missedSessions).toEqual([]);
+    // The same events, with the same UIDs and times, whenever the calendar is built.
+    const uids = (now: string) =>
+      liveEvents(run(['plan', 'build', plan, '-o', '-'], now).stdout)
+        .filter((e) => e.summary.includes('re-placed'))
+        .map((e) => `${e.uid} ${e.start}`);
+    expect(uids('2027-09-23T20:45:00-05:00')).toEqual(uids('2027-09-21T08:00:00-05:00'));
+  });
+
+  it('skipping a re-placed block takes it out of the calendar and places its work again', () => {
+    const { plan, run } = oneTerm();
+    const now = '2027-09-20T18:00:00-05:00';
+    expect(run(['plan', 'skip', plan, '1'], now).code).toBe(0);
+    const thursday = JSON.parse(run(['plan', 'today', plan, '--date', '2027-09-23', '--json'], now).stdout);
+    const piece = thursday.blocks.find((b: { title: string }) => b.title.includes('re-placed'));
+    expect(run(['plan', 'skip', plan, String(piece.number), '--date', '2027-09-23'], now).code).toBe(0);
+    const events = liveEvents(run(['plan', 'build', plan, '-o', '-'], now).stdout);
+    const thuPiece = events.filter((e) => e.summary.includes('re-placed') && e.start.startsWith('2027-09-24T01:30'));
+    expect(thuPiece).toEqual([]);
+    const replaced = events.filter((e) => e.summary.includes('Study: INFO 200') && e.summary.includes('re-placed'));
+    const minutes = replaced.reduce((s, e) => s + (Date.parse(e.end) - Date.parse(e.start)) / 60_000, 0);
+    const missed = JSON.parse(run(['plan', 'check', plan, '--json'], '2027-09-27T08:00:00-05:00').stdout);
+    const missedMinutes = missed.missedSessions.reduce(
+      (s: number, m: { missedHours: number }) => s + m.missedHours * 60,
+      0,
+    );
+    expect(minutes + missedMinutes).toBe(90);
+  });
+
+  it('a skipped block’s time is not given to re-placed work, and numbers seen earlier still hold', () => {
+    const { plan, run } = oneTerm();
+    const now = '2027-09-20T18:00:00-05:00';
+    const before = JSON.parse(run(['plan', 'today', plan, '--json'], now).stdout).blocks;
+    expect(run(['plan', 'skip', plan, '1', '2'], now).code).toBe(0);
+    const after = JSON.parse(run(['plan', 'today', plan, '--json'], now).stdout).blocks;
+    expect(after.slice(0, before.length).map((b: { key: string }) => b.key)).toEqual(
+      before.map((b: { key: string }) => b.key),
+    );
+    const skipped = after.filter((b: { status: string | null }) => b.status === 'skipped');
+    for (const b of after.filter((x: { status: string | null }) => x.status !== 'skipped')) {
+      for (const s of skipped) expect(b.end <= s.start || b.start >= s.end, `${b.title} over ${s.title}`).toBe(true);
+    }
   });
 });

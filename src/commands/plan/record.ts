@@ -30,7 +30,8 @@ function chosenBlocks(blocks: Block[], numbers: string[], now: number | undefine
     });
   }
   const started = now === undefined ? blocks : blocks.filter((b) => b.startAt <= now);
-  const last = started.at(-1);
+  // Numbered blocks are not all in time order (re-placed ones come last): the latest start wins.
+  const last = started.reduce<Block | undefined>((l, b) => (l && l.startAt > b.startAt ? l : b), undefined);
   if (!last) {
     throw new UserError('no study block has started yet on that day', {
       hint: 'give block numbers, or --date for another day',

@@ -50,17 +50,17 @@ export async function dayOption(date: string | undefined, today: LocalMoment): P
 
 /**
  * Reads the plan and schedules it; blocks recorded as skipped (mls plan skip) have their
- * work re-placed in free time after now.
+ * work re-placed in free time after the skip was recorded.
  */
 export async function loadSchedule(path: string, now: Date, env: NodeJS.ProcessEnv) {
   const { readPlan } = await import('../../store/plan-file.js');
   const { buildSchedule, replaceSkipped } = await import('../../planner/schedule.js');
   const { readProgress } = await import('../../store/progress-log.js');
-  const { skippedKeys } = await import('../../planner/adherence.js');
+  const { skipTimes } = await import('../../planner/adherence.js');
   const { localMomentIn } = await import('../../time/zone.js');
   const loaded = await readPlan(path, hostTimeZone, env);
   const progress = readProgress(path);
   const today = localMomentIn(now, loaded.plan.timezone);
-  const schedule = replaceSkipped(loaded.plan, buildSchedule(loaded.plan), skippedKeys(progress.byKey), today);
+  const schedule = replaceSkipped(loaded.plan, buildSchedule(loaded.plan), skipTimes(progress.entries), today);
   return { ...loaded, schedule, progress: progress.byKey, today };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adherence, deadlinesAtRisk, skippedKeys } from '../../../src/planner/adherence.js';
+import { adherence, deadlinesAtRisk, skipTimes } from '../../../src/planner/adherence.js';
 import type { Deadline, Plan } from '../../../src/planner/plan.js';
 import { type Block, buildSchedule, replaceSkipped } from '../../../src/planner/schedule.js';
 import { DEFAULT_SETTINGS } from '../../../src/schema/plan-vocabulary.js';
@@ -54,15 +54,16 @@ describe('adherence', () => {
     expect(adherence(blocks, new Map(), { day: d0 + 3, minute: 19 * 60 + 30 }).past).toBe(3);
   });
 
-  it('reads skipped keys from the log', () => {
+  it('reads skipped keys from the log, the last record of a key winning, with the time of the skip', () => {
+    const at = '2027-10-04T20:00:00.000Z';
     expect([
-      ...skippedKeys(
-        new Map([
-          ['x', 'done'],
-          ['y', 'skipped'],
-        ] as const),
-      ),
-    ]).toEqual(['y']);
+      ...skipTimes([
+        { key: 'x', status: 'skipped', at },
+        { key: 'x', status: 'done', at },
+        { key: 'y', status: 'done', at },
+        { key: 'y', status: 'skipped', at },
+      ]),
+    ]).toEqual([['y', Date.parse(at)]]);
   });
 });
 
@@ -93,7 +94,7 @@ describe('replaceSkipped', () => {
     const first = base.blocks.find((b) => b.kind === 'work');
     if (!first) throw new Error('no work block');
     const now = { day: first.day, minute: first.end };
-    const after = replaceSkipped(plan, base, new Set([first.key]), now);
+    const after = replaceSkipped(plan, base, new Map([[first.key, now.day * 86_400_000 + now.minute * 60_000]]), now);
     const work = after.blocks.filter((b) => b.kind === 'work');
     expect(work.some((b) => b.key === first.key)).toBe(false);
     expect(work.reduce((s, b) => s + b.end - b.start, 0)).toBe(180);
@@ -109,7 +110,7 @@ describe('replaceSkipped', () => {
     const work = base.blocks.filter((b) => b.kind === 'work');
     // Skip every work block, noticed only when the buffer starts: no time is left before it.
     const now = { day: deadline.due.day - 3, minute: 23 * 60 };
-    const after = replaceSkipped(plan, base, new Set(work.map((b) => b.key)), now);
+    const after = replaceSkipped(plan, base, new Map(work.map((b) => [b.key, Date.UTC(2027, 9, 26, 23)])), now);
     const risk = deadlinesAtRisk(after, now);
     expect(risk.map((d) => d.deadline.key)).toEqual(['C|Paper']);
     expect(risk[0]?.shortMinutes).toBeGreaterThan(0);
@@ -132,7 +133,7 @@ describe('the past never blocks the future', () => {
   const later = { day: dayNumber('2027-02-10'), minute: 12 * 60 };
 
   it('a skipped session in a full week is missed work, not an overload', () => {
-    const after = replaceSkipped(plan, base, new Set([first.key]), later);
+    const after = replaceSkipped(plan, base, new Map([[first.key, Date.UTC(2027, 1, 10, 12)]]), later);
     expect(after.overloaded).toBe(false);
     expect(after.missedSessions).toEqual([
       { course: 'INFO 200', weekStart: dayNumber('2027-02-01'), shortMinutes: 90 },
@@ -143,11 +144,11 @@ describe('the past never blocks the future', () => {
   it('a shortfall of a week already over is missed; the same shortfall ahead is an overload', () => {
     const tight: Plan = { ...plan, courses: [{ ...(plan.courses[0] as Plan['courses'][0]), weeklyMinutes: 240 }] };
     const tightBase = buildSchedule(tight);
-    expect(replaceSkipped(tight, tightBase, new Set(), { day: dayNumber('2027-01-01'), minute: 0 }).overloaded).toBe(
+    expect(replaceSkipped(tight, tightBase, new Map(), { day: dayNumber('2027-01-01'), minute: 0 }).overloaded).toBe(
       true,
     );
     const end = { day: dayNumber('2027-03-15'), minute: 0 };
-    const judged = replaceSkipped(tight, tightBase, new Set(), end);
+    const judged = replaceSkipped(tight, tightBase, new Map(), end);
     expect(judged.overloaded).toBe(false);
     expect(judged.sessionShortfalls).toEqual([]);
     expect(judged.missedSessions?.length).toBe(6);
@@ -166,7 +167,7 @@ describe('the past never blocks the future', () => {
       index: 0,
     };
     const withPaper: Plan = { ...plan, deadlines: [paper] };
-    const after = replaceSkipped(withPaper, buildSchedule(withPaper), new Set(), later);
+    const after = replaceSkipped(withPaper, buildSchedule(withPaper), new Map(), later);
     expect(after.overloaded).toBe(false);
     expect(after.deadlines[0]).toMatchObject({ past: true });
   });
