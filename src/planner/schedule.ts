@@ -40,8 +40,13 @@ export interface ScheduledDeadline {
   /** Work must end before this moment: the due moment less the buffer. */
   workEnd: LocalMoment;
   revisionPlaced: boolean;
-  /** Set when the deadline is already due (as of now): its shortfall is missed work, not an overload. */
+  /** Set when the deadline is already due (as of now). */
   past?: boolean;
+  /**
+   * Set when its work window is over (as of now: `workEnd` has passed, due or not): its shortfall
+   * is missed work, not an overload, since no more availability could help it.
+   */
+  missed?: boolean;
 }
 
 export interface WeekLoad {
@@ -74,8 +79,17 @@ export interface Schedule {
   /** Skipped revision blocks that found no time left in their buffer: missed, never an overload. */
   missedRevisions?: MissedRevision[];
   overloaded: boolean;
+  /** What could still fix an overload, as judged from now (set by the judging from now). */
+  fixes?: OverloadFix[];
   warnings: string[];
 }
+
+/**
+ * Ways to make room for work still ahead: more availability always; lower estimates for a short
+ * deadline; lower weekly hours for short weekly study; an earlier start only for a short deadline
+ * whose preparation window (settings.prepStartDays) begins after now, as time already past is gone.
+ */
+export type OverloadFix = 'availability' | 'estimates' | 'weeklyHours' | 'startEarlier';
 
 interface Interval {
   start: number;
@@ -486,7 +500,7 @@ function weekLoads(
   for (const b of blocks) week(b.day).plannedMinutes += blockMinutes(b);
   for (const d of deadlines) {
     week(d.deadline.due.day).deadlines += 1;
-    if (d.past) week(d.workEnd.day).missedMinutes += d.shortMinutes;
+    if (d.missed) week(d.workEnd.day).missedMinutes += d.shortMinutes;
     else week(d.workEnd.day).shortMinutes += d.shortMinutes;
   }
   for (const s of shortfalls) week(s.weekStart).shortMinutes += s.shortMinutes;
@@ -693,7 +707,11 @@ function fromNow(
     for (let day = Math.max(week, now.day); day < week + 7; day += 1) if (isStudyDay(day, plan.terms)) return false;
     return true;
   };
-  const deadlines = allDeadlines.map((d) => (sc.at(d.deadline.due) <= nowAt ? { ...d, past: true } : d));
+  const deadlines = allDeadlines.map((d) => ({
+    ...d,
+    past: sc.at(d.deadline.due) <= nowAt,
+    missed: sc.at(d.workEnd) <= nowAt,
+  }));
   const sessionShortfalls = shortfalls.filter((s) => !weekOver(s.weekStart));
   const missedSessions = [...shortfalls.filter((s) => weekOver(s.weekStart)), ...lostSessions];
   const available = new Map(schedule.weeks.map((w) => [w.weekStart, w.availableMinutes]));
@@ -702,12 +720,18 @@ function fromNow(
     ...missedSessions,
     ...missedRevisions,
   ]);
+  const short = deadlines.filter((d) => d.shortMinutes > 0 && !d.missed);
+  const fixes: OverloadFix[] = ['availability'];
+  if (short.length > 0) fixes.push('estimates');
+  if (sessionShortfalls.length > 0) fixes.push('weeklyHours');
+  if (short.some((d) => d.deadline.due.day - plan.settings.prepStartDays > now.day)) fixes.push('startEarlier');
   return {
     ...schedule,
     deadlines,
     weeks,
     sessionShortfalls,
     missedSessions,
-    overloaded: deadlines.some((d) => d.shortMinutes > 0 && !d.past) || sessionShortfalls.length > 0,
+    fixes,
+    overloaded: deadlines.some((d) => d.shortMinutes > 0 && !d.missed) || sessionShortfalls.length > 0,
   };
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEvents } from '../../src/calendar/ics-read.js';
@@ -133,5 +133,38 @@ describe('skipped blocks and the work re-placed for them', () => {
     for (const b of after.filter((x: { status: string | null }) => x.status !== 'skipped')) {
       for (const s of skipped) expect(b.end <= s.start || b.start >= s.end, `${b.title} over ${s.title}`).toBe(true);
     }
+  });
+});
+
+describe('judged from now', () => {
+  it('a deadline whose work window has ended but is not yet due is missed work, not an overload', () => {
+    const home = tempHome();
+    const plan = join(home, 'plan.yaml');
+    writeFileSync(
+      plan,
+      `name: Past window
+timezone: America/New_York
+terms:
+  - { name: Fall 2027, start: 2027-09-06, end: 2027-12-17 }
+availability:
+  - { day: tue, start: "19:00", end: "20:00" }
+  - { day: sat, start: "10:00", end: "12:00" }
+courses:
+  - { code: LIS 600, title: Research Methods, weeklyHours: 0 }
+deadlines:
+  - { course: LIS 600, title: Literature review, kind: project, due: "2027-10-04 23:59", hours: 20 }
+`,
+    );
+    const env = { HOME: home, MLS_NOW: '2027-10-04T10:00:00-04:00' };
+    const check = runMls(['plan', 'check', plan], { env });
+    expect(check.stderr).not.toContain('overloaded');
+    expect(check.stdout).not.toContain('OVER');
+    expect(check.stdout).toContain(
+      '"Literature review" (LIS 600, due 2027-10-04): 23.0 h of its work found no time before its work window ended on 2027-10-01',
+    );
+    expect(check.code).toBe(0);
+    const build = runMls(['plan', 'build', plan, '-o', join(home, 'out.ics')], { env });
+    expect(build.stderr).not.toContain('add availability');
+    expect(build.code).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Plan } from '../../planner/plan.js';
-import type { Schedule } from '../../planner/schedule.js';
+import type { OverloadFix, Schedule } from '../../planner/schedule.js';
 import { checkCalendarOutput } from '../../store/calendar-output.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
@@ -23,6 +23,21 @@ export function defaultCalendarPath(planPath: string): string {
   return join(dirname(planPath), `${basename(planPath, extname(planPath))}.ics`);
 }
 
+const FIX_TEXT: Record<OverloadFix, string> = {
+  availability: 'add availability',
+  estimates: 'lower estimates',
+  weeklyHours: 'lower weekly hours',
+  startEarlier: 'start earlier (settings.prepStartDays)',
+};
+
+/** Only the fixes that can still help, judged from now (a past week or window needs none). */
+export function overloadHint(schedule: Schedule): string {
+  const fixes = (schedule.fixes ?? ['availability', 'estimates', 'weeklyHours', 'startEarlier']).map(
+    (f) => FIX_TEXT[f],
+  );
+  return `${fixes.join(', ')}, or write it anyway with --allow-overload`;
+}
+
 export async function refuseOverload(
   schedule: Schedule,
   allowOverload: boolean | undefined,
@@ -36,7 +51,7 @@ export async function refuseOverload(
         .join('\n')}`,
       {
         exitCode: ExitCode.overload,
-        hint: 'add availability, lower estimates or weekly hours, start earlier (settings.prepStartDays), or write it anyway with --allow-overload',
+        hint: overloadHint(schedule),
       },
     );
   }

@@ -147,6 +147,10 @@ describe('the past never blocks the future', () => {
     expect(replaceSkipped(tight, tightBase, new Map(), { day: dayNumber('2027-01-01'), minute: 0 }).overloaded).toBe(
       true,
     );
+    expect(replaceSkipped(tight, tightBase, new Map(), { day: dayNumber('2027-01-01'), minute: 0 }).fixes).toEqual([
+      'availability',
+      'weeklyHours',
+    ]);
     const end = { day: dayNumber('2027-03-15'), minute: 0 };
     const judged = replaceSkipped(tight, tightBase, new Map(), end);
     expect(judged.overloaded).toBe(false);
@@ -170,5 +174,27 @@ describe('the past never blocks the future', () => {
     const after = replaceSkipped(withPaper, buildSchedule(withPaper), new Map(), later);
     expect(after.overloaded).toBe(false);
     expect(after.deadlines[0]).toMatchObject({ past: true });
+  });
+
+  it('a deadline whose work window has ended, not yet due, has its shortfall missed: no overload, no past week over', () => {
+    const review: Deadline = {
+      key: 'INFO 200|Review',
+      course: 'INFO 200',
+      title: 'Review',
+      kind: 'project',
+      due: { day: dayNumber('2027-02-15'), minute: 23 * 60 + 59 },
+      allDay: false,
+      estimateMinutes: 1200,
+      bufferDays: 3,
+      index: 0,
+    };
+    const withReview: Plan = { ...plan, courses: [], deadlines: [review] };
+    // Monday 2027-02-15 10:00: the work window ended on Friday 2027-02-12 23:59; due tonight.
+    const monday = { day: dayNumber('2027-02-15'), minute: 10 * 60 };
+    const after = replaceSkipped(withReview, buildSchedule(withReview), new Map(), monday);
+    expect(after.overloaded).toBe(false);
+    expect(after.deadlines[0]).toMatchObject({ past: false, missed: true });
+    expect(after.weeks.filter((w) => w.overloaded)).toEqual([]);
+    expect(after.weeks.find((w) => w.weekStart === dayNumber('2027-02-08'))?.missedMinutes).toBeGreaterThan(0);
   });
 });
