@@ -285,17 +285,26 @@ function scheduleWeeklySessions(
     ]),
   );
   const freeOn = (slot: DaySlot) => slot.free.reduce((sum, f) => sum + f.end - f.start, 0);
+  const patternOn = (weekday: number) =>
+    plan.availability.reduce((sum, a) => sum + (a.weekday === weekday ? Math.max(0, a.end - a.start) : 0), 0);
+  const fullWeek = [0, 1, 2, 3, 4, 5, 6].reduce((sum, w) => sum + patternOn(w), 0);
   for (const week of weeks) {
     const weekSlots = slotsBetween(slots, week, week + 6);
-    const studyDays = (terms: readonly Term[]) => {
-      let days = 0;
-      for (let day = week; day < week + 7; day += 1) if (isStudyDay(day, terms)) days += 1;
-      return days;
+    // A partial week (term start or end, a break) asks the share of the weekly hours that its
+    // study time is of a full week's: the availability (wall-clock minutes) on its study days.
+    const share = (terms: readonly Term[]) => {
+      if (fullWeek === 0) {
+        let days = 0;
+        for (let day = week; day < week + 7; day += 1) if (isStudyDay(day, terms)) days += 1;
+        return days / 7;
+      }
+      let minutes = 0;
+      for (let day = week; day < week + 7; day += 1)
+        if (isStudyDay(day, terms)) minutes += patternOn(weekdayIndex(day));
+      return minutes / fullWeek;
     };
     const remaining = new Map(
-      plan.courses.map(
-        (c) => [c.code, roundUpToQuarter((c.weeklyMinutes * studyDays(termsOf.get(c.code) ?? [])) / 7)] as const,
-      ),
+      plan.courses.map((c) => [c.code, roundUpToQuarter(c.weeklyMinutes * share(termsOf.get(c.code) ?? []))] as const),
     );
     const daysUsed = new Map<string, Set<DayNumber>>(plan.courses.map((c) => [c.code, new Set()]));
     const counts = new Map<string, number>();
