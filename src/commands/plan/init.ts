@@ -9,7 +9,7 @@ import { parsePlan } from '../../formats/plan-file.js';
 import { planYaml } from '../../formats/plan-yaml.js';
 import { timeZoneCandidates } from '../../formats/zone-answers.js';
 import { draftIssues } from '../../planner/plan-draft.js';
-import { buildSchedule, type Schedule } from '../../planner/schedule.js';
+import type { Schedule } from '../../planner/schedule.js';
 import { defaultPlanPath, isFile } from '../../store/plan-location.js';
 import { writableTarget, writeFileAtomic } from '../../store/write-file.js';
 import { localMomentIn } from '../../time/zone.js';
@@ -21,7 +21,7 @@ import { calendarTargetProblem, defaultCalendarPath, refuseOverload, writeCalend
 import { pickZone } from './init-ask.js';
 import { checkFlags, type Draft, draftFromFlags, type InitFlags } from './init-flags.js';
 import { askPlan } from './init-questions.js';
-import { hostTimeZone } from './session.js';
+import { hostTimeZone, scheduleAsOf } from './session.js';
 
 export interface InitOptions extends InitFlags {
   output?: string;
@@ -105,13 +105,15 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   const draft: Draft = await gatherPlan(opts, prompter, zone, localMomentIn(now, zone).day);
   const text = planYaml(draft);
   const loaded = await parsePlan(text, output, zone);
-  const schedule = buildSchedule(loaded.plan);
-  if (prompter) io.out(workloadChart(loaded.plan, schedule, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));
+  // Judged as plan build will judge it: from now on, with any progress recorded beside the file.
+  const shown = (await scheduleAsOf(loaded.plan, output, now)).schedule;
+  if (prompter) io.out(workloadChart(loaded.plan, shown, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));
   const file = await choosePlanFile(prompter, output, opts.force);
   if (!file) {
     io.err('Nothing written.');
     return;
   }
+  const schedule = file === output ? shown : (await scheduleAsOf(loaded.plan, file, now)).schedule;
   await writeFileAtomic(file, text);
   io.err(`Wrote ${file}.`);
   const ics = prompter ? await chooseCalendar(ctx, prompter, file, opts, schedule) : opts.ics;
