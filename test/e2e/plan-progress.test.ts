@@ -168,3 +168,34 @@ deadlines:
     expect(build.code).toBe(0);
   });
 });
+
+describe('a progress log whose last line was cut off', () => {
+  it('is read without that line, with one warning, and the next record replaces the cut piece', () => {
+    const { home, plan, run } = setup();
+    const log = join(home, 'plan.progress.jsonl');
+    expect(run(['plan', 'done', plan, '1', '--date', '2027-10-03']).code).toBe(0);
+    writeFileSync(log, `${readFileSync(log, 'utf8')}{"key":"session|INFO 202|2027-09-27|2","sta`);
+    const today = run(['plan', 'today', plan]);
+    expect(today.code).toBe(0);
+    expect(today.stderr).toBe(
+      'warning: plan.progress.jsonl:2: the last line is cut off (a write was interrupted); it is ignored\n',
+    );
+    const done = run(['plan', 'done', plan, '1']);
+    expect(done.code).toBe(0);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(0, 2).map((l) => JSON.parse(l).status)).toEqual(['done', 'done']);
+    const after = run(['plan', 'build', plan, '-o', '-']);
+    expect(after.code).toBe(0);
+    expect(after.stderr).not.toContain('warning');
+  });
+
+  it('a bad line that is not the cut last one stays an error naming its line', () => {
+    const { home, plan, run } = setup();
+    const log = join(home, 'plan.progress.jsonl');
+    writeFileSync(log, '{"key":"a","sta\n{"key":"b","status":"done","at":"2027-10-01T00:00:00Z"}\n');
+    const r = run(['plan', 'today', plan]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('plan.progress.jsonl:1: not a progress record');
+  });
+});

@@ -106,14 +106,14 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   const text = planYaml(draft);
   const loaded = await parsePlan(text, output, zone);
   // Judged as plan build will judge it: from now on, with any progress recorded beside the file.
-  const shown = (await scheduleAsOf(loaded.plan, output, now)).schedule;
+  const shown = (await scheduleAsOf(ctx, loaded.plan, output)).schedule;
   if (prompter) io.out(workloadChart(loaded.plan, shown, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));
   const file = await choosePlanFile(prompter, output, opts.force);
   if (!file) {
     io.err('Nothing written.');
     return;
   }
-  const schedule = file === output ? shown : (await scheduleAsOf(loaded.plan, file, now)).schedule;
+  const schedule = file === output ? shown : (await scheduleAsOf(ctx, loaded.plan, file)).schedule;
   await writeFileAtomic(file, text);
   io.err(`Wrote ${file}.`);
   const ics = prompter ? await chooseCalendar(ctx, prompter, file, opts, schedule) : opts.ics;

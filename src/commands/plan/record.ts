@@ -49,7 +49,7 @@ async function record(
   const { io, now } = ctx;
   const [given, numbers] = planAndNumbers(...args);
   const path = planPath(ctx, given);
-  const { schedule, today } = await loadSchedule(path, now, ctx.io.env);
+  const { schedule, today } = await loadSchedule(ctx, path);
   const day = await dayOption(opts.date, today);
   const blocks = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined);
   await withPlanLock(path, () =>

@@ -54,20 +54,22 @@ export async function dayOption(date: string | undefined, today: LocalMoment): P
  * the plan scheduled, the work of blocks recorded as skipped in the progress log beside
  * `planFile` re-placed from the time of each skip, and the whole judged as of `now`.
  */
-export async function scheduleAsOf(plan: Plan, planFile: string, now: Date) {
+export async function scheduleAsOf(ctx: Context, plan: Plan, planFile: string) {
+  const { now } = ctx;
   const { buildSchedule, replaceSkipped } = await import('../../planner/schedule.js');
   const { readProgress } = await import('../../store/progress-log.js');
   const { skipTimes } = await import('../../planner/adherence.js');
   const { localMomentIn } = await import('../../time/zone.js');
   const progress = readProgress(planFile);
+  for (const warning of progress.warnings) ctx.io.err(warning);
   const today = localMomentIn(now, plan.timezone);
   const schedule = replaceSkipped(plan, buildSchedule(plan), skipTimes(progress.entries), today);
   return { schedule, progress: progress.byKey, today };
 }
 
 /** Reads the plan and schedules it as of now (scheduleAsOf). */
-export async function loadSchedule(path: string, now: Date, env: NodeJS.ProcessEnv) {
+export async function loadSchedule(ctx: Context, path: string) {
   const { readPlan } = await import('../../store/plan-file.js');
-  const loaded = await readPlan(path, hostTimeZone, env);
-  return { ...loaded, ...(await scheduleAsOf(loaded.plan, path, now)) };
+  const loaded = await readPlan(path, hostTimeZone, ctx.io.env);
+  return { ...loaded, ...(await scheduleAsOf(ctx, loaded.plan, path)) };
 }
