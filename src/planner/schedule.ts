@@ -520,6 +520,13 @@ function weekLoads(
     .sort((a, b) => a.weekStart - b.weekStart);
 }
 
+/** Deadlines whose buffer found no time for revising (those given: judged from now, only ones not yet due). */
+function revisionWarnings(deadlines: readonly ScheduledDeadline[]): string[] {
+  return deadlines
+    .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
+    .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
+}
+
 /** Schedules the plan; `zone` defaults to the rules of the plan's own time zone. */
 export function buildSchedule(plan: Plan, zone: ZoneRules = zoneRules(plan.timezone)): Schedule {
   const sc = slotClock(zone);
@@ -530,9 +537,7 @@ export function buildSchedule(plan: Plan, zone: ZoneRules = zoneRules(plan.timez
   scheduleWeeklySessions(plan, slots, blocks, sessionShortfalls, sc);
   const ordered = [...plan.deadlines].sort((a, b) => momentKey(a.due) - momentKey(b.due) || a.index - b.index);
   const deadlines = ordered.map((d) => scheduleDeadline(plan, d, slots, blocks, sc));
-  const warnings = deadlines
-    .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
-    .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
+  const warnings = revisionWarnings(deadlines);
   blocks.sort(byTime);
   const weeks = weekLoads(plan, available, blocks, deadlines, sessionShortfalls);
   const overloaded = deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0;
@@ -741,6 +746,7 @@ function fromNow(
     sessionShortfalls,
     missedSessions,
     fixes,
+    warnings: revisionWarnings(deadlines.filter((d) => !d.past)),
     overloaded: deadlines.some((d) => d.shortMinutes > 0 && !d.missed) || sessionShortfalls.length > 0,
   };
 }

@@ -61,6 +61,15 @@ describe('keeping to the plan', () => {
     for (const e of moved) expect(e.start > '2027-10-05T02:30:00.000Z').toBe(true);
   });
 
+  it('a day with no blocks says so, with or without numbers', () => {
+    const { plan, run } = setup();
+    for (const numbers of [[], ['1']]) {
+      const r = run(['plan', 'done', plan, ...numbers, '--date', '2027-10-08']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('error: there are no study blocks on 2027-10-08');
+    }
+  });
+
   it('says which block numbers exist', () => {
     const { plan, run } = setup();
     const r = run(['plan', 'done', plan, '9']);

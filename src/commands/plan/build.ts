@@ -8,5 +8,5 @@ export type BuildOptions = Omit<CalendarOutput, 'output'> & { output?: string };
 export async function runBuild(ctx: Context, plan: string | undefined, opts: BuildOptions): Promise<void> {
   const path = planPath(ctx, plan);
   const loaded = await loadSchedule(ctx, path);
-  await writeCalendar(ctx, loaded, { ...opts, output: opts.output ?? defaultCalendarPath(path) });
+  await writeCalendar(ctx, loaded, { ...opts, output: opts.output ?? defaultCalendarPath(path), planFile: path });
 }

@@ -13,6 +13,8 @@ import type { Context } from '../shared/context.js';
 
 export interface CalendarOutput {
   output: string;
+  /** The plan file, which the calendar may never replace. */
+  planFile?: string;
   allowOverload?: boolean;
   timestamp?: Date;
   force?: boolean;
@@ -62,10 +64,10 @@ export async function refuseOverload(
  * with --force), or an existing file that is not a calendar mls wrote (without --force).
  * The rule itself is the store's (src/store/calendar-output.ts, docs/files.md).
  */
-export function calendarTargetProblem(output: string, force: boolean | undefined): UserError | null {
+export function calendarTargetProblem(output: string, force: boolean | undefined, planFile?: string): UserError | null {
   if (output === '-') return null;
   try {
-    checkCalendarOutput(output, force);
+    checkCalendarOutput(output, force, planFile);
     return null;
   } catch (error) {
     if (error instanceof UserError) return error;
@@ -82,7 +84,7 @@ export async function writeCalendar(
   const { io, now } = ctx;
   await refuseOverload(schedule, opts.allowOverload);
   const toStdout = opts.output === '-';
-  const problem = calendarTargetProblem(opts.output, opts.force);
+  const problem = calendarTargetProblem(opts.output, opts.force, opts.planFile);
   if (problem) throw problem;
   const { renderCalendar } = await import('../../calendar/ics-writer.js');
   const { zoneRules } = await import('../../time/zone.js');

@@ -67,10 +67,11 @@ async function chooseCalendar(ctx: Context, p: Prompter, planFile: string, opts:
     await refuseOverload(schedule, anyway, `the calendar was not written (the plan is saved in ${planFile})`);
     opts.allowOverload = true;
   }
-  if (opts.ics && !calendarTargetProblem(opts.ics, opts.force)) return opts.ics;
+  if (opts.ics && !calendarTargetProblem(opts.ics, opts.force, planFile)) return opts.ics;
   const file = await p.input('Calendar file', {
     default: opts.ics ?? defaultCalendarPath(planFile),
-    validate: (v) => (v.trim() ? (calendarTargetProblem(v.trim(), opts.force)?.message ?? true) : 'a file name'),
+    validate: (v) =>
+      v.trim() ? (calendarTargetProblem(v.trim(), opts.force, planFile)?.message ?? true) : 'a file name',
   });
   return file.trim();
 }
@@ -98,7 +99,7 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
     });
   }
   if (opts.ics && !prompter) {
-    const problem = calendarTargetProblem(opts.ics, opts.force);
+    const problem = calendarTargetProblem(opts.ics, opts.force, output);
     if (problem) throw problem;
   }
   const zone = hostTimeZone();
@@ -125,7 +126,7 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   await writeCalendar(
     ctx,
     { plan: loaded.plan, schedule },
-    { output: ics, allowOverload: opts.allowOverload, force: opts.force },
+    { output: ics, allowOverload: opts.allowOverload, force: opts.force, planFile: file },
   );
   io.err(`Import ${ics} into a calendar of its own; after changing the plan, run \`mls plan build ${file}\`.`);
 }

@@ -17,7 +17,12 @@ export interface RecordOptions {
  * Which blocks are meant: the numbers given, else the one under way or the last one ended that
  * day (by real time: `now`, when the day is today).
  */
-function chosenBlocks(blocks: Block[], numbers: string[], now: number | undefined): Block[] {
+function chosenBlocks(blocks: Block[], numbers: string[], now: number | undefined, day: number): Block[] {
+  if (blocks.length === 0) {
+    throw new UserError(`there are no study blocks on ${isoDate(day)}`, {
+      hint: 'see the week’s blocks with `mls plan week`, or give --date for another day',
+    });
+  }
   if (numbers.length > 0) {
     return numbers.map((n) => {
       const block = blocks[Number(n) - 1];
@@ -51,7 +56,7 @@ async function record(
   const path = planPath(ctx, given);
   const { schedule, today } = await loadSchedule(ctx, path);
   const day = await dayOption(opts.date, today);
-  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined);
+  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined, day);
   await withPlanLock(path, () =>
     appendProgress(
       path,

@@ -197,4 +197,26 @@ describe('the past never blocks the future', () => {
     expect(after.weeks.filter((w) => w.overloaded)).toEqual([]);
     expect(after.weeks.find((w) => w.weekStart === dayNumber('2027-02-08'))?.missedMinutes).toBeGreaterThan(0);
   });
+
+  it('no revision-buffer warning for a deadline already past; one while it is ahead', () => {
+    const paper: Deadline = {
+      key: 'INFO 200|Paper',
+      course: 'INFO 200',
+      title: 'Paper',
+      kind: 'paper',
+      // Due Sunday: its 3-day buffer (Thu-Sun) holds no slot, so no revision can be placed.
+      due: { day: dayNumber('2027-02-14'), minute: 1440 },
+      allDay: true,
+      estimateMinutes: 60,
+      bufferDays: 3,
+      index: 0,
+    };
+    const withPaper: Plan = { ...plan, courses: [], deadlines: [paper] };
+    const base = buildSchedule(withPaper);
+    expect(base.warnings).toHaveLength(1);
+    const before = replaceSkipped(withPaper, base, new Map(), { day: dayNumber('2027-02-01'), minute: 0 });
+    expect(before.warnings).toEqual(base.warnings);
+    const after = replaceSkipped(withPaper, base, new Map(), { day: dayNumber('2027-02-20'), minute: 0 });
+    expect(after.warnings).toEqual([]);
+  });
 });
