@@ -91,7 +91,11 @@ describe('skipped blocks and the work re-placed for them', () => {
 
   it('a re-placed block stays put once it starts, can be marked done, and its done record counts', () => {
     const { plan, run } = oneTerm();
-    expect(run(['plan', 'skip', plan, '1'], '2027-09-20T22:00:00-05:00').code).toBe(0);
+    const skip = run(['plan', 'skip', plan, '1'], '2027-09-20T22:00:00-05:00');
+    expect(skip.code).toBe(0);
+    expect(skip.stderr).toContain(
+      'Its work moves to later free time (see `mls plan week`); run `mls plan build` to update the calendar.',
+    );
     const before = run(['plan', 'today', plan], '2027-09-23T20:29:00-05:00').stdout;
     expect(before).toMatch(/ 2\. 20:30-21:00 +Study: INFO 200 .*\(re-placed\)/);
     const during = run(['plan', 'today', plan], '2027-09-23T20:45:00-05:00').stdout;

@@ -66,7 +66,9 @@ async function record(
   for (const b of blocks) {
     io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`);
   }
-  if (status === 'skipped') io.err('Its work moves to later free time the next time you run `mls plan build`.');
+  if (status === 'skipped') {
+    io.err('Its work moves to later free time (see `mls plan week`); run `mls plan build` to update the calendar.');
+  }
 }
 
 export const runDone = (ctx: Context, plan: string | undefined, numbers: string[], opts: RecordOptions) =>
