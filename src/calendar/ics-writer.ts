@@ -106,7 +106,9 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
         );
         if (d.shortMinutes > 0)
           lines.push(
-            `OVERLOADED: ${hoursMinutes(d.shortMinutes)} of work found no free time before the revision buffer.`,
+            d.missed
+              ? `Missed: ${hoursMinutes(d.shortMinutes)} of work found no free time before the revision buffer.`
+              : `OVERLOADED: ${hoursMinutes(d.shortMinutes)} of work found no free time before the revision buffer.`,
           );
       }
       if (block.kind === 'revise')
@@ -143,7 +145,7 @@ export function calendarEvents(plan: Plan, schedule: Schedule, zone: ZoneRules):
         ? `${clock(dl.due.minute)} does not exist on ${isoDate(dl.due.day)} in ${plan.timezone} (the clocks go forward): due at ${clock(zone.toLocal(dueAt).minute)}, the first time that exists.`
         : '',
       `Work planned: ${hoursMinutes(d.placedMinutes)} of ${hoursMinutes(d.neededMinutes)}.`,
-      d.shortMinutes > 0 ? `OVERLOADED: short by ${hoursMinutes(d.shortMinutes)}.` : '',
+      d.shortMinutes > 0 ? `${d.missed ? 'Missed' : 'OVERLOADED'}: short by ${hoursMinutes(d.shortMinutes)}.` : '',
     ]
       .filter(Boolean)
       .join('\n');

@@ -56,11 +56,13 @@ export function parseDateAnswer(
   if (!tidy) return { error: DATE_HELP };
   const dated = readDate(tidy, DATED, localDate(reference));
   if (dated) return { value: dated };
-  const monthDay = readDate(tidy, YEARLESS, localDate(reference));
+  // The month and day read in a leap year, so Feb 29 is a day; then the years around the
+  // reference that have it (Feb 29: the nearest leap year, up to four years away).
+  const monthDay = readDate(tidy, YEARLESS, new Date(2000, 0, 1));
   if (!monthDay) return { error: `"${text.trim()}" is not a date (${DATE_HELP})` };
-  const y = Number(monthDay.slice(0, 4));
-  const candidates = [y - 1, y, y + 1]
-    .map((n) => `${n}${monthDay.slice(4)}`)
+  const y = Number(isoDate(reference).slice(0, 4));
+  const candidates = [-4, -3, -2, -1, 0, 1, 2, 3, 4]
+    .map((n) => `${y + n}${monthDay.slice(4)}`)
     .filter((iso) => readDate(iso, ['yyyy-MM-dd'], localDate(reference)) === iso);
   const pick =
     year === 'after'

@@ -52,11 +52,15 @@ export function deadlinesAtRisk(schedule: Schedule, now: LocalMoment): Scheduled
   return schedule.deadlines.filter((d) => d.shortMinutes > 0 && momentKey(d.deadline.due) > momentKey(now));
 }
 
-/** The blocks of one day in time order, skipped ones included (so their numbers stay put). */
+/**
+ * The blocks of one day as numbered by `plan today`: the plan's own blocks in time order, skipped
+ * ones included, then the blocks re-placed there in the order they were placed. A skip never adds
+ * a block before one already numbered, so numbers seen earlier still point at the same blocks.
+ */
 export function blocksOn(schedule: Schedule, day: DayNumber): Block[] {
-  return [...schedule.blocks, ...(schedule.skipped ?? [])]
+  return allBlocks(schedule)
     .filter((b) => b.day === day)
-    .sort((a, b) => a.startAt - b.startAt || (a.key < b.key ? -1 : 1));
+    .sort((a, b) => (a.replacement ?? 0) - (b.replacement ?? 0) || a.startAt - b.startAt || (a.key < b.key ? -1 : 1));
 }
 
 /** Every block, skipped ones included, for adherence. */
@@ -64,7 +68,14 @@ export function allBlocks(schedule: Schedule): Block[] {
   return [...schedule.blocks, ...(schedule.skipped ?? [])];
 }
 
-/** Skipped keys from the log, for re-placing their work. */
-export function skippedKeys(log: ReadonlyMap<string, ProgressStatus>): Set<string> {
-  return new Set([...log].filter(([, s]) => s === 'skipped').map(([k]) => k));
+/**
+ * Skipped blocks from the log, each with the moment its skip was recorded (its work is placed
+ * from then on); NaN when the record's time cannot be read.
+ */
+export function skipTimes(
+  entries: readonly { key: string; status: ProgressStatus; at: string }[],
+): Map<string, number> {
+  const last = new Map<string, { status: ProgressStatus; at: string }>();
+  for (const e of entries) last.set(e.key, e);
+  return new Map([...last].filter(([, e]) => e.status === 'skipped').map(([k, e]) => [k, Date.parse(e.at)]));
 }

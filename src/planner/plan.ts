@@ -127,6 +127,11 @@ export function normalisePlan(file: PlanFile, timezone: string): Plan {
   };
 }
 
+/** A weekly slot as people write it: `mon 19:00-21:30`. */
+export function slotName(a: { weekday: number; start: number; end: number }): string {
+  return `${WEEKDAYS[a.weekday]} ${clock(a.start)}-${clock(a.end)}`;
+}
+
 /** Rules across records: returned, not thrown, so every problem is reported at once. */
 export function planIssues(plan: Plan): PlanIssue[] {
   const issues: PlanIssue[] = [];
@@ -158,7 +163,7 @@ export function planIssues(plan: Plan): PlanIssue[] {
     }
     plan.availability.forEach((b, j) => {
       if (j > i && a.weekday === b.weekday && a.start < b.end && b.start < a.end) {
-        issues.push({ path: ['availability', j], message: `overlaps availability[${i}] on the same day` });
+        issues.push({ path: ['availability', j], message: `overlaps ${slotName(a)}` });
       }
     });
   });

@@ -27,6 +27,8 @@ export interface Block {
   /** The real start and end (UTC ms): what the calendar holds; endAt - startAt is the planned length. */
   startAt: number;
   endAt: number;
+  /** Set on a block placed again for a skipped one: the order in which re-placed blocks were placed (1 first). */
+  replacement?: number;
 }
 
 export interface ScheduledDeadline {
@@ -38,8 +40,13 @@ export interface ScheduledDeadline {
   /** Work must end before this moment: the due moment less the buffer. */
   workEnd: LocalMoment;
   revisionPlaced: boolean;
-  /** Set when the deadline is already due (as of now): its shortfall is missed work, not an overload. */
+  /** Set when the deadline is already due (as of now). */
   past?: boolean;
+  /**
+   * Set when its work window is over (as of now: `workEnd` has passed, due or not): its shortfall
+   * is missed work, not an overload, since no more availability could help it.
+   */
+  missed?: boolean;
 }
 
 export interface WeekLoad {
@@ -69,9 +76,20 @@ export interface Schedule {
   sessionShortfalls: SessionShortfall[];
   /** Weekly study that did not happen and has no time left: weeks already over, skipped sessions not re-placed. */
   missedSessions?: SessionShortfall[];
+  /** Skipped revision blocks that found no time left in their buffer: missed, never an overload. */
+  missedRevisions?: MissedRevision[];
   overloaded: boolean;
+  /** What could still fix an overload, as judged from now (set by the judging from now). */
+  fixes?: OverloadFix[];
   warnings: string[];
 }
+
+/**
+ * Ways to make room for work still ahead: more availability always; lower estimates for a short
+ * deadline; lower weekly hours for short weekly study; an earlier start only for a short deadline
+ * whose preparation window (settings.prepStartDays) begins after now, as time already past is gone.
+ */
+export type OverloadFix = 'availability' | 'estimates' | 'weeklyHours' | 'startEarlier';
 
 interface Interval {
   start: number;
@@ -267,17 +285,26 @@ function scheduleWeeklySessions(
     ]),
   );
   const freeOn = (slot: DaySlot) => slot.free.reduce((sum, f) => sum + f.end - f.start, 0);
+  const patternOn = (weekday: number) =>
+    plan.availability.reduce((sum, a) => sum + (a.weekday === weekday ? Math.max(0, a.end - a.start) : 0), 0);
+  const fullWeek = [0, 1, 2, 3, 4, 5, 6].reduce((sum, w) => sum + patternOn(w), 0);
   for (const week of weeks) {
     const weekSlots = slotsBetween(slots, week, week + 6);
-    const studyDays = (terms: readonly Term[]) => {
-      let days = 0;
-      for (let day = week; day < week + 7; day += 1) if (isStudyDay(day, terms)) days += 1;
-      return days;
+    // A partial week (term start or end, a break) asks the share of the weekly hours that its
+    // study time is of a full week's: the availability (wall-clock minutes) on its study days.
+    const share = (terms: readonly Term[]) => {
+      if (fullWeek === 0) {
+        let days = 0;
+        for (let day = week; day < week + 7; day += 1) if (isStudyDay(day, terms)) days += 1;
+        return days / 7;
+      }
+      let minutes = 0;
+      for (let day = week; day < week + 7; day += 1)
+        if (isStudyDay(day, terms)) minutes += patternOn(weekdayIndex(day));
+      return minutes / fullWeek;
     };
     const remaining = new Map(
-      plan.courses.map(
-        (c) => [c.code, roundUpToQuarter((c.weeklyMinutes * studyDays(termsOf.get(c.code) ?? [])) / 7)] as const,
-      ),
+      plan.courses.map((c) => [c.code, roundUpToQuarter(c.weeklyMinutes * share(termsOf.get(c.code) ?? []))] as const),
     );
     const daysUsed = new Map<string, Set<DayNumber>>(plan.courses.map((c) => [c.code, new Set()]));
     const counts = new Map<string, number>();
@@ -482,7 +509,7 @@ function weekLoads(
   for (const b of blocks) week(b.day).plannedMinutes += blockMinutes(b);
   for (const d of deadlines) {
     week(d.deadline.due.day).deadlines += 1;
-    if (d.past) week(d.workEnd.day).missedMinutes += d.shortMinutes;
+    if (d.missed) week(d.workEnd.day).missedMinutes += d.shortMinutes;
     else week(d.workEnd.day).shortMinutes += d.shortMinutes;
   }
   for (const s of shortfalls) week(s.weekStart).shortMinutes += s.shortMinutes;
@@ -491,6 +518,13 @@ function weekLoads(
   return [...weeks.values()]
     .map((w) => ({ ...w, overloaded: w.shortMinutes > 0 }))
     .sort((a, b) => a.weekStart - b.weekStart);
+}
+
+/** Deadlines whose buffer found no time for revising (those given: judged from now, only ones not yet due). */
+function revisionWarnings(deadlines: readonly ScheduledDeadline[]): string[] {
+  return deadlines
+    .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
+    .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
 }
 
 /** Schedules the plan; `zone` defaults to the rules of the plan's own time zone. */
@@ -503,9 +537,7 @@ export function buildSchedule(plan: Plan, zone: ZoneRules = zoneRules(plan.timez
   scheduleWeeklySessions(plan, slots, blocks, sessionShortfalls, sc);
   const ordered = [...plan.deadlines].sort((a, b) => momentKey(a.due) - momentKey(b.due) || a.index - b.index);
   const deadlines = ordered.map((d) => scheduleDeadline(plan, d, slots, blocks, sc));
-  const warnings = deadlines
-    .filter((d) => !d.revisionPlaced && d.deadline.bufferDays > 0)
-    .map((d) => `no free time in the ${d.deadline.bufferDays}-day buffer before "${d.deadline.title}" for revising`);
+  const warnings = revisionWarnings(deadlines);
   blocks.sort(byTime);
   const weeks = weekLoads(plan, available, blocks, deadlines, sessionShortfalls);
   const overloaded = deadlines.some((d) => d.shortMinutes > 0) || sessionShortfalls.length > 0;
@@ -530,18 +562,43 @@ function occupy(slots: readonly DaySlot[], block: Block, sc: SlotClock): void {
   );
 }
 
+/** A skipped revise-and-edit or review block that found no time left in its deadline's buffer. */
+export interface MissedRevision {
+  deadlineKey: string;
+  course: string;
+  weekStart: DayNumber;
+  minutes: number;
+}
+
+const REPLACED = '|again-';
+
+/** The title of a block placed again: marked once, however often it was skipped. */
+function replacedTitle(block: Block): string {
+  if (block.key.includes(REPLACED)) return block.title;
+  if (block.kind === 'work') return block.title.replace(/^Work: /, 'Work (re-placed): ');
+  return `${block.title} (re-placed)`;
+}
+
 /**
- * Re-places the work of skipped blocks, then judges the schedule from `now` on. Each
- * skipped work block's minutes go into free time after `now` and before its deadline's
- * buffer (one block a day, earliest deadline first); each skipped study session into free
- * time later in the same week. Work that no longer has a future (a skipped session whose
- * week is full, a week or a deadline already over) is missed work: reported, never an
- * overload. The schedule is overloaded only when work still ahead cannot fit.
+ * Re-places the work of skipped blocks, then judges the schedule from `now` on.
+ *
+ * `skipped` maps each skipped block's key to the moment the skip was recorded. A skipped
+ * block's work is placed from that moment (or the block's end, when it was skipped ahead), never
+ * from `now`: a re-placed block stays where it was first put, so it can be done and recorded, and
+ * its calendar event keeps its time. Skips are placed in the order they were recorded. Every
+ * block of the plan keeps its time, skipped ones too (the student said they cannot study then),
+ * and each re-placed block holds its own, so re-placed work only goes into time still free.
+ *
+ * A session goes into free time later in its week; a work block into free time before its
+ * deadline's buffer (one block a day); a revise-and-edit or review block into the buffer, before
+ * the due time. A re-placed block that is skipped in turn is placed again the same way. Work
+ * that finds no time is missed work (a session, a revision: reported, never an overload) or, for
+ * a deadline still ahead, a shortfall of that deadline.
  */
 export function replaceSkipped(
   plan: Plan,
   base: Schedule,
-  skipped: ReadonlySet<string>,
+  skipped: ReadonlyMap<string, number>,
   now: LocalMoment,
   zone: ZoneRules = zoneRules(plan.timezone),
 ): Schedule {
@@ -549,59 +606,101 @@ export function replaceSkipped(
   const nowAt = sc.at(now);
   if (skipped.size === 0) return fromNow(plan, base, base.deadlines, base.sessionShortfalls, [], now, nowAt, sc);
   const slots = expandSlots(plan, zone);
-  const kept = base.blocks.filter((b) => !skipped.has(b.key));
-  for (const b of kept) occupy(slots, b, sc);
-  const added: Block[] = [];
-  // Re-placed time starts after now and after the skipped block itself (a block can be skipped ahead).
-  const notBefore = (from: number) => (s: DaySlot) => sc.minuteOf(s, from);
+  for (const b of base.blocks) occupy(slots, b, sc);
+  const live = new Map(base.blocks.map((b) => [b.key, b]));
+  const skippedBlocks: Block[] = [];
   const lostSessions: SessionShortfall[] = [];
+  const missedRevisions: MissedRevision[] = [];
+  const lostWork = new Map<string, number>();
+  const deadlineOf = new Map(base.deadlines.map((d) => [d.deadline.key, d]));
+  let replacements = 0;
 
-  for (const block of base.blocks.filter((b) => skipped.has(b.key) && b.kind === 'session')) {
-    let left = (block.endAt - block.startAt) / MS_PER_MINUTE;
-    const weekEnd = weekStart(block.day) + 6;
-    const from = Math.max(nowAt, block.endAt);
-    const after = notBefore(from);
-    for (const slot of slots.filter((s) => sc.endOf(s) > from && s.day <= weekEnd)) {
-      if (left <= 0) break;
-      const taken = allocateWork(slot, left, plan.settings, undefined, after(slot));
-      if (!taken) continue;
-      added.push({
-        ...block,
-        key: `${block.key}|again-${added.length + 1}`,
-        title: `${block.title} (re-placed)`,
-        ...sc.placed(slot, taken),
-      });
-      left -= taken.end - taken.start;
+  const replace = (block: Block, from: number): void => {
+    const minutes = blockMinutes(block);
+    const after = (s: DaySlot) => sc.minuteOf(s, from);
+    const pieces: Placed[] = [];
+    let left = minutes;
+    const d = block.deadlineKey === null ? undefined : deadlineOf.get(block.deadlineKey);
+    if (block.kind === 'session' || !d) {
+      const weekEnd = weekStart(block.day) + 6;
+      for (const slot of slots.filter((s) => sc.endOf(s) > from && s.day <= weekEnd)) {
+        if (left <= 0) break;
+        const taken = allocateWork(slot, left, plan.settings, undefined, after(slot));
+        if (!taken) continue;
+        pieces.push(sc.placed(slot, taken));
+        left -= taken.end - taken.start;
+      }
+      if (left > 0) lostSessions.push({ course: block.course, weekStart: weekStart(block.day), shortMinutes: left });
+    } else if (block.kind === 'work') {
+      const workEndAt = sc.at(d.workEnd);
+      const window = slots.filter((s) => sc.endOf(s) > from && limitIn(s, workEndAt, sc) > s.start);
+      const spread = spreadWork(window, minutes, plan.settings, workEndAt, after, sc);
+      pieces.push(...spread.placed);
+      left = spread.left;
+      if (left > 0) lostWork.set(d.deadline.key, (lostWork.get(d.deadline.key) ?? 0) + left);
+    } else {
+      const dueAt = sc.at(d.deadline.due);
+      const start = Math.max(from, sc.at(d.workEnd));
+      const buffer = slots.filter((s) => sc.endOf(s) > start && s.origin < dueAt);
+      // Reviews are spaced: a day without another of this deadline's revision blocks first.
+      const busy = new Set(
+        [...live.values()].filter((b) => b.deadlineKey === d.deadline.key && b.kind === block.kind).map((b) => b.day),
+      );
+      const ordered = [...buffer.filter((s) => !busy.has(s.day)), ...buffer.filter((s) => busy.has(s.day))];
+      for (const slot of ordered) {
+        const taken = allocate(
+          slot,
+          minutes,
+          Math.min(minutes, plan.settings.minBlockMinutes),
+          limitIn(slot, dueAt, sc),
+          sc.minuteOf(slot, start),
+        );
+        if (!taken) continue;
+        pieces.push(sc.placed(slot, taken));
+        left = 0;
+        break;
+      }
+      if (left > 0)
+        missedRevisions.push({
+          deadlineKey: d.deadline.key,
+          course: d.deadline.course,
+          weekStart: weekStart(block.day),
+          minutes,
+        });
     }
-    if (left > 0) lostSessions.push({ course: block.course, weekStart: weekStart(block.day), shortMinutes: left });
+    pieces.sort((a, b) => a.startAt - b.startAt);
+    pieces.forEach((t, i) => {
+      replacements += 1;
+      const key = `${block.key}${REPLACED}${i + 1}`;
+      live.set(key, { ...block, key, title: replacedTitle(block), ...t, replacement: replacements });
+    });
+  };
+
+  // In the order recorded; a skip of a re-placed block waits for the skip that placed it.
+  let pending = [...skipped].sort(([ka, a], [kb, b]) => a - b || compareText(ka, kb));
+  while (pending.length > 0) {
+    const waiting: [string, number][] = [];
+    for (const [key, at] of pending) {
+      const block = live.get(key);
+      if (!block) {
+        waiting.push([key, at]);
+        continue;
+      }
+      live.delete(key);
+      skippedBlocks.push(block);
+      replace(block, Number.isFinite(at) ? Math.max(at, block.endAt) : block.endAt);
+    }
+    if (waiting.length === pending.length) break;
+    pending = waiting;
   }
 
   const deadlines = base.deadlines.map((d) => {
-    const missedBlocks = base.blocks.filter(
-      (b) => skipped.has(b.key) && b.kind === 'work' && b.deadlineKey === d.deadline.key,
-    );
-    const missed = missedBlocks.reduce((sum, b) => sum + (b.endAt - b.startAt) / MS_PER_MINUTE, 0);
-    if (missed === 0) return d;
-    const from = missedBlocks.reduce((m, b) => Math.max(m, b.endAt), nowAt);
-    const workEndAt = sc.at(d.workEnd);
-    const window = slots.filter((s) => sc.endOf(s) > from && limitIn(s, workEndAt, sc) > s.start);
-    const { placed, left } = spreadWork(window, missed, plan.settings, workEndAt, notBefore(from), sc);
-    placed.forEach((t, i) => {
-      added.push({
-        kind: 'work',
-        key: `work|${d.deadline.key}|again-${i + 1}`,
-        course: d.deadline.course,
-        deadlineKey: d.deadline.key,
-        title: `Work (re-placed): ${d.deadline.title} (${d.deadline.course})`,
-        ...t,
-      });
-    });
+    const left = lostWork.get(d.deadline.key) ?? 0;
+    if (left === 0) return d;
     const placedMinutes = d.placedMinutes - left;
     return { ...d, placedMinutes, shortMinutes: d.neededMinutes - placedMinutes };
   });
-
-  const blocks = [...kept, ...added].sort(byTime);
-  const rebuilt = { ...base, blocks, skipped: base.blocks.filter((b) => skipped.has(b.key)) };
+  const rebuilt = { ...base, blocks: [...live.values()].sort(byTime), skipped: skippedBlocks, missedRevisions };
   return fromNow(plan, rebuilt, deadlines, base.sessionShortfalls, lostSessions, now, nowAt, sc);
 }
 
@@ -622,17 +721,32 @@ function fromNow(
     for (let day = Math.max(week, now.day); day < week + 7; day += 1) if (isStudyDay(day, plan.terms)) return false;
     return true;
   };
-  const deadlines = allDeadlines.map((d) => (sc.at(d.deadline.due) <= nowAt ? { ...d, past: true } : d));
+  const deadlines = allDeadlines.map((d) => ({
+    ...d,
+    past: sc.at(d.deadline.due) <= nowAt,
+    missed: sc.at(d.workEnd) <= nowAt,
+  }));
   const sessionShortfalls = shortfalls.filter((s) => !weekOver(s.weekStart));
   const missedSessions = [...shortfalls.filter((s) => weekOver(s.weekStart)), ...lostSessions];
   const available = new Map(schedule.weeks.map((w) => [w.weekStart, w.availableMinutes]));
-  const weeks = weekLoads(plan, available, schedule.blocks, deadlines, sessionShortfalls, missedSessions);
+  const missedRevisions = (schedule.missedRevisions ?? []).map((r) => ({ ...r, shortMinutes: r.minutes }));
+  const weeks = weekLoads(plan, available, schedule.blocks, deadlines, sessionShortfalls, [
+    ...missedSessions,
+    ...missedRevisions,
+  ]);
+  const short = deadlines.filter((d) => d.shortMinutes > 0 && !d.missed);
+  const fixes: OverloadFix[] = ['availability'];
+  if (short.length > 0) fixes.push('estimates');
+  if (sessionShortfalls.length > 0) fixes.push('weeklyHours');
+  if (short.some((d) => d.deadline.due.day - plan.settings.prepStartDays > now.day)) fixes.push('startEarlier');
   return {
     ...schedule,
     deadlines,
     weeks,
     sessionShortfalls,
     missedSessions,
-    overloaded: deadlines.some((d) => d.shortMinutes > 0 && !d.past) || sessionShortfalls.length > 0,
+    fixes,
+    warnings: revisionWarnings(deadlines.filter((d) => !d.past)),
+    overloaded: deadlines.some((d) => d.shortMinutes > 0 && !d.missed) || sessionShortfalls.length > 0,
   };
 }

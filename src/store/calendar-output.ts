@@ -4,11 +4,11 @@
  * names mls as its PRODID), unless --force. A device, FIFO, socket or folder is never replaced,
  * --force or not (writableTarget).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ExitCode, UserError } from '../errors.js';
 import { readRange } from './read-range.js';
-import { writableTarget } from './write-file.js';
+import { resolveSymlinks, writableTarget } from './write-file.js';
 
 /** The PRODID mls writes (src/calendar/ics-writer.ts). */
 const MLS_PRODID = /\r?\nPRODID:mls-planner\r?\n/;
@@ -19,11 +19,30 @@ export function isMlsCalendar(path: string): boolean {
   return head.startsWith('BEGIN:VCALENDAR') && MLS_PRODID.test(head);
 }
 
-export function checkCalendarOutput(path: string, force: boolean | undefined): void {
+/** Whether two names reach one file: through symlinks, or as hard links of one file. */
+function isSameFile(a: string, b: string): boolean {
+  if (resolveSymlinks(a) === resolveSymlinks(b)) return true;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+export function checkCalendarOutput(path: string, force: boolean | undefined, planFile?: string): void {
   if (path.trim() === '') {
     throw new UserError('the calendar file name is empty', {
       exitCode: ExitCode.usage,
       hint: 'give a file name (e.g. -o study.ics), or -o - to print the calendar',
+    });
+  }
+  // Never the plan itself, --force or not (a plan named study.ics is its own default output).
+  if (planFile !== undefined && isSameFile(path, planFile)) {
+    throw new UserError(`${path} is the plan file itself; the calendar is never written onto it`, {
+      exitCode: ExitCode.usage,
+      hint: 'give the calendar another file with -o (e.g. -o calendar.ics), or -o - to print it',
     });
   }
   const { target, existing } = writableTarget(path);

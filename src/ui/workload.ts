@@ -35,6 +35,7 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
       shortHours: Number(hours(d.shortMinutes)),
       revisionPlaced: d.revisionPlaced,
       past: d.past === true,
+      missed: d.missed === true,
     })),
     sessionShortfalls: schedule.sessionShortfalls.map((s) => ({
       course: s.course,
@@ -45,6 +46,12 @@ export function workloadJson(plan: Plan, schedule: Schedule) {
       course: s.course,
       weekStart: isoDate(s.weekStart),
       missedHours: Number(hours(s.shortMinutes)),
+    })),
+    missedRevisions: (schedule.missedRevisions ?? []).map((r) => ({
+      deadline: r.deadlineKey,
+      course: r.course,
+      weekStart: isoDate(r.weekStart),
+      missedHours: Number(hours(r.minutes)),
     })),
     warnings: schedule.warnings,
   };
@@ -91,7 +98,7 @@ function courseAmount({ byWeek }: CourseShortfall, verb = ''): string {
  */
 export function overloadLines(schedule: Schedule, max = MAX_LINES): string[] {
   const lines: string[] = [];
-  for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0 && !x.past)) {
+  for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0 && !x.missed)) {
     lines.push(
       `"${sanitizeField(d.deadline.title)}" (${sanitizeField(d.deadline.course)}, due ${isoDate(d.deadline.due.day)}): short by ${hours(d.shortMinutes)} h (needs ${hours(d.neededMinutes)} h before ${isoDate(d.workEnd.day)}, found ${hours(d.placedMinutes)} h)`,
     );
@@ -113,10 +120,19 @@ export function missedLines(schedule: Schedule): string[] {
   const lines = byCourse(schedule.missedSessions ?? []).map(
     (c) => `weekly study for ${sanitizeField(c.course)}: ${courseAmount(c, 'missed')}`,
   );
-  for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0 && x.past)) {
+  for (const d of schedule.deadlines.filter((x) => x.shortMinutes > 0 && x.missed)) {
+    const before = d.past ? 'it was due' : `its work window ended on ${isoDate(d.workEnd.day)}`;
     lines.push(
-      `"${sanitizeField(d.deadline.title)}" (${sanitizeField(d.deadline.course)}, due ${isoDate(d.deadline.due.day)}): ${hours(d.shortMinutes)} h of its work found no time before it was due`,
+      `"${sanitizeField(d.deadline.title)}" (${sanitizeField(d.deadline.course)}, due ${isoDate(d.deadline.due.day)}): ${hours(d.shortMinutes)} h of its work found no time before ${before}`,
     );
+  }
+  const deadlines = new Map(schedule.deadlines.map((d) => [d.deadline.key, d.deadline]));
+  for (const r of schedule.missedRevisions ?? []) {
+    const d = deadlines.get(r.deadlineKey);
+    const name = d
+      ? `"${sanitizeField(d.title)}" (${sanitizeField(d.course)}, due ${isoDate(d.due.day)})`
+      : sanitizeField(r.course);
+    lines.push(`${name}: ${hours(r.minutes)} h of skipped revision found no time before it was due`);
   }
   return lines;
 }
@@ -156,7 +172,12 @@ export function workloadChart(plan: Plan, schedule: Schedule, style: Style, widt
     const due = d.deadline.allDay
       ? isoDate(d.deadline.due.day)
       : `${isoDate(d.deadline.due.day)} ${clock(d.deadline.due.minute)}`;
-    const status = d.shortMinutes > 0 ? style.red(`short ${hours(d.shortMinutes)} h`) : style.green('planned');
+    const status =
+      d.shortMinutes <= 0
+        ? style.green('planned')
+        : d.missed
+          ? style.dim(`missed ${hours(d.shortMinutes)} h`)
+          : style.red(`short ${hours(d.shortMinutes)} h`);
     lines.push(
       `  ${due.padEnd(16)}  ${cut(`${sanitizeField(d.deadline.title)} (${sanitizeField(d.deadline.course)})`, titleWidth).padEnd(titleWidth)}  ${hours(d.neededMinutes).padStart(5)} h from ${isoDate(d.prepStart)}  ${status}`,
     );

@@ -382,3 +382,26 @@ describe('hostile text', () => {
     expect(unknown.stderr).not.toContain('\x1b');
   });
 });
+
+describe('the calendar is never written onto the plan', () => {
+  it('a plan named study.ics is not its own default output, --force or not; -o another file works', () => {
+    const { home, plan } = examplePlan();
+    const ics = join(home, 'study.ics');
+    writeFileSync(ics, readFileSync(plan, 'utf8'));
+    const before = readFileSync(ics, 'utf8');
+    for (const extra of [[], ['--force']]) {
+      const r = runMls(['plan', 'build', ics, ...extra], { env: { HOME: home, MLS_NOW: MONDAY } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`error: ${ics} is the plan file itself; the calendar is never written onto it`);
+      expect(r.stderr).toContain('hint: give the calendar another file with -o');
+    }
+    const link = join(home, 'link.ics');
+    symlinkSync(ics, link);
+    expect(runMls(['plan', 'build', ics, '-o', link, '--force'], { env: { HOME: home, MLS_NOW: MONDAY } }).code).toBe(
+      2,
+    );
+    expect(readFileSync(ics, 'utf8')).toBe(before);
+    const other = runMls(['plan', 'build', ics, '-o', join(home, 'cal.ics')], { env: { HOME: home, MLS_NOW: MONDAY } });
+    expect(other.code).toBe(0);
+  });
+});

@@ -286,6 +286,34 @@ describe('mls plan init without a terminal', () => {
     expect(readFileSync(join(home, 'fall.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
   });
 
+  it('judges the plan from now, exactly as plan check and plan build do: past weeks and deadlines are missed work', () => {
+    const home = tempHome();
+    const env = { HOME: home, MLS_NOW: '2027-10-15T12:00:00-05:00' };
+    const past = [
+      '--no-input',
+      '--timezone',
+      'chicago',
+      '--term',
+      'F:2027-08-24:2027-12-10',
+      '--slot',
+      'mon 19:00-21:00',
+      '--slot',
+      'wed 19:00-21:00',
+      '--course',
+      'A:a:3',
+      '--deadline',
+      'A|Old paper|paper|2027-09-10|30',
+    ];
+    const withIcs = runMls(['plan', 'init', ...past, '--ics', 'cal.ics'], { env });
+    expect(withIcs.stderr).not.toMatch(/plan is overloaded/i);
+    expect(withIcs.code).toBe(0);
+    expect(readFileSync(join(home, 'cal.ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
+    expect(runMls(['plan', 'check'], { env }).code).toBe(0);
+    const planOnly = runMls(['plan', 'init', ...past, '-o', 'p2.yaml'], { env });
+    expect(planOnly.stderr).not.toMatch(/plan is overloaded/i);
+    expect(planOnly.code).toBe(0);
+  });
+
   it('--break puts a holiday in its term', () => {
     const home = tempHome();
     const r = runMls(['plan', 'init', ...FALL, '--break', 'Thanksgiving:2027-11-24:2027-11-28'], {

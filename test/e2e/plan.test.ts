@@ -178,10 +178,12 @@ describe('mls plan build', () => {
 
   it('will not overwrite a file that is not a calendar', () => {
     const { home, plan } = examplePlan();
-    const r = runMls(['plan', 'build', plan, '-o', plan], { env: { HOME: home } });
+    const notes = join(home, 'notes.txt');
+    writeFileSync(notes, 'my notes\n');
+    const r = runMls(['plan', 'build', plan, '-o', notes], { env: { HOME: home } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('exists and is not a calendar; not overwriting it');
-    expect(readFileSync(plan, 'utf8')).toContain('# mls study plan');
+    expect(readFileSync(notes, 'utf8')).toBe('my notes\n');
   });
 
   it('says so when the plan file is missing', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/planner/plan.js';
-import { buildSchedule } from '../../src/planner/schedule.js';
+import { type Block, buildSchedule, replaceSkipped } from '../../src/planner/schedule.js';
 import { momentKey, weekdayIndex } from '../../src/time/dates.js';
 import { planArb } from '../helpers/plans.js';
 
@@ -73,6 +73,44 @@ describe('scheduler properties (1,000 random plans)', () => {
         expect(buildSchedule(plan)).toEqual(buildSchedule(structuredClone(plan)));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('re-placing skipped blocks (300 random plans and skips)', () => {
+  it('never books a skipped block’s time or double-books, and does not depend on now', () => {
+    fc.assert(
+      fc.property(
+        planArb,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: -3 * 1440, max: 3 * 1440 })), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 400 * 1440 }),
+        fc.integer({ min: 0, max: 400 * 1440 }),
+        (plan, picks, nowA, nowB) => {
+          const base = buildSchedule(plan);
+          if (base.blocks.length === 0) return;
+          const skips = new Map<string, number>();
+          for (const [i, offset] of picks) {
+            const b = base.blocks[i % base.blocks.length] as Block;
+            skips.set(b.key, b.startAt + offset * 60_000);
+          }
+          const first = Math.min(...plan.terms.map((t) => t.start));
+          const at = (m: number) => ({ day: first + Math.floor(m / 1440), minute: m % 1440 });
+          const a = replaceSkipped(plan, base, skips, at(nowA));
+          const b = replaceSkipped(plan, base, skips, at(nowB));
+          expect(b.blocks).toEqual(a.blocks);
+          expect(b.skipped).toEqual(a.skipped);
+          const all = [...a.blocks, ...(a.skipped ?? [])].sort((x, y) => x.startAt - y.startAt);
+          for (let i = 1; i < all.length; i += 1) {
+            expect((all[i] as Block).startAt).toBeGreaterThanOrEqual((all[i - 1] as Block).endAt);
+          }
+          for (const r of a.blocks.filter((x) => x.replacement !== undefined)) {
+            const origin = r.key.slice(0, r.key.lastIndexOf('|again-'));
+            const skipped = a.skipped?.find((s) => s.key === origin) as Block;
+            expect(r.startAt).toBeGreaterThanOrEqual(Math.max(skipped.endAt, skips.get(origin) as number));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

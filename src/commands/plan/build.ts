@@ -7,6 +7,6 @@ export type BuildOptions = Omit<CalendarOutput, 'output'> & { output?: string };
 
 export async function runBuild(ctx: Context, plan: string | undefined, opts: BuildOptions): Promise<void> {
   const path = planPath(ctx, plan);
-  const loaded = await loadSchedule(path, ctx.now, ctx.io.env);
-  await writeCalendar(ctx, loaded, { ...opts, output: opts.output ?? defaultCalendarPath(path) });
+  const loaded = await loadSchedule(ctx, path);
+  await writeCalendar(ctx, loaded, { ...opts, output: opts.output ?? defaultCalendarPath(path), planFile: path });
 }

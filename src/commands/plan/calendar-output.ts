@@ -6,13 +6,15 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { ExitCode, UserError } from '../../errors.js';
 import type { Plan } from '../../planner/plan.js';
-import type { Schedule } from '../../planner/schedule.js';
+import type { OverloadFix, Schedule } from '../../planner/schedule.js';
 import { checkCalendarOutput } from '../../store/calendar-output.js';
 import { sanitizeText } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
 
 export interface CalendarOutput {
   output: string;
+  /** The plan file, which the calendar may never replace. */
+  planFile?: string;
   allowOverload?: boolean;
   timestamp?: Date;
   force?: boolean;
@@ -21,6 +23,21 @@ export interface CalendarOutput {
 /** `plan.yaml` -> `plan.ics`, beside the plan. */
 export function defaultCalendarPath(planPath: string): string {
   return join(dirname(planPath), `${basename(planPath, extname(planPath))}.ics`);
+}
+
+const FIX_TEXT: Record<OverloadFix, string> = {
+  availability: 'add availability',
+  estimates: 'lower estimates',
+  weeklyHours: 'lower weekly hours',
+  startEarlier: 'start earlier (settings.prepStartDays)',
+};
+
+/** Only the fixes that can still help, judged from now (a past week or window needs none). */
+export function overloadHint(schedule: Schedule): string {
+  const fixes = (schedule.fixes ?? ['availability', 'estimates', 'weeklyHours', 'startEarlier']).map(
+    (f) => FIX_TEXT[f],
+  );
+  return `${fixes.join(', ')}, or write it anyway with --allow-overload`;
 }
 
 export async function refuseOverload(
@@ -36,7 +53,7 @@ export async function refuseOverload(
         .join('\n')}`,
       {
         exitCode: ExitCode.overload,
-        hint: 'add availability, lower estimates or weekly hours, start earlier (settings.prepStartDays), or write it anyway with --allow-overload',
+        hint: overloadHint(schedule),
       },
     );
   }
@@ -47,10 +64,10 @@ export async function refuseOverload(
  * with --force), or an existing file that is not a calendar mls wrote (without --force).
  * The rule itself is the store's (src/store/calendar-output.ts, docs/files.md).
  */
-export function calendarTargetProblem(output: string, force: boolean | undefined): UserError | null {
+export function calendarTargetProblem(output: string, force: boolean | undefined, planFile?: string): UserError | null {
   if (output === '-') return null;
   try {
-    checkCalendarOutput(output, force);
+    checkCalendarOutput(output, force, planFile);
     return null;
   } catch (error) {
     if (error instanceof UserError) return error;
@@ -67,7 +84,7 @@ export async function writeCalendar(
   const { io, now } = ctx;
   await refuseOverload(schedule, opts.allowOverload);
   const toStdout = opts.output === '-';
-  const problem = calendarTargetProblem(opts.output, opts.force);
+  const problem = calendarTargetProblem(opts.output, opts.force, opts.planFile);
   if (problem) throw problem;
   const { renderCalendar } = await import('../../calendar/ics-writer.js');
   const { zoneRules } = await import('../../time/zone.js');

@@ -11,7 +11,7 @@ export interface CheckOptions {
 
 export async function runCheck(ctx: Context, plan: string | undefined, opts: CheckOptions): Promise<void> {
   const { io } = ctx;
-  const { plan: loaded, schedule } = await loadSchedule(planPath(ctx, plan), ctx.now, ctx.io.env);
+  const { plan: loaded, schedule } = await loadSchedule(ctx, planPath(ctx, plan));
   const { workloadChart, workloadJson, overloadLines } = await import('../../ui/workload.js');
   if (opts.json) printJson(io, workloadJson(loaded, schedule));
   else io.out(workloadChart(loaded, schedule, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));

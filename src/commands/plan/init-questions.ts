@@ -3,6 +3,7 @@
  * weekly slots, courses and deadlines. See init-ask.ts for how each answer is checked.
  */
 import { parseClockAnswer, parseDateAnswer, parseDueAnswer, parseHoursAnswer } from '../../formats/plan-answers.js';
+import { draftIssues } from '../../planner/plan-draft.js';
 import { DEADLINE_KINDS, WEEKDAYS } from '../../schema/plan-vocabulary.js';
 import { type DayNumber, dayNumber } from '../../time/dates.js';
 import type { Prompter } from '../../ui/prompts.js';
@@ -47,20 +48,42 @@ async function askTerm(p: Prompter, draft: Draft, today: DayNumber): Promise<voi
   );
 }
 
+/** `mon 19:00-21:30`, as the wizard shows a slot. */
+const slotText = (s: { day: string; start: string; end: string }) => `${s.day} ${s.start}-${s.end}`;
+
+/**
+ * One weekly slot. A From inside a slot given already for that day is asked again; an Until
+ * that makes the slot overlap another asks the whole slot again (day, from, until), or drops it,
+ * since no Until can fix a From that was wrong.
+ */
 async function askSlot(p: Prompter, draft: Draft): Promise<void> {
   const k = draft.availability.length;
-  const day = await p.select(
-    'Which day can you study?',
-    WEEKDAYS.map((d) => ({ name: d, value: d })),
-  );
-  const slot = { day, start: '', end: '' };
-  draft.availability.push(slot);
-  const at = (start: string, end: string) => {
-    Object.assign(slot, { start, end });
-    return problemAt(draft, ['availability', k]);
-  };
-  slot.start = await ask(p, 'From (e.g. 19:00 or 7pm)', parseClockAnswer, () => undefined, '19:00');
-  slot.end = await ask(p, 'Until (e.g. 21:00 or 9pm)', parseClockAnswer, (v) => at(slot.start, v), '21:00');
+  for (;;) {
+    const day = await p.select(
+      'Which day can you study?',
+      WEEKDAYS.map((d) => ({ name: d, value: d })),
+    );
+    const others = draft.availability.slice(0, k).filter((s) => s.day === day);
+    const slot = { day, start: '', end: '' };
+    draft.availability[k] = slot;
+    const inside = (from: string) => {
+      const taken = others.find((s) => s.start <= from && from < s.end);
+      return taken ? `${from} is inside ${slotText(taken)}, a slot given already` : undefined;
+    };
+    slot.start = await ask(p, 'From (e.g. 19:00 or 7pm)', parseClockAnswer, inside, '19:00');
+    // Until is checked for an empty slot only; an overlap is settled below.
+    const empty = (end: string) => {
+      Object.assign(slot, { end });
+      return draftIssues(draft, ['availability', k]).find((i) => i.path.at(-1) === 'end')?.message;
+    };
+    slot.end = await ask(p, 'Until (e.g. 21:00 or 9pm)', parseClockAnswer, empty, '21:00');
+    const overlap = problemAt(draft, ['availability', k]);
+    if (!overlap) return;
+    if (!(await p.confirm(`${slotText(slot)} ${overlap}. Type this slot again (no: leave it out)?`, true))) {
+      draft.availability.splice(k, 1);
+      return;
+    }
+  }
 }
 
 async function askCourse(p: Prompter, draft: Draft): Promise<void> {

@@ -9,7 +9,7 @@ import { parsePlan } from '../../formats/plan-file.js';
 import { planYaml } from '../../formats/plan-yaml.js';
 import { timeZoneCandidates } from '../../formats/zone-answers.js';
 import { draftIssues } from '../../planner/plan-draft.js';
-import { buildSchedule, type Schedule } from '../../planner/schedule.js';
+import type { Schedule } from '../../planner/schedule.js';
 import { defaultPlanPath, isFile } from '../../store/plan-location.js';
 import { writableTarget, writeFileAtomic } from '../../store/write-file.js';
 import { localMomentIn } from '../../time/zone.js';
@@ -21,7 +21,7 @@ import { calendarTargetProblem, defaultCalendarPath, refuseOverload, writeCalend
 import { pickZone } from './init-ask.js';
 import { checkFlags, type Draft, draftFromFlags, type InitFlags } from './init-flags.js';
 import { askPlan } from './init-questions.js';
-import { hostTimeZone } from './session.js';
+import { hostTimeZone, scheduleAsOf } from './session.js';
 
 export interface InitOptions extends InitFlags {
   output?: string;
@@ -67,10 +67,11 @@ async function chooseCalendar(ctx: Context, p: Prompter, planFile: string, opts:
     await refuseOverload(schedule, anyway, `the calendar was not written (the plan is saved in ${planFile})`);
     opts.allowOverload = true;
   }
-  if (opts.ics && !calendarTargetProblem(opts.ics, opts.force)) return opts.ics;
+  if (opts.ics && !calendarTargetProblem(opts.ics, opts.force, planFile)) return opts.ics;
   const file = await p.input('Calendar file', {
     default: opts.ics ?? defaultCalendarPath(planFile),
-    validate: (v) => (v.trim() ? (calendarTargetProblem(v.trim(), opts.force)?.message ?? true) : 'a file name'),
+    validate: (v) =>
+      v.trim() ? (calendarTargetProblem(v.trim(), opts.force, planFile)?.message ?? true) : 'a file name',
   });
   return file.trim();
 }
@@ -98,20 +99,22 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
     });
   }
   if (opts.ics && !prompter) {
-    const problem = calendarTargetProblem(opts.ics, opts.force);
+    const problem = calendarTargetProblem(opts.ics, opts.force, output);
     if (problem) throw problem;
   }
   const zone = hostTimeZone();
   const draft: Draft = await gatherPlan(opts, prompter, zone, localMomentIn(now, zone).day);
   const text = planYaml(draft);
   const loaded = await parsePlan(text, output, zone);
-  const schedule = buildSchedule(loaded.plan);
-  if (prompter) io.out(workloadChart(loaded.plan, schedule, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));
+  // Judged as plan build will judge it: from now on, with any progress recorded beside the file.
+  const shown = (await scheduleAsOf(ctx, loaded.plan, output)).schedule;
+  if (prompter) io.out(workloadChart(loaded.plan, shown, await makeStyle(io.stdoutIsTTY, io.env), 30, io.columns));
   const file = await choosePlanFile(prompter, output, opts.force);
   if (!file) {
     io.err('Nothing written.');
     return;
   }
+  const schedule = file === output ? shown : (await scheduleAsOf(ctx, loaded.plan, file)).schedule;
   await writeFileAtomic(file, text);
   io.err(`Wrote ${file}.`);
   const ics = prompter ? await chooseCalendar(ctx, prompter, file, opts, schedule) : opts.ics;
@@ -123,7 +126,7 @@ export async function runInit(ctx: Context, opts: InitOptions): Promise<void> {
   await writeCalendar(
     ctx,
     { plan: loaded.plan, schedule },
-    { output: ics, allowOverload: opts.allowOverload, force: opts.force },
+    { output: ics, allowOverload: opts.allowOverload, force: opts.force, planFile: file },
   );
   io.err(`Import ${ics} into a calendar of its own; after changing the plan, run \`mls plan build ${file}\`.`);
 }

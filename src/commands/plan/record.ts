@@ -17,7 +17,12 @@ export interface RecordOptions {
  * Which blocks are meant: the numbers given, else the one under way or the last one ended that
  * day (by real time: `now`, when the day is today).
  */
-function chosenBlocks(blocks: Block[], numbers: string[], now: number | undefined): Block[] {
+function chosenBlocks(blocks: Block[], numbers: string[], now: number | undefined, day: number): Block[] {
+  if (blocks.length === 0) {
+    throw new UserError(`there are no study blocks on ${isoDate(day)}`, {
+      hint: 'see the week’s blocks with `mls plan week`, or give --date for another day',
+    });
+  }
   if (numbers.length > 0) {
     return numbers.map((n) => {
       const block = blocks[Number(n) - 1];
@@ -30,7 +35,8 @@ function chosenBlocks(blocks: Block[], numbers: string[], now: number | undefine
     });
   }
   const started = now === undefined ? blocks : blocks.filter((b) => b.startAt <= now);
-  const last = started.at(-1);
+  // Numbered blocks are not all in time order (re-placed ones come last): the latest start wins.
+  const last = started.reduce<Block | undefined>((l, b) => (l && l.startAt > b.startAt ? l : b), undefined);
   if (!last) {
     throw new UserError('no study block has started yet on that day', {
       hint: 'give block numbers, or --date for another day',
@@ -48,9 +54,9 @@ async function record(
   const { io, now } = ctx;
   const [given, numbers] = planAndNumbers(...args);
   const path = planPath(ctx, given);
-  const { schedule, today } = await loadSchedule(path, now, ctx.io.env);
+  const { schedule, today } = await loadSchedule(ctx, path);
   const day = await dayOption(opts.date, today);
-  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined);
+  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined, day);
   await withPlanLock(path, () =>
     appendProgress(
       path,
@@ -60,7 +66,9 @@ async function record(
   for (const b of blocks) {
     io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`);
   }
-  if (status === 'skipped') io.err('Its work moves to later free time the next time you run `mls plan build`.');
+  if (status === 'skipped') {
+    io.err('Its work moves to later free time (see `mls plan week`); run `mls plan build` to update the calendar.');
+  }
 }
 
 export const runDone = (ctx: Context, plan: string | undefined, numbers: string[], opts: RecordOptions) =>

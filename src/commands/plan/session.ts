@@ -1,5 +1,6 @@
 /** What the plan commands share: which plan, which day, the host's zone, and the plan read and scheduled as of now. */
 import { UserError } from '../../errors.js';
+import type { Plan } from '../../planner/plan.js';
 import { defaultPlanPath, isFile } from '../../store/plan-location.js';
 import type { LocalMoment } from '../../time/dates.js';
 import type { Context } from '../shared/context.js';
@@ -49,18 +50,26 @@ export async function dayOption(date: string | undefined, today: LocalMoment): P
 }
 
 /**
- * Reads the plan and schedules it; blocks recorded as skipped (mls plan skip) have their
- * work re-placed in free time after now.
+ * The one schedule-and-judge path of every plan command (build, check, init, the daily ones):
+ * the plan scheduled, the work of blocks recorded as skipped in the progress log beside
+ * `planFile` re-placed from the time of each skip, and the whole judged as of `now`.
  */
-export async function loadSchedule(path: string, now: Date, env: NodeJS.ProcessEnv) {
-  const { readPlan } = await import('../../store/plan-file.js');
+export async function scheduleAsOf(ctx: Context, plan: Plan, planFile: string) {
+  const { now } = ctx;
   const { buildSchedule, replaceSkipped } = await import('../../planner/schedule.js');
   const { readProgress } = await import('../../store/progress-log.js');
-  const { skippedKeys } = await import('../../planner/adherence.js');
+  const { skipTimes } = await import('../../planner/adherence.js');
   const { localMomentIn } = await import('../../time/zone.js');
-  const loaded = await readPlan(path, hostTimeZone, env);
-  const progress = readProgress(path);
-  const today = localMomentIn(now, loaded.plan.timezone);
-  const schedule = replaceSkipped(loaded.plan, buildSchedule(loaded.plan), skippedKeys(progress.byKey), today);
-  return { ...loaded, schedule, progress: progress.byKey, today };
+  const progress = readProgress(planFile);
+  for (const warning of progress.warnings) ctx.io.err(warning);
+  const today = localMomentIn(now, plan.timezone);
+  const schedule = replaceSkipped(plan, buildSchedule(plan), skipTimes(progress.entries), today);
+  return { schedule, progress: progress.byKey, today };
+}
+
+/** Reads the plan and schedules it as of now (scheduleAsOf). */
+export async function loadSchedule(ctx: Context, path: string) {
+  const { readPlan } = await import('../../store/plan-file.js');
+  const loaded = await readPlan(path, hostTimeZone, ctx.io.env);
+  return { ...loaded, ...(await scheduleAsOf(ctx, loaded.plan, path)) };
 }

@@ -17,7 +17,7 @@ export async function runStatus(ctx: Context, plan: string | undefined, opts: St
   const { io } = ctx;
   const threshold = Number(opts.threshold);
   if (!(threshold >= 0 && threshold <= 1)) throw new UserError('--threshold takes a share from 0 to 1, e.g. 0.25');
-  const { schedule, progress, today } = await loadSchedule(planPath(ctx, plan), ctx.now, ctx.io.env);
+  const { schedule, progress, today } = await loadSchedule(ctx, planPath(ctx, plan));
   const week = weekStart(today.day);
   const view = {
     today: today.day,

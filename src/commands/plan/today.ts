@@ -15,7 +15,7 @@ export interface TodayOptions {
 
 export async function runToday(ctx: Context, plan: string | undefined, opts: TodayOptions): Promise<void> {
   const { io } = ctx;
-  const loaded = await loadSchedule(planPath(ctx, plan), ctx.now, ctx.io.env);
+  const loaded = await loadSchedule(ctx, planPath(ctx, plan));
   const day = await dayOption(opts.date, loaded.today);
   const view = {
     day,

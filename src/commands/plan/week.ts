@@ -16,7 +16,7 @@ export interface WeekOptions {
 
 export async function runWeek(ctx: Context, plan: string | undefined, opts: WeekOptions): Promise<void> {
   const { io } = ctx;
-  const { plan: loadedPlan, schedule, progress, today } = await loadSchedule(planPath(ctx, plan), ctx.now, ctx.io.env);
+  const { plan: loadedPlan, schedule, progress, today } = await loadSchedule(ctx, planPath(ctx, plan));
   const day = await dayOption(opts.date, today);
   const start = weekStart(day);
   // Days left count from the day asked about (--date, else today), not from the week's Monday.

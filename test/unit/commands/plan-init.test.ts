@@ -143,6 +143,47 @@ describe('plan init wizard', () => {
     expect(plan.terms[0]?.breaks).toEqual([{ name: 'Break', start: '2028-03-13', end: '2028-03-17' }]);
   });
 
+  it('a second slot on the same day: a From inside a slot is asked again; an overlap asks the whole slot again', async () => {
+    const p = scripted([
+      ...FALL,
+      [/Which day/, 'mon'],
+      [/From/, '7pm'],
+      [/Until/, '9:30pm'],
+      [/another weekly time slot/, true],
+      [/Which day/, 'mon'],
+      [/From/, '8pm'],
+      [/From/, '6pm'],
+      [/Until/, '8pm'],
+      [/mon 18:00-20:00 overlaps mon 19:00-21:30.*again/, true],
+      [/Which day/, 'mon'],
+      [/From/, '5pm'],
+      [/Until/, '7pm'],
+      [/another weekly time slot/, true],
+      [/Which day/, 'mon'],
+      [/From/, '9pm'],
+      [/From/, '10pm'],
+      [/Until/, '11pm'],
+      [/another weekly time slot/, true],
+      [/Which day/, 'mon'],
+      [/From/, '4pm'],
+      [/Until/, '11:30pm'],
+      [/mon 16:00-23:30 overlaps mon 19:00-21:30.*again/, false],
+      [/another weekly time slot/, false],
+      [/Add your courses/, false],
+    ]);
+    const plan = await gatherPlan({ ...noFlags, name: 'x', timezone: 'UTC' }, p, 'UTC', TODAY);
+    expect(p.left()).toBe(0);
+    expect(p.refused).toEqual([
+      '8pm: 20:00 is inside mon 19:00-21:30, a slot given already',
+      '9pm: 21:00 is inside mon 19:00-21:30, a slot given already',
+    ]);
+    expect(plan.availability).toEqual([
+      { day: 'mon', start: '19:00', end: '21:30' },
+      { day: 'mon', start: '17:00', end: '19:00' },
+      { day: 'mon', start: '22:00', end: '23:00' },
+    ]);
+  });
+
   it('offers a list when a zone name fits several', async () => {
     const p = scripted([
       [/Time zone/, 'Mars'],
@@ -261,7 +302,7 @@ describe('init flags, read by the same parsers and checked by the same rules', (
   it('overlapping --slot flags name the flag', () => {
     const flags = { term: ['F:2027-08-23:2027-12-10'], slot: ['mon 7pm-9pm', 'mon 8pm-10pm'] };
     expect(() => checkFlags(draftFromFlags(flags, 'p', 'UTC', TODAY), flags)).toThrow(
-      '--slot "mon 8pm-10pm": overlaps availability[0] on the same day (availability[1])',
+      '--slot "mon 8pm-10pm": overlaps mon 19:00-21:00 (availability[1])',
     );
   });
 });

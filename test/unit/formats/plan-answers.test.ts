@@ -30,6 +30,11 @@ describe('dates: the forms people type, read as YYYY-MM-DD; impossible days refu
   it('2027-13-45 is refused', () => expect(onOrAfter('2027-13-45')).toMatch(/^error: "2027-13-45" is not a date/));
   it('2/30/2027 is refused', () => expect(onOrAfter('2/30/2027')).toMatch(/^error: /));
   it('Feb 29 2027 is refused', () => expect(onOrAfter('Feb 29 2027')).toMatch(/^error: /));
+  it('Feb 29, nearest (mid-June 2027) -> 2028-02-29', () => expect(nearest('Feb 29')).toBe('2028-02-29'));
+  it('2/29, on or after (mid-June 2027) -> 2028-02-29', () => expect(onOrAfter('2/29')).toBe('2028-02-29'));
+  it('Feb 29, nearest to 2026-01-10 -> 2024-02-29', () =>
+    expect(shown(parseDateAnswer('Feb 29', dayNumber('2026-01-10'), 'nearest'))).toBe('2024-02-29'));
+  it('Feb 30 is refused', () => expect(nearest('Feb 30')).toMatch(/^error: "Feb 30" is not a date/));
   it('tomorrow is refused, with the forms to use', () => expect(onOrAfter('tomorrow')).toMatch(/use YYYY-MM-DD/));
   it('an empty answer is refused', () => expect(onOrAfter('  ')).toMatch(/^error: /));
 });

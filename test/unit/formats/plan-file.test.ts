@@ -56,7 +56,7 @@ describe('parsePlan', () => {
         '  - { day: mon, start: "19:00", end: "21:00" }\n  - { day: mon, start: "20:00", end: "22:00" }',
       ),
     );
-    expect(overlapping.message).toBe('plan.yaml:9:5: availability[1]: overlaps availability[0] on the same day');
+    expect(overlapping.message).toBe('plan.yaml:9:5: availability[1]: overlaps mon 19:00-21:00');
     const empty = await problem(base.replace('end: "21:00"', 'end: "19:00"'));
     expect(empty.message).toBe(
       'plan.yaml:8:38: availability[0].end: the slot is empty: its end is not after its start',

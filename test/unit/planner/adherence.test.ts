@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adherence, deadlinesAtRisk, skippedKeys } from '../../../src/planner/adherence.js';
+import { adherence, deadlinesAtRisk, skipTimes } from '../../../src/planner/adherence.js';
 import type { Deadline, Plan } from '../../../src/planner/plan.js';
 import { type Block, buildSchedule, replaceSkipped } from '../../../src/planner/schedule.js';
 import { DEFAULT_SETTINGS } from '../../../src/schema/plan-vocabulary.js';
@@ -54,15 +54,16 @@ describe('adherence', () => {
     expect(adherence(blocks, new Map(), { day: d0 + 3, minute: 19 * 60 + 30 }).past).toBe(3);
   });
 
-  it('reads skipped keys from the log', () => {
+  it('reads skipped keys from the log, the last record of a key winning, with the time of the skip', () => {
+    const at = '2027-10-04T20:00:00.000Z';
     expect([
-      ...skippedKeys(
-        new Map([
-          ['x', 'done'],
-          ['y', 'skipped'],
-        ] as const),
-      ),
-    ]).toEqual(['y']);
+      ...skipTimes([
+        { key: 'x', status: 'skipped', at },
+        { key: 'x', status: 'done', at },
+        { key: 'y', status: 'done', at },
+        { key: 'y', status: 'skipped', at },
+      ]),
+    ]).toEqual([['y', Date.parse(at)]]);
   });
 });
 
@@ -93,7 +94,7 @@ describe('replaceSkipped', () => {
     const first = base.blocks.find((b) => b.kind === 'work');
     if (!first) throw new Error('no work block');
     const now = { day: first.day, minute: first.end };
-    const after = replaceSkipped(plan, base, new Set([first.key]), now);
+    const after = replaceSkipped(plan, base, new Map([[first.key, now.day * 86_400_000 + now.minute * 60_000]]), now);
     const work = after.blocks.filter((b) => b.kind === 'work');
     expect(work.some((b) => b.key === first.key)).toBe(false);
     expect(work.reduce((s, b) => s + b.end - b.start, 0)).toBe(180);
@@ -109,7 +110,7 @@ describe('replaceSkipped', () => {
     const work = base.blocks.filter((b) => b.kind === 'work');
     // Skip every work block, noticed only when the buffer starts: no time is left before it.
     const now = { day: deadline.due.day - 3, minute: 23 * 60 };
-    const after = replaceSkipped(plan, base, new Set(work.map((b) => b.key)), now);
+    const after = replaceSkipped(plan, base, new Map(work.map((b) => [b.key, Date.UTC(2027, 9, 26, 23)])), now);
     const risk = deadlinesAtRisk(after, now);
     expect(risk.map((d) => d.deadline.key)).toEqual(['C|Paper']);
     expect(risk[0]?.shortMinutes).toBeGreaterThan(0);
@@ -132,7 +133,7 @@ describe('the past never blocks the future', () => {
   const later = { day: dayNumber('2027-02-10'), minute: 12 * 60 };
 
   it('a skipped session in a full week is missed work, not an overload', () => {
-    const after = replaceSkipped(plan, base, new Set([first.key]), later);
+    const after = replaceSkipped(plan, base, new Map([[first.key, Date.UTC(2027, 1, 10, 12)]]), later);
     expect(after.overloaded).toBe(false);
     expect(after.missedSessions).toEqual([
       { course: 'INFO 200', weekStart: dayNumber('2027-02-01'), shortMinutes: 90 },
@@ -143,11 +144,15 @@ describe('the past never blocks the future', () => {
   it('a shortfall of a week already over is missed; the same shortfall ahead is an overload', () => {
     const tight: Plan = { ...plan, courses: [{ ...(plan.courses[0] as Plan['courses'][0]), weeklyMinutes: 240 }] };
     const tightBase = buildSchedule(tight);
-    expect(replaceSkipped(tight, tightBase, new Set(), { day: dayNumber('2027-01-01'), minute: 0 }).overloaded).toBe(
+    expect(replaceSkipped(tight, tightBase, new Map(), { day: dayNumber('2027-01-01'), minute: 0 }).overloaded).toBe(
       true,
     );
+    expect(replaceSkipped(tight, tightBase, new Map(), { day: dayNumber('2027-01-01'), minute: 0 }).fixes).toEqual([
+      'availability',
+      'weeklyHours',
+    ]);
     const end = { day: dayNumber('2027-03-15'), minute: 0 };
-    const judged = replaceSkipped(tight, tightBase, new Set(), end);
+    const judged = replaceSkipped(tight, tightBase, new Map(), end);
     expect(judged.overloaded).toBe(false);
     expect(judged.sessionShortfalls).toEqual([]);
     expect(judged.missedSessions?.length).toBe(6);
@@ -166,8 +171,52 @@ describe('the past never blocks the future', () => {
       index: 0,
     };
     const withPaper: Plan = { ...plan, deadlines: [paper] };
-    const after = replaceSkipped(withPaper, buildSchedule(withPaper), new Set(), later);
+    const after = replaceSkipped(withPaper, buildSchedule(withPaper), new Map(), later);
     expect(after.overloaded).toBe(false);
     expect(after.deadlines[0]).toMatchObject({ past: true });
+  });
+
+  it('a deadline whose work window has ended, not yet due, has its shortfall missed: no overload, no past week over', () => {
+    const review: Deadline = {
+      key: 'INFO 200|Review',
+      course: 'INFO 200',
+      title: 'Review',
+      kind: 'project',
+      due: { day: dayNumber('2027-02-15'), minute: 23 * 60 + 59 },
+      allDay: false,
+      estimateMinutes: 1200,
+      bufferDays: 3,
+      index: 0,
+    };
+    const withReview: Plan = { ...plan, courses: [], deadlines: [review] };
+    // Monday 2027-02-15 10:00: the work window ended on Friday 2027-02-12 23:59; due tonight.
+    const monday = { day: dayNumber('2027-02-15'), minute: 10 * 60 };
+    const after = replaceSkipped(withReview, buildSchedule(withReview), new Map(), monday);
+    expect(after.overloaded).toBe(false);
+    expect(after.deadlines[0]).toMatchObject({ past: false, missed: true });
+    expect(after.weeks.filter((w) => w.overloaded)).toEqual([]);
+    expect(after.weeks.find((w) => w.weekStart === dayNumber('2027-02-08'))?.missedMinutes).toBeGreaterThan(0);
+  });
+
+  it('no revision-buffer warning for a deadline already past; one while it is ahead', () => {
+    const paper: Deadline = {
+      key: 'INFO 200|Paper',
+      course: 'INFO 200',
+      title: 'Paper',
+      kind: 'paper',
+      // Due Sunday: its 3-day buffer (Thu-Sun) holds no slot, so no revision can be placed.
+      due: { day: dayNumber('2027-02-14'), minute: 1440 },
+      allDay: true,
+      estimateMinutes: 60,
+      bufferDays: 3,
+      index: 0,
+    };
+    const withPaper: Plan = { ...plan, courses: [], deadlines: [paper] };
+    const base = buildSchedule(withPaper);
+    expect(base.warnings).toHaveLength(1);
+    const before = replaceSkipped(withPaper, base, new Map(), { day: dayNumber('2027-02-01'), minute: 0 });
+    expect(before.warnings).toEqual(base.warnings);
+    const after = replaceSkipped(withPaper, base, new Map(), { day: dayNumber('2027-02-20'), minute: 0 });
+    expect(after.warnings).toEqual([]);
   });
 });

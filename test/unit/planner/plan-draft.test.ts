@@ -23,7 +23,7 @@ describe('a plan being written is checked by the plan file’s own rules', () =>
     expect(issue({ availability: [{ ...SLOT, end: '19:00' }] }, ['availability', 0])).toMatch(/the slot is empty/));
   it('overlapping slots', () =>
     expect(issue({ availability: [SLOT, { ...SLOT, start: '20:00', end: '22:00' }] }, ['availability', 1])).toBe(
-      'overlaps availability[0] on the same day',
+      'overlaps mon 19:00-21:00',
     ));
   it('61 weekly hours', () =>
     expect(issue({ courses: [{ code: 'A', weeklyHours: 61 }] }, ['courses', 0])).not.toBe('ok'));

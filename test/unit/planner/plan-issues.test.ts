@@ -66,7 +66,7 @@ describe('planIssues: the cross-record rules of a plan', () => {
     [
       'overlapping slots on one day',
       (p) => p.availability.push({ day: 'mon', start: '20:00', end: '22:00' }),
-      ['availability.1: overlaps availability[0] on the same day'],
+      ['availability.1: overlaps mon 19:00-21:00'],
     ],
     [
       'the same times on different days do not overlap',

@@ -121,11 +121,41 @@ describe('partial first and last weeks', () => {
   const planned = (monday: string) =>
     schedule.weeks.find((w) => w.weekStart === dayNumber(monday))?.plannedMinutes ?? Number.NaN;
 
+  // A partial week asks the share of the weekly hours that its availability is of a full week's.
   it.each([
-    ['2027-09-06', 5 * 60], // Wed-Sun: 5 of 7 days -> 5 h
+    ['2027-09-06', 255], // Wed-Fri: 6 of the week's 10 h of availability -> 4.2 h, to the quarter 4.25 h
     ['2027-09-13', 7 * 60],
-    ['2027-10-25', 5 * 60], // Mon-Fri: 5 of 7 days -> 5 h, not the full 7 h
+    ['2027-10-25', 7 * 60], // Mon-Fri: every slot of the week is a study day -> the full 7 h
   ])('the week of %s asks %i minutes', (monday, minutes) => expect(planned(monday)).toBe(minutes));
 
   it('is not overloaded by a term that ends on a Friday', () => expect(schedule.overloaded).toBe(false));
+
+  it('a term ending on a Friday, with availability every day, asks 5/7 of the hours that week', () => {
+    const daily: Plan = {
+      ...plan,
+      availability: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: 19 * 60, end: 21 * 60 })),
+    };
+    const lastWeek = buildSchedule(daily).weeks.find((w) => w.weekStart === dayNumber('2027-10-25'));
+    expect(lastWeek?.plannedMinutes).toBe(300);
+  });
+
+  it('a break week with no availability left asks nothing, so it is not overloaded', () => {
+    // Mon and Wed evenings only; spring break Mon-Fri leaves the weekend, which has no slot.
+    const spring: Plan = {
+      ...basePlan,
+      terms: [
+        {
+          name: 'Spring',
+          start: dayNumber('2027-01-18'),
+          end: dayNumber('2027-05-07'),
+          breaks: [{ name: 'Spring break', start: dayNumber('2027-03-15'), end: dayNumber('2027-03-19') }],
+        },
+      ],
+      availability: [0, 2].map((weekday) => ({ weekday, start: 19 * 60, end: 21 * 60 + 30 })),
+      courses: [{ code: 'LIS', title: 'LIS', weeklyMinutes: 180, terms: null }],
+    };
+    const result = buildSchedule(spring);
+    expect(result.sessionShortfalls).toEqual([]);
+    expect(result.overloaded).toBe(false);
+  });
 });
