@@ -285,9 +285,11 @@ function scheduleWeeklySessions(
     ]),
   );
   const freeOn = (slot: DaySlot) => slot.free.reduce((sum, f) => sum + f.end - f.start, 0);
-  const patternOn = (weekday: number) =>
-    plan.availability.reduce((sum, a) => sum + (a.weekday === weekday ? Math.max(0, a.end - a.start) : 0), 0);
-  const fullWeek = [0, 1, 2, 3, 4, 5, 6].reduce((sum, w) => sum + patternOn(w), 0);
+  // The weekly pattern's wall-clock minutes on each weekday (Monday first).
+  const pattern = [0, 1, 2, 3, 4, 5, 6].map((weekday) =>
+    plan.availability.reduce((sum, a) => sum + (a.weekday === weekday ? Math.max(0, a.end - a.start) : 0), 0),
+  );
+  const fullWeek = pattern.reduce((sum, m) => sum + m, 0);
   for (const week of weeks) {
     const weekSlots = slotsBetween(slots, week, week + 6);
     // A partial week (term start or end, a break) asks the share of the weekly hours that its
@@ -300,7 +302,7 @@ function scheduleWeeklySessions(
       }
       let minutes = 0;
       for (let day = week; day < week + 7; day += 1)
-        if (isStudyDay(day, terms)) minutes += patternOn(weekdayIndex(day));
+        if (isStudyDay(day, terms)) minutes += pattern[weekdayIndex(day)] ?? 0;
       return minutes / fullWeek;
     };
     const remaining = new Map(
