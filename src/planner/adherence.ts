@@ -47,9 +47,11 @@ export function adherence(
   };
 }
 
-/** Upcoming deadlines whose work no longer fits before their buffer. */
+/** Upcoming deadlines whose work no longer fits before their buffer, while its window is still open (else it is missed). */
 export function deadlinesAtRisk(schedule: Schedule, now: LocalMoment): ScheduledDeadline[] {
-  return schedule.deadlines.filter((d) => d.shortMinutes > 0 && momentKey(d.deadline.due) > momentKey(now));
+  return schedule.deadlines.filter(
+    (d) => d.shortMinutes > 0 && !d.missed && momentKey(d.deadline.due) > momentKey(now),
+  );
 }
 
 /**
@@ -78,4 +80,41 @@ export function skipTimes(
   const last = new Map<string, { status: ProgressStatus; at: string }>();
   for (const e of entries) last.set(e.key, e);
   return new Map([...last].filter(([, e]) => e.status === 'skipped').map(([k, e]) => [k, Date.parse(e.at)]));
+}
+
+/** A block key less its last part: the blocks of one course's week or one deadline (`work|LIS 1|Essay|`). */
+const familyOf = (key: string) => key.slice(0, key.lastIndexOf('|') + 1);
+
+/**
+ * The records that belong to the plan as it is now. A record that names its block's start
+ * (every record since version 0.1 does) counts only for a block that starts then: the block
+ * with its key, or else the block of the same course's week or deadline that starts then (an
+ * edited plan renumbers a deadline's work blocks, `work|LIS 1|Essay|13` becoming `…|7`), whose
+ * key the record then takes. A record must never move to a block it was not made for, so one
+ * that matches no block (a renamed course, a moved block) counts for nothing. `unmatched` is the
+ * number of blocks recorded (by key) whose records were left out.
+ */
+export function recordsOfPlan<E extends { key: string; start?: string }>(
+  entries: readonly E[],
+  blocks: readonly Pick<Block, 'key' | 'startAt'>[],
+  keepUnknownKeys = false,
+): { entries: E[]; unmatched: number } {
+  const startOf = new Map(blocks.map((b) => [b.key, b.startAt]));
+  const byFamilyAndStart = new Map(blocks.map((b) => [`${familyOf(b.key)}@${b.startAt}`, b.key]));
+  const left = new Set<string>();
+  const kept: E[] = [];
+  for (const e of entries) {
+    const start = e.start === undefined ? undefined : Date.parse(e.start);
+    const known = startOf.get(e.key);
+    if (start === undefined || known === start) {
+      if (known !== undefined || keepUnknownKeys) kept.push(e);
+      else left.add(e.key);
+      continue;
+    }
+    const key = byFamilyAndStart.get(`${familyOf(e.key)}@${start}`);
+    if (key !== undefined) kept.push({ ...e, key });
+    else if (known === undefined && keepUnknownKeys) kept.push(e);
+    else left.add(e.key);
+  }
+  return { entries: kept, unmatched: left.size };
 }

@@ -14,6 +14,8 @@ export interface UpcomingDeadline {
   /** Whole days from the day asked about to the due day (0 = that same day). */
   daysLeft: number;
   shortMinutes: number;
+  /** Its work window is over: the shortfall is work that did not happen, no longer a risk. */
+  missed: boolean;
 }
 
 /** The next `count` deadlines due after `from`, soonest first, with days counted from `from.day`. */
@@ -35,7 +37,8 @@ export function upcomingDeadlines(
       .map((d) => {
         const { day, minute } = d.deadline.due;
         const due = d.deadline.allDay ? d.deadline.due : zone.toLocal(zone.toUtc(day, minute));
-        return { deadline: d.deadline, due, daysLeft: d.deadline.due.day - from.day, shortMinutes: d.shortMinutes };
+        const daysLeft = d.deadline.due.day - from.day;
+        return { deadline: d.deadline, due, daysLeft, shortMinutes: d.shortMinutes, missed: d.missed === true };
       })
   );
 }

@@ -18,6 +18,8 @@ export interface ProgressEntry {
   key: string;
   status: ProgressStatus;
   at: string;
+  /** When the block started (ISO instant): a record counts only for a block that still starts then. Older records have none. */
+  start?: string;
 }
 
 export function progressPath(planPath: string): string {
@@ -71,8 +73,13 @@ export function readProgress(planPath: string): Progress {
       }
       try {
         const e = JSON.parse(line) as ProgressEntry;
-        if (typeof e.key === 'string' && (e.status === 'done' || e.status === 'skipped')) entries.push(e);
-        else throw new Error('missing key or status');
+        if (typeof e.key !== 'string' || (e.status !== 'done' && e.status !== 'skipped')) {
+          throw new Error('missing key or status');
+        }
+        if (e.start !== undefined && (typeof e.start !== 'string' || Number.isNaN(Date.parse(e.start)))) {
+          throw new Error('start is not a time');
+        }
+        entries.push(e);
       } catch (error) {
         throw new UserError(`${basename(path)}:${i + 1}: not a progress record (${(error as Error).message})`, {
           hint: 'fix or delete that line',

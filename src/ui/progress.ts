@@ -44,6 +44,7 @@ export function deadlineJson(d: UpcomingDeadline) {
     due: d.deadline.allDay ? isoDate(due.day) : `${isoDate(due.day)} ${clock(due.minute)}`,
     daysLeft: d.daysLeft,
     shortHours: d.shortMinutes / 60,
+    missed: d.missed,
   };
 }
 
@@ -51,7 +52,13 @@ export function deadlineLines(list: readonly UpcomingDeadline[], style: Style, c
   if (list.length === 0) return [style.dim('  nothing due')];
   return list.map(deadlineJson).map((d) => {
     const left = d.daysLeft === 0 ? 'today' : d.daysLeft === 1 ? 'tomorrow' : `in ${d.daysLeft} days`;
-    const risk = d.shortHours > 0 ? `  at risk: ${d.shortHours.toFixed(1)} h of work does not fit` : '';
+    const short = d.shortHours.toFixed(1);
+    const risk =
+      d.shortHours <= 0
+        ? ''
+        : d.missed
+          ? `  missed: ${short} h of its work did not happen`
+          : `  at risk: ${short} h of work does not fit`;
     const head = `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  `;
     const name = `${sanitizeField(d.title)} (${sanitizeField(d.course)})`;
     const room = columns === undefined ? undefined : columns - head.length - risk.length;

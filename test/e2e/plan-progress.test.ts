@@ -212,3 +212,51 @@ describe('a progress log whose last line was cut off', () => {
     expect(r.stderr).toContain('plan.progress.jsonl:1: not a progress record');
   });
 });
+
+describe('records stay with the blocks they were made for', () => {
+  // Every evening free; Essay's work blocks are numbered from its first one, so moving its due
+  // date renumbers them: the skip of Monday's `work|LIS 1|Essay|13` went to a Wednesday block.
+  function evenings() {
+    const home = tempHome();
+    const plan = join(home, 'plan.yaml');
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'plans', 'free-evenings.yaml'), plan);
+    const run = (args: string[], now = '2027-10-04T21:00:00Z') => runMls(args, { env: { HOME: home, MLS_NOW: now } });
+    const blocks = (date: string) =>
+      JSON.parse(run(['plan', 'today', plan, '--date', date, '--json']).stdout).blocks as {
+        title: string;
+        start: string;
+        status: string | null;
+      }[];
+    return { home, plan, run, blocks };
+  }
+
+  it('a skip stays on its block when an edit renumbers its deadline’s blocks', () => {
+    const { plan, run, blocks } = evenings();
+    expect(run(['plan', 'skip', plan, '2']).stderr).toContain('skipped: 2027-10-04 19:30-21:00 Work: Essay');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace('due: 2027-10-15 23:59', 'due: 2027-10-09 23:59'));
+    const monday = blocks('2027-10-04');
+    expect(monday.find((b) => b.start === '19:30')).toMatchObject({ title: 'Work: Essay (LIS 1)', status: 'skipped' });
+    for (const day of ['2027-09-27', '2027-09-28', '2027-09-29', '2027-09-30', '2027-10-01']) {
+      expect(blocks(day).filter((b) => b.status !== null)).toEqual([]);
+    }
+  });
+
+  it('records of blocks the plan no longer has (a renamed course) are not counted, and a warning says so', () => {
+    const { plan, run } = evenings();
+    expect(run(['plan', 'done', plan, '1']).code).toBe(0);
+    writeFileSync(plan, readFileSync(plan, 'utf8').replaceAll('LIS 1', 'LIS 101'));
+    const r = run(['plan', 'status', plan, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).adherence.done).toBe(0);
+    expect(r.stderr).toContain('plan.progress.jsonl has records of 1 block the plan no longer has at that time');
+  });
+
+  it('skipping a block already skipped adds no second record', () => {
+    const { home, plan, run } = evenings();
+    expect(run(['plan', 'skip', plan, '2']).code).toBe(0);
+    const again = run(['plan', 'skip', plan, '2']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('already skipped: 2027-10-04 19:30-21:00 Work: Essay');
+    expect(readFileSync(join(home, 'plan.progress.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+});

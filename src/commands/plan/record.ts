@@ -54,18 +54,21 @@ async function record(
   const { io, now } = ctx;
   const [given, numbers] = planAndNumbers(...args);
   const path = planPath(ctx, given);
-  const { schedule, today } = await loadSchedule(ctx, path);
+  const { schedule, today, progress } = await loadSchedule(ctx, path);
   const day = await dayOption(opts.date, today);
-  const blocks = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined, day);
+  const chosen = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined, day);
+  const line = (b: Block) => `${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`;
+  // Recording a block as what it already is adds nothing to the log.
+  for (const b of chosen.filter((c) => progress.get(c.key) === status)) io.err(`already ${status}: ${line(b)}`);
+  const blocks = chosen.filter((c) => progress.get(c.key) !== status);
+  if (blocks.length === 0) return;
   await withPlanLock(path, () =>
     appendProgress(
       path,
-      blocks.map((b) => ({ key: b.key, status, at: now.toISOString() })),
+      blocks.map((b) => ({ key: b.key, status, at: now.toISOString(), start: new Date(b.startAt).toISOString() })),
     ),
   );
-  for (const b of blocks) {
-    io.err(`${status}: ${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`);
-  }
+  for (const b of blocks) io.err(`${status}: ${line(b)}`);
   if (status === 'skipped') {
     io.err('Its work moves to later free time (see `mls plan week`); run `mls plan build` to update the calendar.');
   }

@@ -58,13 +58,35 @@ export async function scheduleAsOf(ctx: Context, plan: Plan, planFile: string) {
   const { now } = ctx;
   const { buildSchedule, replaceSkipped } = await import('../../planner/schedule.js');
   const { readProgress } = await import('../../store/progress-log.js');
-  const { skipTimes } = await import('../../planner/adherence.js');
+  const { allBlocks, recordsOfPlan, skipTimes } = await import('../../planner/adherence.js');
   const { localMomentIn } = await import('../../time/zone.js');
   const progress = readProgress(planFile);
   for (const warning of progress.warnings) ctx.io.err(warning);
   const today = localMomentIn(now, plan.timezone);
-  const schedule = replaceSkipped(plan, buildSchedule(plan), skipTimes(progress.entries), today);
-  return { schedule, progress: progress.byKey, today };
+  const base = buildSchedule(plan);
+  // Records are checked against the plan's blocks first; those of re-placed blocks (keys made by
+  // re-placing) once their blocks exist, scheduling again if a skip among them no longer fits.
+  let entries = recordsOfPlan(progress.entries, base.blocks, true).entries;
+  let schedule = replaceSkipped(plan, base, skipTimes(entries), today);
+  let checked = recordsOfPlan(entries, allBlocks(schedule));
+  const kept = new Set(checked.entries);
+  const placed = new Set(allBlocks(schedule).map((b) => b.key));
+  // A skip left out now whose key some block has was applied to that block: schedule again without it.
+  if (entries.some((e) => !kept.has(e) && e.status === 'skipped' && placed.has(e.key))) {
+    entries = checked.entries;
+    schedule = replaceSkipped(plan, buildSchedule(plan), skipTimes(entries), today);
+    checked = recordsOfPlan(entries, allBlocks(schedule));
+  }
+  const unmatched = recordsOfPlan(progress.entries, allBlocks(schedule)).unmatched;
+  if (unmatched > 0) {
+    const { progressPath } = await import('../../store/progress-log.js');
+    const logName = progressPath(planFile).replace(/^.*[\\/]/, '');
+    ctx.io.err(
+      `warning: ${logName} has records of ${unmatched} block${unmatched === 1 ? '' : 's'} the plan no longer has at that time (it was edited since); they are not counted`,
+    );
+  }
+  const byKey = new Map(checked.entries.map((e) => [e.key, e.status]));
+  return { schedule, progress: byKey, today };
 }
 
 /** Reads the plan and schedules it as of now (scheduleAsOf). */

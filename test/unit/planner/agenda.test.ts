@@ -3,6 +3,8 @@ import { momentOfDay, upcomingDeadlines } from '../../../src/planner/agenda.js';
 import type { Schedule } from '../../../src/planner/schedule.js';
 import { clock, dayNumber } from '../../../src/time/dates.js';
 import { zoneRules } from '../../../src/time/zone.js';
+import { plain } from '../../../src/ui/color.js';
+import { deadlineLines } from '../../../src/ui/progress.js';
 
 const day = (iso: string) => dayNumber(iso);
 const deadline = (title: string, due: string, minute = 1439) =>
@@ -37,5 +39,28 @@ describe('a deadline due at a time the clocks skip', () => {
     const [d] = upcomingDeadlines(skipped, { day: day('2027-03-13'), minute: 0 }, 5, zoneRules('America/New_York'));
     expect(d && clock(d.due.minute)).toBe('03:00');
     expect(d?.due.day).toBe(day('2027-03-14'));
+  });
+});
+
+describe('a deadline whose work window is over', () => {
+  it('shows its shortfall as missed work, not as a risk (plan check called it missed, today "at risk")', () => {
+    const d = (missed: boolean) =>
+      ({
+        deadline: { title: 'Essay', course: 'LIS 1', due: { day: day('2027-10-15'), minute: 1439 }, allDay: false },
+        shortMinutes: 750,
+        missed,
+      }) as never;
+    const lines = (missed: boolean) =>
+      deadlineLines(
+        upcomingDeadlines(
+          { deadlines: [d(missed)] } as unknown as Schedule,
+          { day: day('2027-10-13'), minute: 0 },
+          5,
+          zoneRules('UTC'),
+        ),
+        plain,
+      );
+    expect(lines(true)[0]).toContain('missed: 12.5 h of its work did not happen');
+    expect(lines(false)[0]).toContain('at risk: 12.5 h of work does not fit');
   });
 });
