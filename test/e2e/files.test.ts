@@ -62,11 +62,13 @@ function feed(dir: string, n: number): string {
 const TEN = Array.from({ length: 10 }, (_, i) => i);
 
 describe('concurrent commands never lose a record', () => {
-  it('ten concurrent plan done/skip keep ten records', async () => {
+  it('ten concurrent plan done/skip of ten blocks keep ten records', async () => {
     const { home, plan } = examplePlan();
+    // Two blocks on each of five days of the week before (the example plan's own numbering).
+    const days = ['2027-09-27', '2027-09-29', '2027-09-30', '2027-10-02', '2027-10-03'];
     const results = await Promise.all(
       TEN.map((i) =>
-        runMlsAsync(['plan', i % 2 ? 'skip' : 'done', plan, '1', '--date', '2027-10-04'], {
+        runMlsAsync(['plan', i % 2 ? 'skip' : 'done', plan, String((i % 2) + 1), '--date', days[i >> 1] ?? ''], {
           env: { HOME: home, MLS_NOW: MONDAY },
         }),
       ),
@@ -74,7 +76,21 @@ describe('concurrent commands never lose a record', () => {
     expect(results.map((r) => r.code)).toEqual(TEN.map(() => 0));
     const lines = readFileSync(join(home, 'plan.progress.jsonl'), 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(10);
-    for (const line of lines) expect(JSON.parse(line)).toMatchObject({ status: expect.stringMatching(/done|skipped/) });
+    const records = lines.map((l) => JSON.parse(l) as { key: string; status: string });
+    expect(new Set(records.map((r) => r.key)).size).toBe(10);
+    for (const r of records) expect(r.status).toMatch(/^(done|skipped)$/);
+  }, 120_000);
+
+  it('ten concurrent plan done of one block keep one record; the others say it is already done', async () => {
+    const { home, plan } = examplePlan();
+    const results = await Promise.all(
+      TEN.map(() =>
+        runMlsAsync(['plan', 'done', plan, '1', '--date', '2027-09-27'], { env: { HOME: home, MLS_NOW: MONDAY } }),
+      ),
+    );
+    expect(results.map((r) => r.code)).toEqual(TEN.map(() => 0));
+    expect(readFileSync(join(home, 'plan.progress.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(1);
+    expect(results.filter((r) => r.stderr.includes('already done: 2027-09-27'))).toHaveLength(9);
   }, 120_000);
 
   it('ten concurrent plan import of different feeds keep ten deadlines', async () => {

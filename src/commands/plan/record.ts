@@ -1,9 +1,9 @@
 /** `mls plan done` and `mls plan skip`: record study blocks, by number or the one under way. */
 import { UserError } from '../../errors.js';
-import { blocksOn, type ProgressStatus } from '../../planner/adherence.js';
+import { allBlocks, blocksOn, type ProgressStatus, recordsOfPlan } from '../../planner/adherence.js';
 import type { Block } from '../../planner/schedule.js';
 import { withPlanLock } from '../../store/plan-lock.js';
-import { appendProgress } from '../../store/progress-log.js';
+import { appendProgress, readProgress } from '../../store/progress-log.js';
 import { clock, isoDate } from '../../time/dates.js';
 import { sanitizeField } from '../../ui/sanitize.js';
 import type { Context } from '../shared/context.js';
@@ -54,20 +54,27 @@ async function record(
   const { io, now } = ctx;
   const [given, numbers] = planAndNumbers(...args);
   const path = planPath(ctx, given);
-  const { schedule, today, progress } = await loadSchedule(ctx, path);
+  const { schedule, today } = await loadSchedule(ctx, path);
   const day = await dayOption(opts.date, today);
   const chosen = chosenBlocks(blocksOn(schedule, day), numbers, day === today.day ? now.getTime() : undefined, day);
   const line = (b: Block) => `${isoDate(b.day)} ${clock(b.start)}-${clock(b.end)} ${sanitizeField(b.title)}`;
-  // Recording a block as what it already is adds nothing to the log.
-  for (const b of chosen.filter((c) => progress.get(c.key) === status)) io.err(`already ${status}: ${line(b)}`);
-  const blocks = chosen.filter((c) => progress.get(c.key) !== status);
+  const blocks = await withPlanLock(path, async () => {
+    // Under the lock, so that a record made meanwhile by another command counts: recording a
+    // block as what it already is adds nothing to the log.
+    const latest = new Map(
+      recordsOfPlan(readProgress(path).entries, allBlocks(schedule)).entries.map((e) => [e.key, e.status]),
+    );
+    for (const b of chosen.filter((c) => latest.get(c.key) === status)) io.err(`already ${status}: ${line(b)}`);
+    const added = chosen.filter((c) => latest.get(c.key) !== status);
+    if (added.length > 0) {
+      await appendProgress(
+        path,
+        added.map((b) => ({ key: b.key, status, at: now.toISOString(), start: new Date(b.startAt).toISOString() })),
+      );
+    }
+    return added;
+  });
   if (blocks.length === 0) return;
-  await withPlanLock(path, () =>
-    appendProgress(
-      path,
-      blocks.map((b) => ({ key: b.key, status, at: now.toISOString(), start: new Date(b.startAt).toISOString() })),
-    ),
-  );
   for (const b of blocks) io.err(`${status}: ${line(b)}`);
   if (status === 'skipped') {
     io.err('Its work moves to later free time (see `mls plan week`); run `mls plan build` to update the calendar.');
