@@ -7,7 +7,7 @@ export type ProgressStatus = 'done' | 'skipped';
 export interface Adherence {
   /** First day of the window (the last `days` days up to now). */
   from: DayNumber;
-  /** Blocks that ended in the window. */
+  /** Blocks that ended in the window, and those under way that are recorded. */
   past: number;
   done: number;
   skipped: number;
@@ -31,7 +31,13 @@ export function adherence(
   const threshold = options.threshold ?? DEFAULT_SKIP_THRESHOLD;
   const from = now.day - days + 1;
   const nowKey = momentKey(now);
-  const past = blocks.filter((b) => b.day >= from && momentKey({ day: b.day, minute: b.end }) <= nowKey);
+  // A block counts once it has ended, or once it has started and is recorded (done while under way).
+  const past = blocks.filter(
+    (b) =>
+      b.day >= from &&
+      (momentKey({ day: b.day, minute: b.end }) <= nowKey ||
+        (log.has(b.key) && momentKey({ day: b.day, minute: b.start }) <= nowKey)),
+  );
   const done = past.filter((b) => log.get(b.key) === 'done').length;
   const skipped = past.filter((b) => log.get(b.key) === 'skipped').length;
   const skipRate = past.length === 0 ? 0 : skipped / past.length;

@@ -54,6 +54,12 @@ describe('adherence', () => {
     expect(adherence(blocks, new Map(), { day: d0 + 3, minute: 19 * 60 + 30 }).past).toBe(3);
   });
 
+  it('counts a block under way once it is recorded (done at 19:30 of a 19:00-20:00 block showed as not done)', () => {
+    const during = { day: d0 + 3, minute: 19 * 60 + 30 };
+    expect(adherence(blocks, new Map([['d', 'done']]), during)).toMatchObject({ past: 4, done: 1, unlogged: 3 });
+    expect(adherence(blocks, new Map([['future', 'done']]), during)).toMatchObject({ past: 3, done: 0 });
+  });
+
   it('reads skipped keys from the log, the last record of a key winning, with the time of the skip', () => {
     const at = '2027-10-04T20:00:00.000Z';
     expect([
