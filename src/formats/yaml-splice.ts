@@ -49,11 +49,13 @@ export function applyYaml(source: string, edits: Edits): string {
 
   const blockRow = (row: Row, dash: number, content: number) =>
     Object.entries(row)
-      .map(([k, v], i) => `${i === 0 ? `${pad(dash)}-${pad(content - dash - 1)}` : pad(content)}${k}: ${yamlScalar(v)}`)
+      .map(
+        ([k, v], i) => `${i === 0 ? `${pad(dash)}-${pad(content - dash - 1)}` : pad(content)}${k}: ${yamlScalar(v, k)}`,
+      )
       .join('\n');
   const flowRow = (row: Row) =>
     `{ ${Object.entries(row)
-      .map(([k, v]) => `${k}: ${flowScalar(v)}`)
+      .map(([k, v]) => `${k}: ${flowScalar(v, k)}`)
       .join(', ')} }`;
 
   /** Appends rows to the sequence `node` (or to a new block list) under `key` in `map`. */
@@ -103,7 +105,7 @@ export function applyYaml(source: string, edits: Edits): string {
     const last = map.items.at(-1);
     const lastNode = (last?.value ?? last?.key) as Node | undefined;
     if (map.flow) {
-      const rendered = value === null ? `[${rows.map(flowRow).join(', ')}]` : render(value, flowScalar);
+      const rendered = value === null ? `[${rows.map(flowRow).join(', ')}]` : render(value, (v) => flowScalar(v, key));
       const entry = `${flowScalar(key)}: ${rendered}`;
       if (lastNode) splices.push({ at: lastNode.range?.[1] ?? 0, remove: 0, insert: `, ${entry}` });
       else
@@ -119,7 +121,7 @@ export function applyYaml(source: string, edits: Edits): string {
     const body =
       value === null
         ? `${head}\n${rows.map((r) => blockRow(r, indent + 2, indent + 4)).join('\n')}`
-        : `${head} ${render(value, yamlScalar)}`;
+        : `${head} ${render(value, (v) => yamlScalar(v, key))}`;
     if (lastNode) splices.push({ at: after(lastNode), remove: 0, insert: `\n${body}` });
     else
       splices.push({
@@ -171,7 +173,7 @@ export function applyYaml(source: string, edits: Edits): string {
       splices.push({
         at,
         remove: value.range[1] - at,
-        insert: inFlow ? flowScalar(f.value) : yamlScalar(f.value),
+        insert: inFlow ? flowScalar(f.value, f.key) : yamlScalar(f.value, f.key),
       });
     } else addPair(item, f.key, f.value);
   }
