@@ -515,7 +515,9 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       .flatMap((p) => p.getValues().map((v) => plainText(String(v))))
       .filter(Boolean);
     const location = plainText(String(component.getFirstPropertyValue('location') ?? ''));
-    const parsed = readSummary(summary, categories, location || null);
+    // The SUMMARY as ical.js gives it: readSummary removes tags and decodes entities once
+    // (a second pass would take the decoded `&lt;b&gt;` for a tag).
+    const parsed = readSummary(String(component.getFirstPropertyValue('summary') ?? ''), categories, location || null);
     if (start.isDate && isBreak(parsed.title)) {
       const endText = rawValue(component, 'dtend');
       const first = start.toString().slice(0, 10);

@@ -81,3 +81,16 @@ describe('readLmsFeed: DTSTART is the first instance, and COUNT counts it', () =
       ),
     ).toEqual(['2027-01-20 12:00', '2027-03-31 13:00']));
 });
+
+describe('readLmsFeed: HTML entities are decoded once, after the tags are removed', () => {
+  it('entity.ics: `Paper &lt\\;b&gt\\; tags` is `Paper <b> tags`', () =>
+    expect(read('entity.ics').deadlines.map((d) => d.title)).toEqual(['Paper <b> tags']));
+
+  it('`a &lt;b&gt;bold&lt;/b&gt; c` keeps its escaped tags as text', () =>
+    expect(
+      readLmsFeed(
+        event('DTSTART:20270301T150000Z').replace('SUMMARY:Quiz', 'SUMMARY:Quiz a &lt;b&gt;bold&lt;/b&gt; c'),
+        spring,
+      ).deadlines[0]?.title,
+    ).toBe('Quiz a <b>bold</b> c'));
+});
