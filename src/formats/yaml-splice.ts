@@ -15,6 +15,8 @@ export interface Edits {
   fields: { index: number; key: 'due' | 'title' | 'feedUid' | 'source'; value: string }[];
   courses: Row[];
   breaks: { term: number; row: Row }[];
+  /** Values of breaks already in the plan (by term and place in its `breaks`) the feed changed. */
+  breakFields: { term: number; index: number; key: 'name' | 'start' | 'end'; value: string }[];
   /** `courseAliases` rows; a null code (leave the label's events out) is written `null`. */
   aliases: [string, string | null][];
 }
@@ -152,10 +154,15 @@ export function applyYaml(source: string, edits: Edits): string {
   if (!isMap(root)) throw new Error('the plan is not a map of settings');
   const deadlineSeq = root.get('deadlines', true) as YAMLSeq | undefined;
 
-  const targets = edits.fields.flatMap((f) => {
-    const item = isSeq(deadlineSeq) ? deadlineSeq.items[f.index] : undefined;
-    return isMap(item) ? [{ f, item, value: item.get(f.key, true) as Node | undefined }] : [];
-  });
+  const termSeq = root.get('terms', true);
+  const targets = [
+    ...edits.fields.map((f) => ({ f, item: isSeq(deadlineSeq) ? deadlineSeq.items[f.index] : undefined })),
+    ...edits.breakFields.map((f) => {
+      const term = isSeq(termSeq) ? termSeq.items[f.term] : undefined;
+      const breaks = isMap(term) ? term.get('breaks', true) : undefined;
+      return { f, item: isSeq(breaks) ? breaks.items[f.index] : undefined };
+    }),
+  ].flatMap(({ f, item }) => (isMap(item) ? [{ f, item, value: item.get(f.key, true) as Node | undefined }] : []));
   const replaced = new Set(targets.map((t) => t.value).filter((v) => v?.range));
   for (const { f, item, value } of targets) {
     if (value?.range) {
@@ -179,7 +186,6 @@ export function applyYaml(source: string, edits: Edits): string {
   }
   appendRows(root, 'deadlines', edits.deadlines);
   appendRows(root, 'courses', edits.courses);
-  const termSeq = root.get('terms', true);
   const byTerm = new Map<number, Row[]>();
   for (const b of edits.breaks) byTerm.set(b.term, [...(byTerm.get(b.term) ?? []), b.row]);
   for (const [index, rows] of byTerm) {
