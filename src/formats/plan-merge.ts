@@ -20,7 +20,15 @@ export interface MergeReport {
   added: FeedDeadline[];
   /** Feed deadlines that are a deadline the user typed in (same course and day, similar title). */
   linked: { uid: string; title: string; due: string; course: string; planTitle: string }[];
-  changed: { uid: string; title: string; from: string; to: string }[];
+  /** `from`/`to` are the due before and after; `changes` says which of `title` and `due` changed. */
+  changed: {
+    uid: string;
+    title: string;
+    fromTitle: string;
+    from: string;
+    to: string;
+    changes: ('due' | 'title')[];
+  }[];
   /** In the plan from this feed before, no longer in it: reported, not deleted. */
   removed: { uid: string; title: string; due: string }[];
   unchanged: number;
@@ -331,7 +339,14 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
         continue;
       }
       if (due !== newDue || retitled) {
-        report.changed.push({ uid: d.uid, title: d.title, from: due, to: newDue });
+        report.changed.push({
+          uid: d.uid,
+          title: d.title,
+          fromTitle: text(existing.title),
+          from: due,
+          to: newDue,
+          changes: [...(due !== newDue ? (['due'] as const) : []), ...(retitled ? (['title'] as const) : [])],
+        });
         if (due !== newDue) edits.fields.push({ index, key: 'due', value: newDue });
         if (retitled) edits.fields.push({ index, key: 'title', value: d.title });
       } else report.unchanged += 1;

@@ -17,7 +17,7 @@ export interface ImportOutcome {
     source: string;
     added: Deadline[];
     linked: { uid: string; title: string; due: string; course: string; planTitle: string }[];
-    changed: { uid: string; title: string; from: string; to: string }[];
+    changed: { uid: string; title: string; fromTitle: string; from: string; to: string; changes: string[] }[];
     removed: { uid: string; title: string; due: string }[];
     unchanged: number;
     outsideTerms: Deadline[];
@@ -94,8 +94,13 @@ export function importLines(outcome: ImportOutcome, style: Style): string[] {
     lines.push(
       `${style.cyan('linked ')}  ${d.due.padEnd(16)}  ${s(d.course)}: ${s(d.title)} is your "${s(d.planTitle)}"`,
     );
-  for (const d of r.changed)
-    lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${s(d.title)} (was ${s(d.from)})`);
+  for (const d of r.changed) {
+    const was = [
+      d.changes.includes('due') ? `due was ${s(d.from)}` : null,
+      d.changes.includes('title') ? `title was "${s(d.fromTitle)}"` : null,
+    ].filter(Boolean);
+    lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${s(d.title)} (${was.join('; ')})`);
+  }
   for (const d of r.removed)
     lines.push(
       `${style.red('removed')}  ${d.due.padEnd(16)}  ${s(d.title)}: no longer in the feed; still in your plan`,

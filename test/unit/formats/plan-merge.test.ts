@@ -125,7 +125,14 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
       estimates: hours,
     });
     expect(moved.report.changed).toEqual([
-      { uid: 'u0', title: 'Community analysis paper', from: '2027-03-05 23:59', to: '2027-03-08 23:59' },
+      {
+        uid: 'u0',
+        title: 'Community analysis paper',
+        fromTitle: 'Community Analysis Paper',
+        from: '2027-03-05 23:59',
+        to: '2027-03-08 23:59',
+        changes: ['due'],
+      },
     ]);
     expect(moved.text).toBe(once.replace('due: 2027-03-05 23:59', 'due: 2027-03-08 23:59'));
     await parsePlan(moved.text, 'plan.yaml', 'UTC');
