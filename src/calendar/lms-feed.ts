@@ -168,6 +168,32 @@ function quoteUriTzids(block: string): string {
 }
 
 /**
+ * A local time of a feed in its zone's rules. RFC 5545 3.3.5: a time skipped by a
+ * spring-forward change (02:30 on 2027-03-14 in New York) is read with the UTC offset before
+ * the gap, so it is 03:30; the plan's own times move to the change itself (03:00).
+ */
+function gapAware(rules: ZoneRules, day: number, minute: number): number {
+  if (!rules.isSkipped(day, minute)) return rules.toUtc(day, minute);
+  // Three hours earlier is before the gap (no zone skips more), under the offset before it.
+  return rules.toUtc(day, minute - 180) + 180 * 60_000;
+}
+
+/**
+ * Many feeds write a date without `VALUE=DATE` (`DTSTART:20270422`, `DUE:20270422`), which
+ * ical.js reads as a broken date-time (`2027-04-22T::`): such a value of 8 digits is the date
+ * it plainly is (any TZID dropped: a date has no zone).
+ */
+function datesWithoutValue(block: string): string {
+  return block.replace(
+    /^(DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)((?:;(?:[A-Z0-9-]+)=(?:"[^"\r\n]*"|[^";:\r\n]*))*):(\d{8}(?:,\d{8})*)[ \t]*(?=\r?$)/gim,
+    (line: string, name: string, params: string, value: string) =>
+      /;VALUE=/i.test(params)
+        ? line
+        : `${name}${params.replace(/;TZID=(?:"[^"\r\n]*"|[^";:\r\n]*)/gi, '')};VALUE=DATE:${value}`,
+  );
+}
+
+/**
  * `RDATE;VALUE=PERIOD:20270312T170000Z/PT1H` is an occurrence that starts at the period's
  * start (RFC 5545 3.8.5.2); ical.js cannot expand periods, so each is written as its start.
  */
@@ -434,7 +460,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   const refused: string[] = [];
   for (const block of blocks) {
     anonymous += 1;
-    const text = quoteUriTzids(block);
+    const text = datesWithoutValue(quoteUriTzids(block));
     const uid = /^UID[;:](?:[^\r\n]*?:)?([^\r\n]*)/im.exec(text)?.[1]?.trim() || `no-uid-${anonymous}`;
     const todo = /^BEGIN:VTODO/i.test(text);
     const problem = startProblem(text, todo ? 'DUE' : 'DTSTART') ?? valueProblem(text);
@@ -555,7 +581,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     }
     const instant =
       'rules' in reader
-        ? reader.rules.toUtc(dayNumber(start.toString().slice(0, 10)), start.hour * 60 + start.minute)
+        ? gapAware(reader.rules, dayNumber(start.toString().slice(0, 10)), start.hour * 60 + start.minute)
         : Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) -
           reader.vtimezone.utcOffset(start) * 1000;
     return { deadline: { ...base, instant } };
@@ -569,7 +595,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     if (!reader) return null;
     if ('vtimezone' in reader) return wall - reader.vtimezone.utcOffset(time) * 1000;
     return (
-      reader.rules.toUtc(dayNumber(time.toString().slice(0, 10)), time.hour * 60 + time.minute) + time.second * 1000
+      gapAware(reader.rules, dayNumber(time.toString().slice(0, 10)), time.hour * 60 + time.minute) + time.second * 1000
     );
   };
 

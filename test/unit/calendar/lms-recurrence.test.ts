@@ -94,3 +94,22 @@ describe('readLmsFeed: HTML entities are decoded once, after the tags are remove
       ).deadlines[0]?.title,
     ).toBe('Quiz a <b>bold</b> c'));
 });
+
+describe('readLmsFeed: feed times RFC 5545 reads in a particular way', () => {
+  it('a time in a spring-forward gap uses the offset before the gap (RFC 5545 3.3.5): 02:30 is 03:30', () =>
+    expect(read('dst-gap.ics').deadlines.map((d) => d.due)).toEqual(['2027-03-14 03:30']));
+
+  it.each([
+    ['DTSTART:20270422', '2027-04-22'],
+    ['DTSTART;TZID=America/New_York:20270422', '2027-04-22'],
+  ])('%s (a date without VALUE=DATE) is read as the date', (line, due) => {
+    const f = readLmsFeed(event(line), spring);
+    expect(f.deadlines.map((d) => d.due)).toEqual([due]);
+    expect(f.skipped).toEqual([]);
+  });
+
+  it('a to-do with DUE:20270422 is due that day', () => {
+    const text = event('DUE:20270422').replace(/VEVENT/g, 'VTODO');
+    expect(readLmsFeed(text, spring).deadlines.map((d) => d.due)).toEqual(['2027-04-22']);
+  });
+});
