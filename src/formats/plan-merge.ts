@@ -200,6 +200,36 @@ function readPlain(planText: string): { plain: PlainPlan; json: boolean } {
   return { plain: (load(planText, { schema: CORE_SCHEMA }) ?? {}) as PlainPlan, json: false };
 }
 
+/**
+ * Where a plan that starts with `{` stops being JSON (line and column from 1), and what is
+ * there; null when it is JSON. Said in our words: the engine's message names its own parser.
+ */
+export function jsonSyntaxError(planText: string): { line: number; column: number; message: string } | null {
+  if (!planText.trimStart().startsWith('{')) return null;
+  try {
+    JSON.parse(planText);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const at = /at position (\d+)/.exec(message);
+    const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+    let offset = at ? Number(at[1]) : planText.length;
+    if (!at && lineColumn) {
+      const lines = planText.split('\n').slice(0, Number(lineColumn[1]) - 1);
+      offset = lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineColumn[2]) - 1;
+    }
+    const before = planText.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    const found = planText[offset];
+    return {
+      line,
+      column,
+      message: found === undefined ? 'the text ends before the JSON does' : `unexpected ${JSON.stringify(found)}`,
+    };
+  }
+}
+
 /** The plan's zone, terms and course codes; null when the text is no plan (parsePlan says why). */
 export function readPlanFacts(planText: string): PlanFacts | null {
   let plain: PlainPlan & { timezone?: unknown };

@@ -33,3 +33,15 @@ describe('mls plan import: what changed', () => {
     expect(text).toContain('changed  2027-02-10 22:59  Quiz 10 (due was 2027-02-10 23:59)');
   });
 });
+
+describe('mls plan import: a broken JSON plan', () => {
+  it('is a JSON syntax error at its line and column, not a YAML one', () => {
+    const home = tempHome();
+    const plan = join(home, 'plan.json');
+    writeFileSync(plan, '{\n  "name": "x",\n  "terms": [ { "name": "S", }\n');
+    const r = runMls(['plan', 'import', lms('entity.ics'), plan], { env: { HOME: home }, cwd: home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: plan\.json:3:29: JSON syntax error: unexpected "}"/m);
+    expect(r.stderr).not.toMatch(/YAML|position|Unexpected token/);
+  });
+});
