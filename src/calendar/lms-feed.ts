@@ -292,6 +292,25 @@ interface Rules {
   gives: (time: ICAL.Time) => boolean;
 }
 
+/** Counts every date a rule's iterators look at, and ends the rule past the terms (see prepareRules). */
+function bound(recur: ICAL.Recur, work: Rules['work'], windowEnd: string | null): void {
+  const make = recur.iterator.bind(recur);
+  recur.iterator = (startTime: ICAL.Time) => {
+    const iterator = make(startTime);
+    const check = iterator.check_contracting_rules.bind(iterator);
+    // Returning true ends ical.js's inner search: the date it gives is then past the terms
+    // (visit stops there) or the work is exhausted (visit stops and says so).
+    iterator.check_contracting_rules = () => {
+      work.steps += 1;
+      if (work.steps > MAX_STEPS) work.exhausted = true;
+      if (work.exhausted) return true;
+      if (windowEnd && iterator.last.toString().slice(0, 10) > windowEnd) return true;
+      return check();
+    };
+    return iterator;
+  };
+}
+
 /**
  * Bounds a master's RRULE before ical.js expands it: ical.js's iterator can look at dates
  * without end inside one call (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` never matches, and a
@@ -332,21 +351,11 @@ function prepareRules(master: ICAL.Component, windowEnd: string | null): Rules {
     bound.addDuration(ICAL.Duration.fromData({ hours: 15 }));
     recur.until = bound;
   }
-  const make = recur.iterator.bind(recur);
-  recur.iterator = (startTime: ICAL.Time) => {
-    const iterator = make(startTime);
-    const check = iterator.check_contracting_rules.bind(iterator);
-    // Returning true ends ical.js's inner search: the date it gives is then past the terms
-    // (visit stops there) or the work is exhausted (visit stops and says so).
-    iterator.check_contracting_rules = () => {
-      work.steps += 1;
-      if (work.steps > MAX_STEPS) work.exhausted = true;
-      if (work.exhausted) return true;
-      if (windowEnd && iterator.last.toString().slice(0, 10) > windowEnd) return true;
-      return check();
-    };
-    return iterator;
-  };
+  // Every RRULE of the series is bounded (RFC 5545 says one; some feeds write more).
+  for (const other of master.getAllProperties('rrule')) {
+    const rule = other.getFirstValue();
+    if (rule instanceof ICAL.Recur) bound(rule, work, windowEnd);
+  }
   return rules;
 }
 

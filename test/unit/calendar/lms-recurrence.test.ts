@@ -113,3 +113,16 @@ describe('readLmsFeed: feed times RFC 5545 reads in a particular way', () => {
     expect(readLmsFeed(text, spring).deadlines.map((d) => d.due)).toEqual(['2027-04-22']);
   });
 });
+
+describe('readLmsFeed: two RRULEs', () => {
+  it('a second rule that never matches is bounded too', () => {
+    const { value: f, ms } = timed(() =>
+      readLmsFeed(
+        event('DTSTART:20270120T170000Z\nRRULE:FREQ=WEEKLY;COUNT=2\nRRULE:FREQ=DAILY;BYMONTH=2,4;BYMONTHDAY=31'),
+        spring,
+      ),
+    );
+    expect(ms).toBeLessThan(3000);
+    expect(f.deadlines.map((d) => d.due)).toEqual(['2027-01-20 12:00', '2027-01-27 12:00']);
+  });
+});
