@@ -168,6 +168,32 @@ function quoteUriTzids(block: string): string {
 }
 
 /**
+ * A local time of a feed in its zone's rules. RFC 5545 3.3.5: a time skipped by a
+ * spring-forward change (02:30 on 2027-03-14 in New York) is read with the UTC offset before
+ * the gap, so it is 03:30; the plan's own times move to the change itself (03:00).
+ */
+function gapAware(rules: ZoneRules, day: number, minute: number): number {
+  if (!rules.isSkipped(day, minute)) return rules.toUtc(day, minute);
+  // Three hours earlier is before the gap (no zone skips more), under the offset before it.
+  return rules.toUtc(day, minute - 180) + 180 * 60_000;
+}
+
+/**
+ * Many feeds write a date without `VALUE=DATE` (`DTSTART:20270422`, `DUE:20270422`), which
+ * ical.js reads as a broken date-time (`2027-04-22T::`): such a value of 8 digits is the date
+ * it plainly is (any TZID dropped: a date has no zone).
+ */
+function datesWithoutValue(block: string): string {
+  return block.replace(
+    /^(DTSTART|DTEND|DUE|RECURRENCE-ID|EXDATE|RDATE)((?:;(?:[A-Z0-9-]+)=(?:"[^"\r\n]*"|[^";:\r\n]*))*):(\d{8}(?:,\d{8})*)[ \t]*(?=\r?$)/gim,
+    (line: string, name: string, params: string, value: string) =>
+      /;VALUE=/i.test(params)
+        ? line
+        : `${name}${params.replace(/;TZID=(?:"[^"\r\n]*"|[^";:\r\n]*)/gi, '')};VALUE=DATE:${value}`,
+  );
+}
+
+/**
  * `RDATE;VALUE=PERIOD:20270312T170000Z/PT1H` is an occurrence that starts at the period's
  * start (RFC 5545 3.8.5.2); ical.js cannot expand periods, so each is written as its start.
  */
@@ -236,8 +262,102 @@ export function feedKey(uid: string): string {
 }
 
 const MAX_OCCURRENCES = 5000;
-/** Occurrences looked at per series, before or in the terms. */
+/** Dates a series' rules may look at (ical.js's own candidate checks), before or in the terms. */
 const MAX_STEPS = 20_000;
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether a BYMONTH/BYMONTHDAY pair can give any date (`BYMONTH=2;BYMONTHDAY=30` cannot). */
+function possibleMonthDays(months: readonly number[] | undefined, days: readonly number[] | undefined): boolean {
+  if (!days || days.length === 0) return true;
+  const within = months && months.length > 0 ? months : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  return within.some((m) => days.some((d) => d !== 0 && Math.abs(d) <= (MONTH_DAYS[m - 1] ?? 0)));
+}
+
+/** Whether a date the rule gave has the rule's month and day of month (ical.js rolls 31 February over). */
+function hasMonthDay(time: ICAL.Time, months: readonly number[] | undefined, days: readonly number[] | undefined) {
+  if (months && months.length > 0 && !months.includes(time.month)) return false;
+  if (!days || days.length === 0) return true;
+  const length = ICAL.Time.daysInMonth(time.month, time.year);
+  return days.some((d) => (d > 0 ? d : length + 1 + d) === time.day);
+}
+
+interface Rules {
+  /** Shared by every rule of the series: ical.js's candidate checks so far. */
+  work: { steps: number; exhausted: boolean };
+  /** The rule that can give no date, as written (`BYMONTH=2;BYMONTHDAY=30`); it is not expanded. */
+  never: string | null;
+  /** A UTC UNTIL as an instant, compared with each occurrence's instant. */
+  until: number | null;
+  count: number | null;
+  gives: (time: ICAL.Time) => boolean;
+}
+
+/** Counts every date a rule's iterators look at, and ends the rule past the terms (see prepareRules). */
+function bound(recur: ICAL.Recur, work: Rules['work'], windowEnd: string | null): void {
+  const make = recur.iterator.bind(recur);
+  recur.iterator = (startTime: ICAL.Time) => {
+    const iterator = make(startTime);
+    const check = iterator.check_contracting_rules.bind(iterator);
+    // Returning true ends ical.js's inner search: the date it gives is then past the terms
+    // (visit stops there) or the work is exhausted (visit stops and says so).
+    iterator.check_contracting_rules = () => {
+      work.steps += 1;
+      if (work.steps > MAX_STEPS) work.exhausted = true;
+      if (work.exhausted) return true;
+      if (windowEnd && iterator.last.toString().slice(0, 10) > windowEnd) return true;
+      return check();
+    };
+    return iterator;
+  };
+}
+
+/**
+ * Bounds a master's RRULE before ical.js expands it: ical.js's iterator can look at dates
+ * without end inside one call (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` never matches, and a
+ * rule from 1900 walks every day to the terms), so every date it looks at is counted, at most
+ * MAX_STEPS for the series, and one past the terms ends the rule. A rule that can give no
+ * date is removed (only DTSTART and RDATEs stay). A UTC UNTIL is kept as an instant: ical.js
+ * compares it with the wall-clock time of a TZID series.
+ */
+function prepareRules(master: ICAL.Component, windowEnd: string | null): Rules {
+  const work = { steps: 0, exhausted: false };
+  const rules: Rules = { work, never: null, until: null, count: null, gives: () => true };
+  const property = master.getFirstProperty('rrule');
+  const recur = property?.getFirstValue();
+  if (!(recur instanceof ICAL.Recur)) return rules;
+  const months = recur.parts.BYMONTH as number[] | undefined;
+  const days = recur.parts.BYMONTHDAY as number[] | undefined;
+  if (!possibleMonthDays(months, days)) {
+    rules.never = [months ? `BYMONTH=${months.join(',')}` : '', `BYMONTHDAY=${(days ?? []).join(',')}`]
+      .filter(Boolean)
+      .join(';');
+    master.removeAllProperties('rrule');
+    return rules;
+  }
+  rules.gives = (time) => hasMonthDay(time, months, days);
+  rules.count = recur.count ?? null;
+  const until = recur.until;
+  if (until && !until.isDate && until.zone?.tzid === 'UTC') {
+    rules.until = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
+    // Wall-clock times run at most 14 hours ahead of UTC: ical.js stops the rule after this.
+    const bound = ICAL.Time.fromData({
+      year: until.year,
+      month: until.month,
+      day: until.day,
+      hour: until.hour,
+      minute: until.minute,
+      second: until.second,
+    });
+    bound.addDuration(ICAL.Duration.fromData({ hours: 15 }));
+    recur.until = bound;
+  }
+  // Every RRULE of the series is bounded (RFC 5545 says one; some feeds write more).
+  for (const other of master.getAllProperties('rrule')) {
+    const rule = other.getFirstValue();
+    if (rule instanceof ICAL.Recur) bound(rule, work, windowEnd);
+  }
+  return rules;
+}
 
 interface Pending {
   uid: string;
@@ -349,7 +469,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
   const refused: string[] = [];
   for (const block of blocks) {
     anonymous += 1;
-    const text = quoteUriTzids(block);
+    const text = datesWithoutValue(quoteUriTzids(block));
     const uid = /^UID[;:](?:[^\r\n]*?:)?([^\r\n]*)/im.exec(text)?.[1]?.trim() || `no-uid-${anonymous}`;
     const todo = /^BEGIN:VTODO/i.test(text);
     const problem = startProblem(text, todo ? 'DUE' : 'DTSTART') ?? valueProblem(text);
@@ -430,7 +550,9 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       .flatMap((p) => p.getValues().map((v) => plainText(String(v))))
       .filter(Boolean);
     const location = plainText(String(component.getFirstPropertyValue('location') ?? ''));
-    const parsed = readSummary(summary, categories, location || null);
+    // The SUMMARY as ical.js gives it: readSummary removes tags and decodes entities once
+    // (a second pass would take the decoded `&lt;b&gt;` for a tag).
+    const parsed = readSummary(String(component.getFirstPropertyValue('summary') ?? ''), categories, location || null);
     if (start.isDate && isBreak(parsed.title)) {
       const endText = rawValue(component, 'dtend');
       const first = start.toString().slice(0, 10);
@@ -468,7 +590,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     }
     const instant =
       'rules' in reader
-        ? reader.rules.toUtc(dayNumber(start.toString().slice(0, 10)), start.hour * 60 + start.minute)
+        ? gapAware(reader.rules, dayNumber(start.toString().slice(0, 10)), start.hour * 60 + start.minute)
         : Date.UTC(start.year, start.month - 1, start.day, start.hour, start.minute) -
           reader.vtimezone.utcOffset(start) * 1000;
     return { deadline: { ...base, instant } };
@@ -482,7 +604,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     if (!reader) return null;
     if ('vtimezone' in reader) return wall - reader.vtimezone.utcOffset(time) * 1000;
     return (
-      reader.rules.toUtc(dayNumber(time.toString().slice(0, 10)), time.hour * 60 + time.minute) + time.second * 1000
+      gapAware(reader.rules, dayNumber(time.toString().slice(0, 10)), time.hour * 60 + time.minute) + time.second * 1000
     );
   };
 
@@ -610,6 +732,7 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
     const excluded = (time: ICAL.Time): boolean =>
       excludedDays.has(time.toString().slice(0, 10)) ||
       (!time.isDate && excludedInstants.has(instantOf(time, masterTzid) ?? Number.NaN));
+    const rules = prepareRules(master, windowEnd);
     const event = new ICAL.Event(master);
     for (const override of overrides.values()) event.relateException(override);
     // ical.js relates an override by its RECURRENCE-ID as written: one written in UTC for a
@@ -621,20 +744,55 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       const at = rid instanceof ICAL.Time && !rid.isDate ? instantOf(rid, property?.getParameter('tzid')) : null;
       if (at !== null) byInstant.set(at, override);
     }
+    const summaryText = plainText(String(master.getFirstPropertyValue('summary') ?? ''));
+    const named = `"${summaryText || '(no title)'}" (UID ${uid})`;
+    const start = master.getFirstPropertyValue('dtstart');
+    const startKey = start instanceof ICAL.Time ? start.toString() : null;
+    const startDay = startKey?.slice(0, 10) ?? '';
+    const rdates = new Set(
+      master
+        .getAllProperties('rdate')
+        .flatMap((p) => p.getValues())
+        .map((v) => (v instanceof ICAL.Time ? v.toString() : String(v))),
+    );
     const consumed = new Set<ICAL.Component>();
     const seen = new Set<string>();
     let count = 0;
-    let steps = 0;
+    /** Occurrences the rule gave, DTSTART counted (RFC 5545 3.3.10: COUNT counts DTSTART). */
+    let fromRule = 1;
+    let stopped = false;
     /** One occurrence of the series; false once the terms (or the limits) are passed. */
     const visit = (next: ICAL.Time): boolean => {
+      if (rules.work.exhausted) {
+        stopped = true;
+        if (count === 0) {
+          const reason = `its rule takes more than 20,000 steps from its DTSTART (${startDay}) to reach the terms`;
+          out.push({
+            skip: { uid, summary: summaryText, reason },
+            warning: `${named}: its rule was followed for 20,000 steps from its DTSTART (${startDay}) and had not reached the terms; its occurrences were not imported`,
+          });
+        } else {
+          feed.warnings.push(
+            `${named}: only its first ${count} occurrences in the terms were read (its rule was followed for 20,000 steps from its DTSTART, ${startDay})`,
+          );
+        }
+        return false;
+      }
       const day = next.toString().slice(0, 10);
       if (windowEnd && day > windowEnd) return false;
-      steps += 1;
-      // A rule from long before the terms (FREQ=MINUTELY since 1970) must not take forever to reach them.
-      if (count >= MAX_OCCURRENCES || steps > MAX_STEPS) {
-        feed.warnings.push(
-          `"${plainText(event.summary ?? '')}" (UID ${uid}): only its first ${count} occurrences in the terms were read`,
-        );
+      const key = next.toString();
+      const ruleMade = key !== startKey && !rdates.has(key);
+      if (ruleMade) {
+        // ical.js rolls 31 February over to 3 March, and compares a UTC UNTIL as wall-clock time.
+        if (!rules.gives(next)) return true;
+        if (rules.until !== null && (instantOf(next, masterTzid) ?? Number.NEGATIVE_INFINITY) > rules.until)
+          return true;
+        fromRule += 1;
+        if (rules.count !== null && fromRule > rules.count) return true;
+      }
+      if (count >= MAX_OCCURRENCES) {
+        stopped = true;
+        feed.warnings.push(`${named}: only its first ${count} occurrences in the terms were read`);
         return false;
       }
       if (windowStart && day < windowStart) return true;
@@ -657,20 +815,28 @@ export function readLmsFeed(input: string | Uint8Array, options: FeedOptions | s
       out.push(readOne(component, id, details.startDate, isOverride ? rawValue(component, 'dtstart') : null));
       return true;
     };
-    // RFC 5545 3.8.5.2: DTSTART is always the first instance; ical.js leaves it out of a
-    // series that has RDATEs and no RRULE.
-    const start = master.getFirstPropertyValue('dtstart');
-    let going = !(start instanceof ICAL.Time) || master.hasProperty('rrule') || visit(start);
+    // RFC 5545 3.8.5.2: DTSTART is always the first instance, also when the rule would not
+    // give it (a Wednesday DTSTART of a Friday rule) and of a series with RDATEs only.
+    let going = !(start instanceof ICAL.Time) || visit(start);
     const iterator = event.iterator();
     for (let next = going ? iterator.next() : null; next; next = going ? iterator.next() : null) going = visit(next);
+    if (rules.never && !stopped) {
+      const why = `its rule never gives a date (no month of ${rules.never} has that day)`;
+      if (count === 0) {
+        out.push({
+          skip: { uid, summary: summaryText, reason: `${why}, and its DTSTART is outside the terms of the plan` },
+        });
+        stopped = true;
+      } else
+        feed.warnings.push(`${named}: ${why}; only its DTSTART${rdates.size > 0 ? ' and RDATEs were' : ' was'} read`);
+    }
     // An override whose RECURRENCE-ID is no instance the rule gives in the terms adds that
     // instance (RFC 5545 3.8.4.4): it is read on its own, at its own DTSTART.
     for (const [rid, override] of overrides) {
       if (!consumed.has(override)) out.push(readInstance(override, `${uid}/${rid.replace(/[-:]/g, '')}`));
     }
-    if (count === 0) {
-      const summary = plainText(String(master.getFirstPropertyValue('summary') ?? ''));
-      out.push({ skip: { uid, summary, reason: 'no occurrence within the terms of the plan' } });
+    if (count === 0 && !stopped) {
+      out.push({ skip: { uid, summary: summaryText, reason: 'no occurrence within the terms of the plan' } });
     }
     return out;
   };

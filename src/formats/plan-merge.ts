@@ -20,7 +20,15 @@ export interface MergeReport {
   added: FeedDeadline[];
   /** Feed deadlines that are a deadline the user typed in (same course and day, similar title). */
   linked: { uid: string; title: string; due: string; course: string; planTitle: string }[];
-  changed: { uid: string; title: string; from: string; to: string }[];
+  /** `from`/`to` are the due before and after; `changes` says which of `title` and `due` changed. */
+  changed: {
+    uid: string;
+    title: string;
+    fromTitle: string;
+    from: string;
+    to: string;
+    changes: ('due' | 'title')[];
+  }[];
   /** In the plan from this feed before, no longer in it: reported, not deleted. */
   removed: { uid: string; title: string; due: string }[];
   unchanged: number;
@@ -28,6 +36,13 @@ export interface MergeReport {
   /** Feed deadlines whose course the user chose to leave out. */
   courseLeftOut: FeedDeadline[];
   breaksAdded: (FeedBreak & { term: string })[];
+  /**
+   * Plan breaks the feed moved or renamed: a plan break with the days of a feed break, else
+   * the one with its name in that term (a break has no field for the feed's UID).
+   */
+  breaksChanged: (FeedBreak & { term: string; fromName: string; fromStart: string; fromEnd: string })[];
+  /** Feed breaks (one per term they fall in) already in the plan with the same days and name. */
+  breaksUnchanged: number;
   /** Breaks of the feed outside every term of the plan. */
   breaksOutside: FeedBreak[];
   coursesAdded: string[];
@@ -72,7 +87,12 @@ interface PlainDeadline {
 }
 
 interface PlainPlan {
-  terms?: { name?: unknown; start?: unknown; end?: unknown; breaks?: { start?: unknown; end?: unknown }[] }[];
+  terms?: {
+    name?: unknown;
+    start?: unknown;
+    end?: unknown;
+    breaks?: { name?: unknown; start?: unknown; end?: unknown }[];
+  }[];
   courses?: { code?: unknown }[];
   deadlines?: PlainDeadline[];
   courseAliases?: Record<string, unknown>;
@@ -180,6 +200,36 @@ function readPlain(planText: string): { plain: PlainPlan; json: boolean } {
   return { plain: (load(planText, { schema: CORE_SCHEMA }) ?? {}) as PlainPlan, json: false };
 }
 
+/**
+ * Where a plan that starts with `{` stops being JSON (line and column from 1), and what is
+ * there; null when it is JSON. Said in our words: the engine's message names its own parser.
+ */
+export function jsonSyntaxError(planText: string): { line: number; column: number; message: string } | null {
+  if (!planText.trimStart().startsWith('{')) return null;
+  try {
+    JSON.parse(planText);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const at = /at position (\d+)/.exec(message);
+    const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+    let offset = at ? Number(at[1]) : planText.length;
+    if (!at && lineColumn) {
+      const lines = planText.split('\n').slice(0, Number(lineColumn[1]) - 1);
+      offset = lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineColumn[2]) - 1;
+    }
+    const before = planText.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    const found = planText[offset];
+    return {
+      line,
+      column,
+      message: found === undefined ? 'the text ends before the JSON does' : `unexpected ${JSON.stringify(found)}`,
+    };
+  }
+}
+
 /** The plan's zone, terms and course codes; null when the text is no plan (parsePlan says why). */
 export function readPlanFacts(planText: string): PlanFacts | null {
   let plain: PlainPlan & { timezone?: unknown };
@@ -223,7 +273,7 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     name: text(t?.name),
     start: text(t?.start),
     end: text(t?.end),
-    breaks: list<{ start?: unknown; end?: unknown }>(t?.breaks),
+    breaks: list<{ name?: unknown; start?: unknown; end?: unknown } | null>(t?.breaks),
   }));
   const deadlines = list<PlainDeadline>(plain.deadlines);
   const report: MergeReport = {
@@ -238,11 +288,13 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     refused: [],
     movedOutside: [],
     breaksAdded: [],
+    breaksChanged: [],
+    breaksUnchanged: 0,
     breaksOutside: [],
     coursesAdded: [],
     aliasesAdded: [],
   };
-  const edits: Edits = { deadlines: [], fields: [], courses: [], breaks: [], aliases: [] };
+  const edits: Edits = { deadlines: [], fields: [], courses: [], breaks: [], breakFields: [], aliases: [] };
 
   const byId = new Map<string, number>();
   const byFeedUid = new Map<string, number>();
@@ -317,7 +369,14 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
         continue;
       }
       if (due !== newDue || retitled) {
-        report.changed.push({ uid: d.uid, title: d.title, from: due, to: newDue });
+        report.changed.push({
+          uid: d.uid,
+          title: d.title,
+          fromTitle: text(existing.title),
+          from: due,
+          to: newDue,
+          changes: [...(due !== newDue ? (['due'] as const) : []), ...(retitled ? (['title'] as const) : [])],
+        });
         if (due !== newDue) edits.fields.push({ index, key: 'due', value: newDue });
         if (retitled) edits.fields.push({ index, key: 'title', value: d.title });
       } else report.unchanged += 1;
@@ -391,7 +450,41 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
     report.aliasesAdded.push({ label, code });
   }
 
-  // Breaks and holidays from the feed go into the term they fall in.
+  mergeBreaks(feed, terms, edits, report);
+
+  const changed =
+    edits.deadlines.length +
+      edits.fields.length +
+      edits.courses.length +
+      edits.breaks.length +
+      edits.breakFields.length +
+      edits.aliases.length >
+    0;
+  const format = json ? 'json' : 'yaml';
+  if (!changed) return { text: planText, report, changed, format };
+  // A plan whose lines end in CRLF (saved on Windows) is edited with LF and given CRLF back,
+  // so the lines an import adds end like the file's own.
+  const crlf = /^[^\n]*\r\n/.test(planText);
+  const lf = crlf ? planText.replace(/\r\n/g, '\n') : planText;
+  const merged = json ? applyJson(lf, edits) : applyYaml(lf, edits);
+  return { text: crlf ? merged.replace(/\r?\n/g, '\r\n') : merged, report, changed, format };
+}
+
+type PlanTerm = {
+  name: string;
+  start: string;
+  end: string;
+  breaks: ({ name?: unknown; start?: unknown; end?: unknown } | null)[];
+};
+
+/**
+ * Breaks and holidays from the feed go into every term they fall in, cut to its days. A
+ * plan break has no field for the feed's UID, so a feed break is matched to the term's
+ * breaks by its days first (the same days: already in the plan, or renamed), then by its
+ * name (moved); each plan break answers to one feed break at most.
+ */
+function mergeBreaks(feed: Feed, terms: PlanTerm[], edits: Edits, report: MergeReport): void {
+  const parts: { b: FeedBreak; index: number; start: string; end: string }[] = [];
   for (const b of feed.breaks) {
     const problem = rowProblem({ 'break name': b.name, start: b.start, end: b.end });
     if (problem) {
@@ -403,35 +496,66 @@ export function mergeFeed(planText: string, feed: Feed, opts: MergeOptions): Mer
       });
       continue;
     }
-    // The term that holds it, else the first it overlaps, cut to that term's days (a recess
-    // that runs past the last day of classes is a break for the days it is in the term).
-    let index = terms.findIndex((t) => b.start >= t.start && b.end <= t.end);
-    if (index < 0) index = terms.findIndex((t) => b.start <= t.end && b.end >= t.start);
-    const term = terms[index];
-    if (!term) {
-      report.breaksOutside.push(b);
+    let inside = false;
+    terms.forEach((t, index) => {
+      if (!(b.start <= t.end && b.end >= t.start)) return;
+      inside = true;
+      // ISO dates compare as text: the later start, the earlier end.
+      parts.push({ b, index, start: [b.start, t.start].sort()[1] as string, end: [b.end, t.end].sort()[0] as string });
+    });
+    if (!inside) report.breaksOutside.push(b);
+  }
+  const taken = new Set<string>();
+  const match = new Map<(typeof parts)[number], number>();
+  const find = (
+    part: (typeof parts)[number],
+    fits: (x: { name?: unknown; start?: unknown; end?: unknown }) => boolean,
+  ) => {
+    const found = (terms[part.index]?.breaks ?? []).findIndex(
+      (x, i) => x !== null && typeof x === 'object' && !taken.has(`${part.index}/${i}`) && fits(x),
+    );
+    if (found >= 0) {
+      taken.add(`${part.index}/${found}`);
+      match.set(part, found);
+    }
+  };
+  const sameDays = (part: (typeof parts)[number]) => (x: { start?: unknown; end?: unknown }) =>
+    text(x.start) === part.start && text(x.end) === part.end;
+  for (const part of parts) find(part, (x) => sameDays(part)(x) && text(x.name ?? '') === part.b.name);
+  for (const part of parts) if (!match.has(part)) find(part, sameDays(part));
+  for (const part of parts) if (!match.has(part)) find(part, (x) => text(x.name ?? '') === part.b.name);
+  for (const part of parts) {
+    const term = terms[part.index] as PlanTerm;
+    const at = match.get(part);
+    const { b, start, end } = part;
+    if (at === undefined) {
+      edits.breaks.push({ term: part.index, row: { name: b.name, start, end } });
+      report.breaksAdded.push({ ...b, start, end, term: term.name });
       continue;
     }
-    // ISO dates compare as text: the later start, the earlier end.
-    const start = [b.start, term.start].sort()[1] as string;
-    const end = [b.end, term.end].sort()[0] as string;
-    if (term.breaks.some((x) => text(x?.start) === start && text(x?.end) === end)) continue;
-    term.breaks.push({ start, end });
-    edits.breaks.push({ term: index, row: { name: b.name, start, end } });
-    report.breaksAdded.push({ ...b, start, end, term: term.name });
+    const old = term.breaks[at] as { name?: unknown; start?: unknown; end?: unknown };
+    const was = { name: text(old.name ?? ''), start: text(old.start), end: text(old.end) };
+    if (was.name === b.name && was.start === start && was.end === end) {
+      report.breaksUnchanged += 1;
+      continue;
+    }
+    for (const [key, value] of [
+      ['name', b.name],
+      ['start', start],
+      ['end', end],
+    ] as const) {
+      if (was[key] !== value) edits.breakFields.push({ term: part.index, index: at, key, value });
+    }
+    report.breaksChanged.push({
+      ...b,
+      start,
+      end,
+      term: term.name,
+      fromName: was.name,
+      fromStart: was.start,
+      fromEnd: was.end,
+    });
   }
-
-  const changed =
-    edits.deadlines.length + edits.fields.length + edits.courses.length + edits.breaks.length + edits.aliases.length >
-    0;
-  const format = json ? 'json' : 'yaml';
-  if (!changed) return { text: planText, report, changed, format };
-  // A plan whose lines end in CRLF (saved on Windows) is edited with LF and given CRLF back,
-  // so the lines an import adds end like the file's own.
-  const crlf = /^[^\n]*\r\n/.test(planText);
-  const lf = crlf ? planText.replace(/\r\n/g, '\n') : planText;
-  const merged = json ? applyJson(lf, edits) : applyYaml(lf, edits);
-  return { text: crlf ? merged.replace(/\r?\n/g, '\r\n') : merged, report, changed, format };
 }
 
 function applyJson(planText: string, edits: Edits): string {
@@ -446,6 +570,10 @@ function applyJson(planText: string, edits: Edits): string {
   deadlines.push(...edits.deadlines);
   if (edits.courses.length) (plan.courses as unknown[]).push(...edits.courses);
   const terms = plan.terms as Record<string, unknown>[];
+  for (const f of edits.breakFields) {
+    const b = (terms[f.term]?.breaks as Record<string, unknown>[] | undefined)?.[f.index];
+    if (b) b[f.key] = f.value;
+  }
   for (const b of edits.breaks) {
     const term = terms[b.term] as Record<string, unknown>;
     term.breaks = [...(Array.isArray(term.breaks) ? term.breaks : []), b.row];

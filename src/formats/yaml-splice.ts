@@ -15,6 +15,8 @@ export interface Edits {
   fields: { index: number; key: 'due' | 'title' | 'feedUid' | 'source'; value: string }[];
   courses: Row[];
   breaks: { term: number; row: Row }[];
+  /** Values of breaks already in the plan (by term and place in its `breaks`) the feed changed. */
+  breakFields: { term: number; index: number; key: 'name' | 'start' | 'end'; value: string }[];
   /** `courseAliases` rows; a null code (leave the label's events out) is written `null`. */
   aliases: [string, string | null][];
 }
@@ -49,11 +51,13 @@ export function applyYaml(source: string, edits: Edits): string {
 
   const blockRow = (row: Row, dash: number, content: number) =>
     Object.entries(row)
-      .map(([k, v], i) => `${i === 0 ? `${pad(dash)}-${pad(content - dash - 1)}` : pad(content)}${k}: ${yamlScalar(v)}`)
+      .map(
+        ([k, v], i) => `${i === 0 ? `${pad(dash)}-${pad(content - dash - 1)}` : pad(content)}${k}: ${yamlScalar(v, k)}`,
+      )
       .join('\n');
   const flowRow = (row: Row) =>
     `{ ${Object.entries(row)
-      .map(([k, v]) => `${k}: ${flowScalar(v)}`)
+      .map(([k, v]) => `${k}: ${flowScalar(v, k)}`)
       .join(', ')} }`;
 
   /** Appends rows to the sequence `node` (or to a new block list) under `key` in `map`. */
@@ -103,7 +107,7 @@ export function applyYaml(source: string, edits: Edits): string {
     const last = map.items.at(-1);
     const lastNode = (last?.value ?? last?.key) as Node | undefined;
     if (map.flow) {
-      const rendered = value === null ? `[${rows.map(flowRow).join(', ')}]` : render(value, flowScalar);
+      const rendered = value === null ? `[${rows.map(flowRow).join(', ')}]` : render(value, (v) => flowScalar(v, key));
       const entry = `${flowScalar(key)}: ${rendered}`;
       if (lastNode) splices.push({ at: lastNode.range?.[1] ?? 0, remove: 0, insert: `, ${entry}` });
       else
@@ -119,7 +123,7 @@ export function applyYaml(source: string, edits: Edits): string {
     const body =
       value === null
         ? `${head}\n${rows.map((r) => blockRow(r, indent + 2, indent + 4)).join('\n')}`
-        : `${head} ${render(value, yamlScalar)}`;
+        : `${head} ${render(value, (v) => yamlScalar(v, key))}`;
     if (lastNode) splices.push({ at: after(lastNode), remove: 0, insert: `\n${body}` });
     else
       splices.push({
@@ -150,10 +154,15 @@ export function applyYaml(source: string, edits: Edits): string {
   if (!isMap(root)) throw new Error('the plan is not a map of settings');
   const deadlineSeq = root.get('deadlines', true) as YAMLSeq | undefined;
 
-  const targets = edits.fields.flatMap((f) => {
-    const item = isSeq(deadlineSeq) ? deadlineSeq.items[f.index] : undefined;
-    return isMap(item) ? [{ f, item, value: item.get(f.key, true) as Node | undefined }] : [];
-  });
+  const termSeq = root.get('terms', true);
+  const targets = [
+    ...edits.fields.map((f) => ({ f, item: isSeq(deadlineSeq) ? deadlineSeq.items[f.index] : undefined })),
+    ...edits.breakFields.map((f) => {
+      const term = isSeq(termSeq) ? termSeq.items[f.term] : undefined;
+      const breaks = isMap(term) ? term.get('breaks', true) : undefined;
+      return { f, item: isSeq(breaks) ? breaks.items[f.index] : undefined };
+    }),
+  ].flatMap(({ f, item }) => (isMap(item) ? [{ f, item, value: item.get(f.key, true) as Node | undefined }] : []));
   const replaced = new Set(targets.map((t) => t.value).filter((v) => v?.range));
   for (const { f, item, value } of targets) {
     if (value?.range) {
@@ -171,13 +180,12 @@ export function applyYaml(source: string, edits: Edits): string {
       splices.push({
         at,
         remove: value.range[1] - at,
-        insert: inFlow ? flowScalar(f.value) : yamlScalar(f.value),
+        insert: inFlow ? flowScalar(f.value, f.key) : yamlScalar(f.value, f.key),
       });
     } else addPair(item, f.key, f.value);
   }
   appendRows(root, 'deadlines', edits.deadlines);
   appendRows(root, 'courses', edits.courses);
-  const termSeq = root.get('terms', true);
   const byTerm = new Map<number, Row[]>();
   for (const b of edits.breaks) byTerm.set(b.term, [...(byTerm.get(b.term) ?? []), b.row]);
   for (const [index, rows] of byTerm) {

@@ -17,7 +17,7 @@ export interface ImportOutcome {
     source: string;
     added: Deadline[];
     linked: { uid: string; title: string; due: string; course: string; planTitle: string }[];
-    changed: { uid: string; title: string; from: string; to: string }[];
+    changed: { uid: string; title: string; fromTitle: string; from: string; to: string; changes: string[] }[];
     removed: { uid: string; title: string; due: string }[];
     unchanged: number;
     outsideTerms: Deadline[];
@@ -25,6 +25,16 @@ export interface ImportOutcome {
     refused: NotImported[];
     movedOutside: { uid: string; title: string; from: string; to: string }[];
     breaksAdded: { name: string; start: string; end: string; term: string }[];
+    breaksChanged: {
+      name: string;
+      start: string;
+      end: string;
+      term: string;
+      fromName: string;
+      fromStart: string;
+      fromEnd: string;
+    }[];
+    breaksUnchanged: number;
     breaksOutside: { uid?: string; name: string; start: string; end: string }[];
     coursesAdded: string[];
     aliasesAdded: { label: string; code: string | null }[];
@@ -84,8 +94,13 @@ export function importLines(outcome: ImportOutcome, style: Style): string[] {
     lines.push(
       `${style.cyan('linked ')}  ${d.due.padEnd(16)}  ${s(d.course)}: ${s(d.title)} is your "${s(d.planTitle)}"`,
     );
-  for (const d of r.changed)
-    lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${s(d.title)} (was ${s(d.from)})`);
+  for (const d of r.changed) {
+    const was = [
+      d.changes.includes('due') ? `due was ${s(d.from)}` : null,
+      d.changes.includes('title') ? `title was "${s(d.fromTitle)}"` : null,
+    ].filter(Boolean);
+    lines.push(`${style.yellow('changed')}  ${d.to.padEnd(16)}  ${s(d.title)} (${was.join('; ')})`);
+  }
   for (const d of r.removed)
     lines.push(
       `${style.red('removed')}  ${d.due.padEnd(16)}  ${s(d.title)}: no longer in the feed; still in your plan`,
@@ -94,6 +109,15 @@ export function importLines(outcome: ImportOutcome, style: Style): string[] {
     lines.push(`${style.dim('skipped')}  ${(d.due ?? '').padEnd(16)}  ${s(d.summary || '(no title)')}: ${s(d.reason)}`);
   for (const b of r.breaksAdded)
     lines.push(`${style.green('break  ')}  ${b.start} to ${b.end}  ${s(b.name)} (${s(b.term)})`);
+  for (const b of r.breaksChanged) {
+    const was = [
+      b.fromName === b.name ? null : `"${s(b.fromName)}"`,
+      b.fromStart === b.start && b.fromEnd === b.end ? null : `${b.fromStart} to ${b.fromEnd}`,
+    ].filter(Boolean);
+    lines.push(
+      `${style.yellow('changed')}  ${b.start} to ${b.end}  ${s(b.name)} (${s(b.term)}) (was ${was.join(', ')})`,
+    );
+  }
   for (const c of r.coursesAdded)
     lines.push(`${style.green('course ')}  ${''.padEnd(16)}  ${s(c)}: new course (weeklyHours: 0)`);
   for (const a of r.aliasesAdded)
@@ -106,7 +130,12 @@ export function importLines(outcome: ImportOutcome, style: Style): string[] {
 export function importSummary(outcome: ImportOutcome): string {
   const r = outcome.report;
   const skipped = notImported(outcome).length;
-  return `${s(r.source)}: ${r.added.length} added, ${r.linked.length} linked, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged; ${skipped} ${skipped === 1 ? 'event' : 'events'} not imported`;
+  const breaks = r.breaksAdded.length + r.breaksChanged.length + r.breaksUnchanged;
+  const breakCounts =
+    breaks > 0
+      ? `; breaks: ${r.breaksAdded.length} added, ${r.breaksChanged.length} changed, ${r.breaksUnchanged} unchanged`
+      : '';
+  return `${s(r.source)}: ${r.added.length} added, ${r.linked.length} linked, ${r.changed.length} changed, ${r.removed.length} removed, ${r.unchanged} unchanged${breakCounts}; ${skipped} ${skipped === 1 ? 'event' : 'events'} not imported`;
 }
 
 /** The `--json` payload (docs/lms-import.md). */

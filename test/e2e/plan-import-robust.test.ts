@@ -163,7 +163,7 @@ describe('mls plan import: a deadline you typed, linked to the feed', () => {
     const { home, path } = planOf('link-plan.yaml');
     importInto(home, [lms('link-a.ics'), path]);
     const moved = importInto(home, [lms('link-b.ics'), path]);
-    expect(moved.stdout).toMatch(/^changed +2027-03-12 +Community analysis paper \(was 2027-03-05\)$/m);
+    expect(moved.stdout).toMatch(/^changed +2027-03-12 +Community analysis paper \(due was 2027-03-05\)$/m);
     expect(readFileSync(path, 'utf8')).toContain('    due: 2027-03-12\n');
   });
 
@@ -174,7 +174,14 @@ describe('mls plan import: a deadline you typed, linked to the feed', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.changed).toEqual([
-      { uid: 'u-paper', title: 'Community analysis paper', from: '2027-03-05', to: '2027-03-12' },
+      {
+        uid: 'u-paper',
+        title: 'Community analysis paper',
+        fromTitle: 'Community Analysis Paper',
+        from: '2027-03-05',
+        to: '2027-03-12',
+        changes: ['due'],
+      },
     ]);
     expect(out.notImported).toContainEqual({
       uid: 'u-mid',

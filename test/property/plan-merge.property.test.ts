@@ -145,7 +145,14 @@ describe('LMS import properties', () => {
     const moved = { ...feed, deadlines: [{ ...feed.deadlines[0], due: '2027-10-07 23:59' }] } as Feed;
     const second = mergeFeed(first, moved, { estimates: DEFAULT_ESTIMATES });
     expect(second.report.changed).toEqual([
-      { uid: 'a1', title: 'Essay', from: '2027-10-05 23:59', to: '2027-10-07 23:59' },
+      {
+        uid: 'a1',
+        title: 'Essay',
+        fromTitle: 'Essay',
+        from: '2027-10-05 23:59',
+        to: '2027-10-07 23:59',
+        changes: ['due'],
+      },
     ]);
     expect(second.text).toContain('hours: 11');
     expect(second.text).toContain('due: 2027-10-07 23:59');

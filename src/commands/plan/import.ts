@@ -6,7 +6,13 @@ import { FeedEncodingError } from '../../calendar/lms-decode.js';
 import { FeedSyntaxError, icalMessage, readLmsFeed } from '../../calendar/lms-feed.js';
 import { ExitCode, UserError } from '../../errors.js';
 import { parsePlan } from '../../formats/plan-file.js';
-import { type MergeResult, mergeFeed, PlanLimitError, readPlanFacts } from '../../formats/plan-merge.js';
+import {
+  jsonSyntaxError,
+  type MergeResult,
+  mergeFeed,
+  PlanLimitError,
+  readPlanFacts,
+} from '../../formats/plan-merge.js';
 import { readPlanText } from '../../store/plan-file.js';
 import { withPlanLock } from '../../store/plan-lock.js';
 import { readFeedBytes } from '../../store/read-file.js';
@@ -79,7 +85,17 @@ async function importLocked(ctx: Context, feedPath: string, planPath: string, op
   // The plan must parse for its zone and terms; a broken one is explained with its location.
   const facts = readPlanFacts(planText);
   if (!facts) {
-    await parsePlan(planText, basename(planPath), hostTimeZone());
+    // A plan that starts with `{` is JSON, unless YAML's flow syntax reads it: when neither
+    // does, JSON's error is the one that helps (not YAML's about a flow sequence).
+    const json = jsonSyntaxError(planText);
+    try {
+      await parsePlan(planText, basename(planPath), hostTimeZone());
+    } catch (error) {
+      if (!json || !(error instanceof UserError) || !/YAML syntax error/.test(error.message)) throw error;
+      throw new UserError(`${basename(planPath)}:${json.line}:${json.column}: JSON syntax error: ${json.message}`, {
+        hint: 'check the commas, brackets and quotes around that place (JSON allows no comma before } or ])',
+      });
+    }
     throw new UserError(`${planPath} is not a plan file`, { hint: 'see `mls plan example` for the layout' });
   }
   const zone = facts.timezone ?? hostTimeZone();

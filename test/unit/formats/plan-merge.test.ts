@@ -125,7 +125,14 @@ describe('mergeFeed keeps the user’s YAML layout', () => {
       estimates: hours,
     });
     expect(moved.report.changed).toEqual([
-      { uid: 'u0', title: 'Community analysis paper', from: '2027-03-05 23:59', to: '2027-03-08 23:59' },
+      {
+        uid: 'u0',
+        title: 'Community analysis paper',
+        fromTitle: 'Community Analysis Paper',
+        from: '2027-03-05 23:59',
+        to: '2027-03-08 23:59',
+        changes: ['due'],
+      },
     ]);
     expect(moved.text).toBe(once.replace('due: 2027-03-05 23:59', 'due: 2027-03-08 23:59'));
     await parsePlan(moved.text, 'plan.yaml', 'UTC');
@@ -334,7 +341,7 @@ describe('mergeFeed remembers a course left out', () => {
 describe('scalars every YAML reader types as strings', () => {
   it.each([
     ['Reading reflection 3', 'Reading reflection 3'],
-    ['2027-02-20 23:59', '2027-02-20 23:59'],
+    ['2027-02-20 23:59', '"2027-02-20 23:59"'],
     ['-0x0', '"-0x0"'],
     ['0o17', '"0o17"'],
     ['true', '"true"'],
@@ -344,6 +351,16 @@ describe('scalars every YAML reader types as strings', () => {
     ['trailing ', '"trailing "'],
     ['line\nbreak', '"line\\nbreak"'],
   ])('%j -> %s', (value, written) => expect(yamlScalar(value)).toBe(written));
+
+  it.each([
+    ['due', '2027-02-20 23:59', '2027-02-20 23:59'],
+    ['start', '2027-03-15', '2027-03-15'],
+    ['title', '2027-03-05', '"2027-03-05"'],
+    ['id', '2027-03-05', '"2027-03-05"'],
+  ])('%s: %s -> %s (a date is plain only as a due, start or end)', (key, value, written) => {
+    expect(yamlScalar(value, key)).toBe(written);
+    expect(flowScalar(value, key)).toBe(written);
+  });
 
   it('a comma is quoted in a flow collection', () => expect(flowScalar('a, b')).toBe('"a, b"'));
 });
