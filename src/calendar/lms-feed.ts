@@ -13,6 +13,7 @@ import { clock, dayNumber, isoDate } from '../time/dates.js';
 import { canonicalTimeZone, localMomentsIn, type ZoneRules, zoneRules } from '../time/zone.js';
 import { NO_COURSE_LABEL } from './lms-courses.js';
 import { type DecodedFeed, decodeFeed } from './lms-decode.js';
+import { MAX_OCCURRENCES, prepareRules } from './lms-recurrence.js';
 import { checkStructure, FeedSyntaxError } from './lms-structure.js';
 import {
   feedSource,
@@ -23,6 +24,7 @@ import {
   readSummary,
   unescapeText,
 } from './lms-summary.js';
+import { realDateTime, startProblem, valueProblem } from './lms-values.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 
 export { NO_COURSE_LABEL } from './lms-courses.js';
@@ -37,6 +39,7 @@ export {
   TITLE_ESTIMATES,
   unescapeText,
 } from './lms-summary.js';
+export { startProblem, valueProblem } from './lms-values.js';
 
 export interface FeedDeadline {
   /** The key a re-import matches on: the feed's UID, or `UID/RECURRENCE-ID` for one occurrence of a series. */
@@ -85,78 +88,6 @@ export interface FeedOptions {
 
 /** How a TZID's wall-clock times become instants: IANA rules, or the feed's own VTIMEZONE. */
 type ZoneReader = { rules: ZoneRules } | { vtimezone: ICAL.Timezone } | null;
-
-/** RFC 5545 date and date-time as written (ical.js would roll 2027-02-30 over to 2 March). */
-function realDateTime(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  const dateOk = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-  return dateOk && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60));
-}
-
-/** Why a DATE or DATE-TIME value as written is not one (null when it is a real one). */
-function dateProblem(name: string, value: string): string | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/i.exec(value);
-  if (!m) return `${name} ${value || '(empty)'} is not an iCalendar date (write it as 20270305 or 20270305T235900Z)`;
-  if (!realDateTime(`${m[1]}-${m[2]}-${m[3]}`)) return `${name} ${value} is not a real date`;
-  if (m[4] !== undefined && !realDateTime(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}`)) {
-    return `${name} ${value} is not a real time (hours 00-23, minutes and seconds 00-59)`;
-  }
-  return null;
-}
-
-const DURATION = /^[+-]?P(?:\d+W|(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$/i;
-
-/** The lines of a property in an event's text: its parameters and its value, as written. */
-function propertyLines(block: string, name: string): { params: string; value: string }[] {
-  const line = new RegExp(`^${name}((?:;[A-Z0-9-]+=(?:"[^"\\r\\n]*"|[^";:\\r\\n]*))*):([^\\r\\n]*)$`, 'gim');
-  return [...block.matchAll(line)].map((m) => ({ params: m[1] ?? '', value: (m[2] ?? '').trim() }));
-}
-
-/**
- * Why an event's DTSTART cannot be read, judged on the text as the file wrote it: ical.js
- * throws on some malformed values (`2027-03-05T12:00:00Z`, `garbage`) and rolls impossible
- * ones over (`20270230`, a second of 60). Null when it is a real RFC 5545 date or date-time,
- * or when the event has no DTSTART line this can read (ical.js then decides).
- */
-export function startProblem(block: string, name: 'DTSTART' | 'DUE' = 'DTSTART'): string | null {
-  const [line] = propertyLines(block, name);
-  return line ? dateProblem(name, line.value) : null;
-}
-
-/**
- * Why an event's DTEND, RDATE, EXDATE or DURATION cannot be read (ical.js would roll
- * `RDATE:20270231…` over to 3 March and ignore an impossible EXDATE, so the event would be
- * imported on a wrong day or with occurrences meant to be excluded): null when all are real.
- */
-export function valueProblem(block: string): string | null {
-  for (const name of ['DTEND', 'RECURRENCE-ID', 'EXDATE', 'RDATE']) {
-    for (const { params, value } of propertyLines(block, name)) {
-      const period = name === 'RDATE' && /;VALUE=PERIOD(?=;|$)/i.test(params);
-      for (const item of name === 'EXDATE' || name === 'RDATE' ? value.split(',') : [value]) {
-        if (!period) {
-          const problem = dateProblem(name, item.trim());
-          if (problem) return problem;
-          continue;
-        }
-        const [from = '', to = ''] = item.trim().split('/');
-        if (!/^\d{8}T\d{6}Z?$/i.test(from) || !(/^\d{8}T\d{6}Z?$/i.test(to) || DURATION.test(to))) {
-          return `RDATE ${item.trim()} is not a period (write it as 20270312T170000Z/PT1H or 20270312T170000Z/20270312T180000Z)`;
-        }
-        const problem = dateProblem(name, from) ?? (DURATION.test(to) ? null : dateProblem(name, to));
-        if (problem) return problem;
-      }
-    }
-  }
-  for (const { value } of propertyLines(block, 'DURATION')) {
-    if (!DURATION.test(value)) {
-      return `DURATION ${value || '(empty)'} is not an iCalendar duration (write it as PT1H, P1D or P1W)`;
-    }
-  }
-  return null;
-}
 
 /**
  * Some Exchange exports write a TZID that holds a colon without quotes
@@ -259,104 +190,6 @@ function newer(a: ICAL.Component, b: ICAL.Component): boolean {
 export function feedKey(uid: string): string {
   if (uid.length <= PLAN_LIMITS.idChars) return uid;
   return `${uid.slice(0, 100).replace(/[\uD800-\uDBFF]$/, '')}…sha256:${hash('sha256', uid)}`;
-}
-
-const MAX_OCCURRENCES = 5000;
-/** Dates a series' rules may look at (ical.js's own candidate checks), before or in the terms. */
-const MAX_STEPS = 20_000;
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Whether a BYMONTH/BYMONTHDAY pair can give any date (`BYMONTH=2;BYMONTHDAY=30` cannot). */
-function possibleMonthDays(months: readonly number[] | undefined, days: readonly number[] | undefined): boolean {
-  if (!days || days.length === 0) return true;
-  const within = months && months.length > 0 ? months : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  return within.some((m) => days.some((d) => d !== 0 && Math.abs(d) <= (MONTH_DAYS[m - 1] ?? 0)));
-}
-
-/** Whether a date the rule gave has the rule's month and day of month (ical.js rolls 31 February over). */
-function hasMonthDay(time: ICAL.Time, months: readonly number[] | undefined, days: readonly number[] | undefined) {
-  if (months && months.length > 0 && !months.includes(time.month)) return false;
-  if (!days || days.length === 0) return true;
-  const length = ICAL.Time.daysInMonth(time.month, time.year);
-  return days.some((d) => (d > 0 ? d : length + 1 + d) === time.day);
-}
-
-interface Rules {
-  /** Shared by every rule of the series: ical.js's candidate checks so far. */
-  work: { steps: number; exhausted: boolean };
-  /** The rule that can give no date, as written (`BYMONTH=2;BYMONTHDAY=30`); it is not expanded. */
-  never: string | null;
-  /** A UTC UNTIL as an instant, compared with each occurrence's instant. */
-  until: number | null;
-  count: number | null;
-  gives: (time: ICAL.Time) => boolean;
-}
-
-/** Counts every date a rule's iterators look at, and ends the rule past the terms (see prepareRules). */
-function bound(recur: ICAL.Recur, work: Rules['work'], windowEnd: string | null): void {
-  const make = recur.iterator.bind(recur);
-  recur.iterator = (startTime: ICAL.Time) => {
-    const iterator = make(startTime);
-    const check = iterator.check_contracting_rules.bind(iterator);
-    // Returning true ends ical.js's inner search: the date it gives is then past the terms
-    // (visit stops there) or the work is exhausted (visit stops and says so).
-    iterator.check_contracting_rules = () => {
-      work.steps += 1;
-      if (work.steps > MAX_STEPS) work.exhausted = true;
-      if (work.exhausted) return true;
-      if (windowEnd && iterator.last.toString().slice(0, 10) > windowEnd) return true;
-      return check();
-    };
-    return iterator;
-  };
-}
-
-/**
- * Bounds a master's RRULE before ical.js expands it: ical.js's iterator can look at dates
- * without end inside one call (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30` never matches, and a
- * rule from 1900 walks every day to the terms), so every date it looks at is counted, at most
- * MAX_STEPS for the series, and one past the terms ends the rule. A rule that can give no
- * date is removed (only DTSTART and RDATEs stay). A UTC UNTIL is kept as an instant: ical.js
- * compares it with the wall-clock time of a TZID series.
- */
-function prepareRules(master: ICAL.Component, windowEnd: string | null): Rules {
-  const work = { steps: 0, exhausted: false };
-  const rules: Rules = { work, never: null, until: null, count: null, gives: () => true };
-  const property = master.getFirstProperty('rrule');
-  const recur = property?.getFirstValue();
-  if (!(recur instanceof ICAL.Recur)) return rules;
-  const months = recur.parts.BYMONTH as number[] | undefined;
-  const days = recur.parts.BYMONTHDAY as number[] | undefined;
-  if (!possibleMonthDays(months, days)) {
-    rules.never = [months ? `BYMONTH=${months.join(',')}` : '', `BYMONTHDAY=${(days ?? []).join(',')}`]
-      .filter(Boolean)
-      .join(';');
-    master.removeAllProperties('rrule');
-    return rules;
-  }
-  rules.gives = (time) => hasMonthDay(time, months, days);
-  rules.count = recur.count ?? null;
-  const until = recur.until;
-  if (until && !until.isDate && until.zone?.tzid === 'UTC') {
-    rules.until = Date.UTC(until.year, until.month - 1, until.day, until.hour, until.minute, until.second);
-    // Wall-clock times run at most 14 hours ahead of UTC: ical.js stops the rule after this.
-    const bound = ICAL.Time.fromData({
-      year: until.year,
-      month: until.month,
-      day: until.day,
-      hour: until.hour,
-      minute: until.minute,
-      second: until.second,
-    });
-    bound.addDuration(ICAL.Duration.fromData({ hours: 15 }));
-    recur.until = bound;
-  }
-  // Every RRULE of the series is bounded (RFC 5545 says one; some feeds write more).
-  for (const other of master.getAllProperties('rrule')) {
-    const rule = other.getFirstValue();
-    if (rule instanceof ICAL.Recur) bound(rule, work, windowEnd);
-  }
-  return rules;
 }
 
 interface Pending {
