@@ -90,3 +90,23 @@ export const planArb: fc.Arbitrary<Plan> = fc
       },
     } satisfies Plan;
   });
+
+/**
+ * A deadline in the scheduler's model: `course`, `title` and a due day (`2027-10-29`, 23:59
+ * unless `minute` is given; 1440 means all day); the rest a paper's defaults.
+ */
+export function makeDeadline(
+  o: Partial<Deadline> & { course: string; title: string; dueDate: string; minute?: number },
+): Deadline {
+  const { dueDate, minute = 23 * 60 + 59, ...rest } = o;
+  return {
+    key: `${o.course}|${o.title}`,
+    kind: 'paper',
+    due: { day: dayNumber(dueDate), minute },
+    allDay: minute === 1440,
+    estimateMinutes: 120,
+    bufferDays: 3,
+    index: 0,
+    ...rest,
+  };
+}

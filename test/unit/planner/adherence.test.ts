@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { adherence, deadlinesAtRisk, skipTimes } from '../../../src/planner/adherence.js';
-import type { Deadline, Plan } from '../../../src/planner/plan.js';
+import type { Plan } from '../../../src/planner/plan.js';
 import { type Block, buildSchedule, replaceSkipped } from '../../../src/planner/schedule.js';
 import { DEFAULT_SETTINGS } from '../../../src/schema/plan-vocabulary.js';
 import { dayNumber } from '../../../src/time/dates.js';
+import { makeDeadline } from '../../helpers/plans.js';
 
 const block = (key: string, day: number, start = 19 * 60, end = 20 * 60): Block => ({
   kind: 'session',
@@ -74,17 +75,7 @@ describe('adherence', () => {
 });
 
 describe('replaceSkipped', () => {
-  const deadline: Deadline = {
-    key: 'C|Paper',
-    course: 'C',
-    title: 'Paper',
-    kind: 'paper',
-    due: { day: dayNumber('2027-10-29'), minute: 23 * 60 + 59 },
-    allDay: false,
-    estimateMinutes: 120,
-    bufferDays: 3,
-    index: 0,
-  };
+  const deadline = makeDeadline({ course: 'C', title: 'Paper', dueDate: '2027-10-29' });
   const plan: Plan = {
     name: 't',
     timezone: 'UTC',
@@ -165,17 +156,14 @@ describe('the past never blocks the future', () => {
   });
 
   it('a deadline already due with work short is missed, not an overload', () => {
-    const paper: Deadline = {
-      key: 'INFO 200|Paper',
+    const paper = makeDeadline({
       course: 'INFO 200',
       title: 'Paper',
-      kind: 'paper',
-      due: { day: dayNumber('2027-02-05'), minute: 1440 },
-      allDay: true,
+      dueDate: '2027-02-05',
+      minute: 1440,
       estimateMinutes: 600,
       bufferDays: 0,
-      index: 0,
-    };
+    });
     const withPaper: Plan = { ...plan, deadlines: [paper] };
     const after = replaceSkipped(withPaper, buildSchedule(withPaper), new Map(), later);
     expect(after.overloaded).toBe(false);
@@ -183,17 +171,13 @@ describe('the past never blocks the future', () => {
   });
 
   it('a deadline whose work window has ended, not yet due, has its shortfall missed: no overload, no past week over', () => {
-    const review: Deadline = {
-      key: 'INFO 200|Review',
+    const review = makeDeadline({
       course: 'INFO 200',
       title: 'Review',
       kind: 'project',
-      due: { day: dayNumber('2027-02-15'), minute: 23 * 60 + 59 },
-      allDay: false,
+      dueDate: '2027-02-15',
       estimateMinutes: 1200,
-      bufferDays: 3,
-      index: 0,
-    };
+    });
     const withReview: Plan = { ...plan, courses: [], deadlines: [review] };
     // Monday 2027-02-15 10:00: the work window ended on Friday 2027-02-12 23:59; due tonight.
     const monday = { day: dayNumber('2027-02-15'), minute: 10 * 60 };
@@ -205,18 +189,14 @@ describe('the past never blocks the future', () => {
   });
 
   it('no revision-buffer warning for a deadline already past; one while it is ahead', () => {
-    const paper: Deadline = {
-      key: 'INFO 200|Paper',
+    // Due Sunday: its 3-day buffer (Thu-Sun) holds no slot, so no revision can be placed.
+    const paper = makeDeadline({
       course: 'INFO 200',
       title: 'Paper',
-      kind: 'paper',
-      // Due Sunday: its 3-day buffer (Thu-Sun) holds no slot, so no revision can be placed.
-      due: { day: dayNumber('2027-02-14'), minute: 1440 },
-      allDay: true,
+      dueDate: '2027-02-14',
+      minute: 1440,
       estimateMinutes: 60,
-      bufferDays: 3,
-      index: 0,
-    };
+    });
     const withPaper: Plan = { ...plan, courses: [], deadlines: [paper] };
     const base = buildSchedule(withPaper);
     expect(base.warnings).toHaveLength(1);

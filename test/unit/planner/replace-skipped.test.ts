@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { blocksOn } from '../../../src/planner/adherence.js';
-import type { Deadline, Plan } from '../../../src/planner/plan.js';
+import type { Plan } from '../../../src/planner/plan.js';
 import { type Block, buildSchedule, replaceSkipped, type Schedule } from '../../../src/planner/schedule.js';
 import { DEFAULT_SETTINGS } from '../../../src/schema/plan-vocabulary.js';
 import { dayNumber } from '../../../src/time/dates.js';
+import { makeDeadline } from '../../helpers/plans.js';
 
 // Weekday evenings 19:00-21:30 (UTC), 3 h of weekly study: each week's sessions sit on Mon and Tue.
-const paper: Deadline = {
-  key: 'C|Paper',
-  course: 'C',
-  title: 'Paper',
-  kind: 'paper',
-  due: { day: dayNumber('2027-10-29'), minute: 23 * 60 + 59 },
-  allDay: false,
-  estimateMinutes: 120,
-  bufferDays: 3,
-  index: 0,
-};
+const paper = makeDeadline({ course: 'C', title: 'Paper', dueDate: '2027-10-29' });
 const plan: Plan = {
   name: 't',
   timezone: 'UTC',
