@@ -3,15 +3,13 @@
  * ical.js reads them: ical.js throws on some malformed values and rolls impossible ones over
  * (`RDATE:20270231…` to 3 March), so an event would be imported on a wrong day. Pure.
  */
+import { isRealDay } from '../time/dates.js';
 
 /** RFC 5545 date and date-time as written (ical.js would roll 2027-02-30 over to 2 March). */
 export function realDateTime(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(value);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  const dateOk = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-  return dateOk && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60));
+  return isRealDay(value) && (m[4] === undefined || (Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60));
 }
 
 /** Why a DATE or DATE-TIME value as written is not one (null when it is a real one). */

@@ -12,6 +12,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { estimateFor, type Feed, type FeedBreak, type FeedDeadline } from '../calendar/lms-feed.js';
 import { PLAN_LIMITS } from '../schema/plan.js';
+import { isRealDay } from '../time/dates.js';
 import { canonicalTimeZone } from '../time/zone.js';
 import { applyYaml, type Edits } from './yaml-splice.js';
 
@@ -103,19 +104,13 @@ const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 const DUE = /^\d{4}-\d{2}-\d{2}(?: ([01]\d|2[0-3]):[0-5]\d)?$/;
 
-function realDay(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /**
  * What the plan schema would refuse in a value the merge writes (the schema's own limits, see
  * schema/plan.ts), or null. Checked on every value taken from a feed before it is written, so
  * feed content can never make the merged plan invalid.
  */
 export function valueProblem(key: string, value: string): string | null {
-  if (key === 'due') return DUE.test(value) && realDay(value) ? null : `due: ${value} is not a date`;
+  if (key === 'due') return DUE.test(value) && isRealDay(value) ? null : `due: ${value} is not a date`;
   const max = key === 'id' || key === 'source' || key === 'feedUid' ? PLAN_LIMITS.idChars : PLAN_LIMITS.textChars;
   if (value.length === 0) return `${key}: empty`;
   if (value.length > max) return `${key}: longer than ${max} characters`;

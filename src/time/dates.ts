@@ -12,6 +12,16 @@ export function dayNumber(isoDate: string): DayNumber {
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
+/**
+ * Whether a text's leading YYYY-MM-DD names a real day (Date would roll 2027-02-30 over to
+ * 2 March). src/schema/plan.ts keeps its own copy: the schema imports nothing of ours.
+ */
+export function isRealDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 export function isoDate(day: DayNumber): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { UserError } from '../../errors.js';
+import { isRealDay } from '../../time/dates.js';
 import { type Context, examples } from '../shared/context.js';
 import { DESCRIPTIONS } from '../shared/descriptions.js';
 import { recordCommand, statusCommand, todayCommand, weekCommand } from './daily.js';
@@ -9,10 +10,7 @@ import { PLAN_ARGUMENT } from './session.js';
 
 /** Whether a leading YYYY-MM-DD names a real day: Date rolls 2027-02-30 over to 2 March. */
 function realLeadingDate(value: string): boolean {
-  const [, y, m, d] = (/^(\d{4})-(\d{2})-(\d{2})/.exec(value) ?? []).map(Number);
-  if (y === undefined || m === undefined || d === undefined) return true;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return !/^\d{4}-\d{2}-\d{2}/.test(value) || isRealDay(value);
 }
 
 function parseTimestamp(value: string): Date {
