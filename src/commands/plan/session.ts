@@ -57,35 +57,32 @@ export async function dayOption(date: string | undefined, today: LocalMoment): P
 export async function scheduleAsOf(ctx: Context, plan: Plan, planFile: string) {
   const { now } = ctx;
   const { buildSchedule, replaceSkipped } = await import('../../planner/schedule.js');
-  const { readProgress } = await import('../../store/progress-log.js');
+  const { progressPath, readProgress } = await import('../../store/progress-log.js');
   const { allBlocks, recordsOfPlan, skipTimes } = await import('../../planner/adherence.js');
   const { localMomentIn } = await import('../../time/zone.js');
   const progress = readProgress(planFile);
   for (const warning of progress.warnings) ctx.io.err(warning);
   const today = localMomentIn(now, plan.timezone);
+  // Skips are matched to the plan's own blocks first (those of re-placed blocks wait for them);
+  // then every record is checked against all blocks. A skip that turns out to fit no block
+  // (a re-placed block that moved) was applied wrongly: schedule once more without it.
   const base = buildSchedule(plan);
-  // Records are checked against the plan's blocks first; those of re-placed blocks (keys made by
-  // re-placing) once their blocks exist, scheduling again if a skip among them no longer fits.
-  let entries = recordsOfPlan(progress.entries, base.blocks, true).entries;
-  let schedule = replaceSkipped(plan, base, skipTimes(entries), today);
-  let checked = recordsOfPlan(entries, allBlocks(schedule));
-  const kept = new Set(checked.entries);
-  const placed = new Set(allBlocks(schedule).map((b) => b.key));
-  // A skip left out now whose key some block has was applied to that block: schedule again without it.
-  if (entries.some((e) => !kept.has(e) && e.status === 'skipped' && placed.has(e.key))) {
-    entries = checked.entries;
-    schedule = replaceSkipped(plan, buildSchedule(plan), skipTimes(entries), today);
-    checked = recordsOfPlan(entries, allBlocks(schedule));
+  const used = skipTimes(recordsOfPlan(progress.entries, base.blocks, true).entries);
+  let schedule = replaceSkipped(plan, base, used, today);
+  let records = recordsOfPlan(progress.entries, allBlocks(schedule));
+  const valid = skipTimes(records.entries);
+  if (valid.size !== used.size || [...used].some(([key, at]) => !Object.is(valid.get(key), at))) {
+    schedule = replaceSkipped(plan, base, valid, today);
+    records = recordsOfPlan(progress.entries, allBlocks(schedule));
   }
-  const unmatched = recordsOfPlan(progress.entries, allBlocks(schedule)).unmatched;
-  if (unmatched > 0) {
-    const { progressPath } = await import('../../store/progress-log.js');
+  if (records.unmatched > 0) {
+    const n = records.unmatched;
     const logName = progressPath(planFile).replace(/^.*[\\/]/, '');
     ctx.io.err(
-      `warning: ${logName} has records of ${unmatched} block${unmatched === 1 ? '' : 's'} the plan no longer has at that time (it was edited since); they are not counted`,
+      `warning: ${logName} has records of ${n} block${n === 1 ? '' : 's'} the plan no longer has at that time (it was edited since); they are not counted`,
     );
   }
-  const byKey = new Map(checked.entries.map((e) => [e.key, e.status]));
+  const byKey = new Map(records.entries.map((e) => [e.key, e.status]));
   return { schedule, progress: byKey, today };
 }
 
