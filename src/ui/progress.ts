@@ -54,11 +54,7 @@ export function deadlineLines(list: readonly UpcomingDeadline[], style: Style, c
     const left = d.daysLeft === 0 ? 'today' : d.daysLeft === 1 ? 'tomorrow' : `in ${d.daysLeft} days`;
     const short = d.shortHours.toFixed(1);
     const risk =
-      d.shortHours <= 0
-        ? ''
-        : d.missed
-          ? `  missed: ${short} h of its work did not happen`
-          : `  at risk: ${short} h of work does not fit`;
+      d.shortHours <= 0 ? '' : d.missed ? `  missed: ${short} h of work` : `  at risk: ${short} h of work does not fit`;
     const head = `  ${d.due.padEnd(16)}  ${left.padEnd(12)}  `;
     const name = `${sanitizeField(d.title)} (${sanitizeField(d.course)})`;
     const room = columns === undefined ? undefined : columns - head.length - risk.length;

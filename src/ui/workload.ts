@@ -5,6 +5,7 @@ import type { Schedule, SessionShortfall } from '../planner/schedule.js';
 import { clock, type DayNumber, isoDate } from '../time/dates.js';
 import type { Style } from './color.js';
 import { sanitizeField, sanitizeText } from './sanitize.js';
+import { wrapWords } from './wrap.js';
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
@@ -137,6 +138,11 @@ export function missedLines(schedule: Schedule): string[] {
   return lines;
 }
 
+/** Report lines indented by two, each wrapped at a word to `columns` (a terminal's width) when given. */
+export function indentedLines(lines: readonly string[], columns?: number): string {
+  return lines.map((l) => `  ${columns ? wrapWords(l, columns, '    ') : l}`).join('\n');
+}
+
 /** A title cut to `width` characters, with an ellipsis. */
 function cut(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1).trimEnd()}…`;
@@ -144,10 +150,11 @@ function cut(text: string, width: number): string {
 
 /**
  * The weekly bars and the deadlines. `columns` (a terminal's width) narrows the deadline
- * titles so that no line is wider: a line holds 59 characters besides its title.
+ * titles so that no line is wider (a deadline line holds 61 characters besides its title: the
+ * longest status is `missed 999.9 h`), and wraps the missed-work lines.
  */
 export function workloadChart(plan: Plan, schedule: Schedule, style: Style, width = 30, columns?: number): string {
-  const titleWidth = columns ? Math.max(16, Math.min(44, columns - 59)) : 44;
+  const titleWidth = columns ? Math.max(16, Math.min(44, columns - 61)) : 44;
   const max = Math.max(
     1,
     ...schedule.weeks.map((w) => Math.max(w.availableMinutes, w.plannedMinutes + w.shortMinutes)),
@@ -184,7 +191,7 @@ export function workloadChart(plan: Plan, schedule: Schedule, style: Style, widt
   }
   const missed = missedLines(schedule);
   if (missed.length > 0) lines.push('', style.bold('Missed work (past; it does not make the plan overloaded)'));
-  for (const m of missed) lines.push(`  ${m}`);
+  if (missed.length > 0) lines.push(indentedLines(missed, columns));
   for (const w of schedule.warnings) lines.push(style.yellow(`! ${sanitizeText(w)}`));
   return lines.join('\n');
 }

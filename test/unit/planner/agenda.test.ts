@@ -60,7 +60,8 @@ describe('a deadline whose work window is over', () => {
         ),
         plain,
       );
-    expect(lines(true)[0]).toContain('missed: 12.5 h of its work did not happen');
+    expect(lines(true)[0]).toContain('missed: 12.5 h of work');
+    expect(lines(true)[0]).not.toContain('at risk');
     expect(lines(false)[0]).toContain('at risk: 12.5 h of work does not fit');
   });
 });

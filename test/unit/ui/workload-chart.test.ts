@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../../src/formats/plan-file.js';
-import { buildSchedule } from '../../../src/planner/schedule.js';
+import { buildSchedule, replaceSkipped } from '../../../src/planner/schedule.js';
+import { dayNumber } from '../../../src/time/dates.js';
 import { zoneRules } from '../../../src/time/zone.js';
 import { plain } from '../../../src/ui/color.js';
 import { workloadChart } from '../../../src/ui/workload.js';
@@ -54,6 +55,19 @@ describe('workloadChart at a terminal’s width', () => {
     const { plan: parsed } = await parsePlan(plan(long), 'plan.yaml', 'UTC');
     const out = workloadChart(parsed, buildSchedule(parsed, zoneRules('UTC')), plain, 30, 80);
     expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
-    expect(out).toContain('A very long title fo…');
+    expect(out).toContain('A very long title…'); // 61 characters besides the title: `missed 999.9 h` is the longest status
+  });
+});
+
+describe('missed work on a terminal', () => {
+  it('a missed deadline’s status and its missed-work line fit 80 columns (they ran to 81 and 194)', async () => {
+    const long =
+      ', { course: C1, title: "A very long title for a paper about information communities and their many users", kind: paper, due: 2027-09-23, hours: 80 }';
+    const { plan: parsed } = await parsePlan(plan(long), 'plan.yaml', 'UTC');
+    const now = { day: dayNumber('2027-09-23'), minute: 0 };
+    const schedule = replaceSkipped(parsed, buildSchedule(parsed, zoneRules('UTC')), new Map(), now);
+    const out = workloadChart(parsed, schedule, plain, 30, 80);
+    expect(out).toContain('Missed work');
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 });
